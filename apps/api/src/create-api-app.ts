@@ -1,0 +1,33 @@
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { Logger } from 'nestjs-pino';
+import type { AppConfig } from '@mangfold/config';
+import { bootstrapAdmin } from '@mangfold/auth';
+import { migrateAndSeedReference } from '@mangfold/prisma-free-db';
+import { AppModule } from './app.module';
+import { mountGraphqlIde } from './ide/ide';
+
+/**
+ * Builds the api (used by main.ts and the e2e tests): migrations and reference data first, so
+ * nothing serves or relays jobs against an old schema; then the bootstrap admin; then init.
+ */
+export async function createApiApp(config: AppConfig): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    bufferLogs: true,
+    bodyParser: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  app.set('trust proxy', config.http.trustProxy);
+  app.disable('x-powered-by');
+  app.useBodyParser('json', { limit: config.http.bodyLimit });
+  app.useBodyParser('urlencoded', { limit: config.http.bodyLimit, extended: false });
+  mountGraphqlIde(app.getHttpAdapter().getInstance());
+
+  const orm = app.get<MikroORM>(MikroORM);
+  if (config.db.migrateOnStart && config.db.url) await migrateAndSeedReference(orm, config.db.url);
+  await bootstrapAdmin(orm.em.fork(), config);
+  await app.init();
+  return app;
+}

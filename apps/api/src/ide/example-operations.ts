@@ -1,0 +1,28 @@
+/** Saved operations the self-hosted IDE opens with, one tab each. */
+export const EXAMPLE_OPERATIONS: { name: string; query: string; variables?: Record<string, unknown> }[] = [
+  {
+    name: 'Upcoming events',
+    query: `query UpcomingEvents($first: Int) {
+  events(first: $first) {
+    edges { node { id slug title startsAt endsAt timeZone kind status district { name } occasion { name } organizers { name } } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`,
+    variables: { first: 20 },
+  },
+  {
+    name: 'Log in',
+    query: `mutation Login($email: String!, $password: String!) {
+  login(email: $email, password: $password) { accessToken user { id email role } }
+}`,
+    variables: { email: 'admin@mangfold.local', password: '' },
+  },
+  {
+    name: 'Districts and occasions',
+    query: `query Reference {
+  districts { slug name }
+  housingAreas { slug name }
+  occasions { slug name dates { year startsOn endsOn } }
+}`,
+  },
+];

@@ -1,0 +1,24 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { ConfigModule, type AppConfig } from '@mangfold/config';
+import { DbModule } from '@mangfold/db';
+import { JobsModule, OutboxMaintenance } from '@mangfold/jobs';
+import { LoggerModule } from '@mangfold/observability';
+import { SCHEMA } from '@mangfold/prisma-free-db';
+
+/** The worker: BullMQ processors of every lib, no HTTP. */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot(config),
+        DbModule.forRoot(SCHEMA, { registerRequestContext: false }),
+        JobsModule.forRoot(),
+        JobsModule.worker(),
+      ],
+      providers: [OutboxMaintenance],
+    };
+  }
+}

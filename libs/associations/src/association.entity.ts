@@ -1,0 +1,81 @@
+import { Entity, Enum, Index, ManyToOne, Property, Unique, type Opt } from '@mikro-orm/core';
+import { BaseEntity, type LocalizedText } from '@mangfold/db';
+import { User } from '@mangfold/auth';
+import { District } from './district.entity';
+import { HousingArea } from './housing-area.entity';
+
+export enum AssociationKind {
+  ASSOCIATION = 'ASSOCIATION',
+  PROJECT = 'PROJECT',
+  VOLUNTARY_ORGANISATION = 'VOLUNTARY_ORGANISATION',
+  EMBASSY = 'EMBASSY',
+  MUNICIPAL_UNIT = 'MUNICIPAL_UNIT',
+  OTHER = 'OTHER',
+}
+
+/** The kinds KPIS.md counts as local associations. */
+export const LOCAL_ASSOCIATION_KINDS: readonly AssociationKind[] = [
+  AssociationKind.ASSOCIATION,
+  AssociationKind.PROJECT,
+  AssociationKind.VOLUNTARY_ORGANISATION,
+];
+
+export enum AssociationStatus {
+  PENDING = 'PENDING',
+  APPROVED = 'APPROVED',
+  REJECTED = 'REJECTED',
+  SUSPENDED = 'SUSPENDED',
+}
+
+@Entity({ tableName: 'association' })
+@Index({ properties: ['status', 'kind'] })
+export class Association extends BaseEntity {
+  @Property({ type: 'string', length: 80 })
+  @Unique()
+  slug!: string;
+
+  @Property({ type: 'string', length: 200 })
+  name!: string;
+
+  @Enum({ items: () => AssociationKind, nativeEnumName: 'association_kind' })
+  kind!: AssociationKind;
+
+  @Property({ type: 'json' })
+  description: Opt<LocalizedText> = {};
+
+  @ManyToOne(() => District, { nullable: true })
+  @Index()
+  district: District | null = null;
+
+  @ManyToOne(() => HousingArea, { nullable: true })
+  housingArea: HousingArea | null = null;
+
+  @Property({ type: 'string', length: 500, nullable: true })
+  website: string | null = null;
+
+  /** Public contact details, shown only when `showContact` is on. */
+  @Property({ type: 'string', length: 254, nullable: true })
+  contactEmail: string | null = null;
+
+  @Property({ type: 'string', length: 40, nullable: true })
+  contactPhone: string | null = null;
+
+  @Property({ type: 'boolean', default: false })
+  showContact: Opt<boolean> = false;
+
+  /** Danish CVR number: 8 digits. */
+  @Property({ type: 'string', length: 8, nullable: true })
+  cvr: string | null = null;
+
+  @Enum({ items: () => AssociationStatus, nativeEnumName: 'association_status' })
+  status: Opt<AssociationStatus> = AssociationStatus.PENDING;
+
+  @Property({ type: 'text', nullable: true })
+  statusReason: string | null = null;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  statusChangedAt: Date | null = null;
+
+  @ManyToOne(() => User, { nullable: true, deleteRule: 'set null' })
+  statusChangedBy: User | null = null;
+}

@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { DistrictResolver, HousingAreaResolver } from './reference.resolver';
+
+@Module({ providers: [DistrictResolver, HousingAreaResolver] })
+export class AssociationsModule {}

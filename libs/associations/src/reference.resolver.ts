@@ -1,0 +1,63 @@
+import { Context, Field, ID, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Public } from '@mangfold/auth';
+import { LangArg, byIdLoader, localizedField, type GqlContext, type Language, type LoaderFactory } from '@mangfold/graphql';
+import { District } from './district.entity';
+import { HousingArea } from './housing-area.entity';
+
+@ObjectType('District')
+export class DistrictModel {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  slug!: string;
+}
+
+@ObjectType('HousingArea')
+export class HousingAreaModel {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  slug!: string;
+}
+
+@Resolver(() => DistrictModel)
+export class DistrictResolver {
+  constructor(private readonly em: EntityManager) {}
+
+  @Public()
+  @Query(() => [DistrictModel], { description: "Copenhagen's districts, in their usual order" })
+  districts(): Promise<District[]> {
+    return this.em.find(District, {}, { orderBy: { sortOrder: 'asc' } });
+  }
+
+  @ResolveField(() => String)
+  name(@Parent() district: District, @Context() ctx: GqlContext, @LangArg() lang?: Language): string | null {
+    return localizedField(district.name, ctx.req, lang);
+  }
+}
+
+@Resolver(() => HousingAreaModel)
+export class HousingAreaResolver {
+  private readonly districtById: LoaderFactory<string, District> = () => byIdLoader(this.em, District);
+
+  constructor(private readonly em: EntityManager) {}
+
+  @Public()
+  @Query(() => [HousingAreaModel], { description: 'The housing areas the work plan focuses on' })
+  housingAreas(): Promise<HousingArea[]> {
+    return this.em.find(HousingArea, {}, { orderBy: { slug: 'asc' } });
+  }
+
+  @ResolveField(() => String)
+  name(@Parent() area: HousingArea, @Context() ctx: GqlContext, @LangArg() lang?: Language): string | null {
+    return localizedField(area.name, ctx.req, lang);
+  }
+
+  @ResolveField(() => DistrictModel)
+  district(@Parent() area: HousingArea, @Context() { loaders }: GqlContext): Promise<District> {
+    return loaders.get(this.districtById).load(area.district.id);
+  }
+}

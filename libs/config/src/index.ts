@@ -1,0 +1,4 @@
+export * from './config';
+export * from './config.module';
+export * from './load-or-exit';
+export * from './time-zone';

@@ -1,0 +1,43 @@
+import { join } from 'node:path';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { APP_CONFIG, type AppConfig } from '@mangfold/config';
+import { createGqlContext } from './context';
+import { createErrorFormatter } from './format-error';
+import { createValidationPipe } from './validation';
+
+/** Where the committed schema lives; a test fails when the code and this file drift apart. */
+export const SCHEMA_FILE = join(process.cwd(), 'apps', 'api', 'schema.gql');
+
+/** GraphQL at /graphql, code-first, with Mangfold's errors and per-request loaders. */
+@Module({})
+export class GraphqlApiModule {
+  static forRoot(): DynamicModule {
+    return {
+      module: GraphqlApiModule,
+      imports: [
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          inject: [APP_CONFIG],
+          useFactory: (config: AppConfig) => ({
+            path: '/graphql',
+            // Built in memory: containers are read-only; `npm run schema:generate` writes SCHEMA_FILE.
+            autoSchemaFile: true,
+            sortSchema: true,
+            playground: false,
+            // The self-hosted IDE needs introspection; production keeps it off (issue: hardening).
+            introspection: config.env !== 'production',
+            csrfPrevention: true,
+            includeStacktraceInErrorResponses: false,
+            context: createGqlContext,
+            formatError: createErrorFormatter({ exposeUnexpected: config.env === 'development' }),
+            buildSchemaOptions: { numberScalarMode: 'integer' },
+          }),
+        }),
+      ],
+      providers: [{ provide: APP_PIPE, useFactory: createValidationPipe }],
+    };
+  }
+}

@@ -1,0 +1,25 @@
+import { AuditEntry, BaseEntity } from '@mangfold/db';
+import { OutboxMessage } from '@mangfold/jobs';
+import { PasswordResetToken, User } from '@mangfold/auth';
+import { Association, District, HousingArea, Membership } from '@mangfold/associations';
+import { Event, EventLocation, EventOrganizer, Occasion, OccasionDate } from '@mangfold/calendar';
+import { KpiTarget } from '@mangfold/kpi';
+
+/** Every entity of every lib; the single list MikroORM, the migrations and the tests use. */
+export const ENTITIES = [
+  BaseEntity,
+  AuditEntry,
+  OutboxMessage,
+  User,
+  PasswordResetToken,
+  District,
+  HousingArea,
+  Association,
+  Membership,
+  Occasion,
+  OccasionDate,
+  Event,
+  EventLocation,
+  EventOrganizer,
+  KpiTarget,
+];

@@ -1,0 +1,5 @@
+export * from './entities';
+export * from './orm';
+export * from './schema';
+export * from './seeders/demo.seeder';
+export * from './seeders/reference.seeder';

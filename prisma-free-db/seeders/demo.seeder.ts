@@ -1,0 +1,295 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { DateTime } from 'luxon';
+import { Role, User, hashPassword } from '@mangfold/auth';
+import { Association, AssociationKind, AssociationStatus, District, HousingArea, Membership } from '@mangfold/associations';
+import { Event, EventKind, EventOrganizer, EventStatus, Occasion, OrganizerRole, OrganizerStatus } from '@mangfold/calendar';
+
+export const DEMO_MEMBER_PASSWORD = 'demo-password-2026';
+const ZONE = 'Europe/Copenhagen';
+
+interface DemoAssociation {
+  slug: string;
+  name: string;
+  kind: AssociationKind;
+  district: string;
+  housingArea?: string;
+  da: string;
+  en: string;
+}
+
+const ASSOCIATIONS: DemoAssociation[] = [
+  {
+    slug: 'mjolnerparkens-beboerforening',
+    name: 'Mjølnerparkens Beboerforening',
+    kind: AssociationKind.ASSOCIATION,
+    district: 'norrebro',
+    housingArea: 'mjolnerparken',
+    da: 'Beboerforening med fællesspisning og kulturaftener.',
+    en: 'Residents’ association with shared dinners and culture nights.',
+  },
+  {
+    slug: 'valby-kulturbro',
+    name: 'Valby Kulturbro',
+    kind: AssociationKind.PROJECT,
+    district: 'valby',
+    housingArea: 'akacieparken',
+    da: 'Projekt der bygger bro mellem kulturer i Valby.',
+    en: 'A project bridging cultures in Valby.',
+  },
+  {
+    slug: 'amager-frivilligcenter',
+    name: 'Amager Frivilligcenter',
+    kind: AssociationKind.VOLUNTARY_ORGANISATION,
+    district: 'amager-vest',
+    da: 'Frivillige der skaber fællesskab på Amager.',
+    en: 'Volunteers building community on Amager.',
+  },
+  {
+    slug: 'tingbjerg-ungdomsklub',
+    name: 'Tingbjerg Ungdomsklub',
+    kind: AssociationKind.VOLUNTARY_ORGANISATION,
+    district: 'bronshoj-husum',
+    housingArea: 'tingbjerg',
+    da: 'Ungdomsklub med musik, sport og madlavning.',
+    en: 'Youth club with music, sports and cooking.',
+  },
+  {
+    slug: 'indiens-ambassade',
+    name: 'Indiens Ambassade',
+    kind: AssociationKind.EMBASSY,
+    district: 'osterbro',
+    da: 'Indiens ambassade i København.',
+    en: 'The Embassy of India in Copenhagen.',
+  },
+  {
+    slug: 'taskforce-integration',
+    name: 'TaskForce Integration',
+    kind: AssociationKind.MUNICIPAL_UNIT,
+    district: 'indre-by',
+    da: 'Københavns Kommunes taskforce for integration.',
+    en: 'The City of Copenhagen’s integration task force.',
+  },
+];
+
+interface DemoEvent {
+  slug: string;
+  kind: EventKind;
+  da: string;
+  en: string;
+  descriptionDa: string;
+  descriptionEn: string;
+  /** Local start, as days from today at a local hour. */
+  inDays: number;
+  hour: number;
+  hours: number;
+  district: string;
+  housingArea?: string;
+  occasion?: string;
+  organizers: string[];
+  location: { name: string; address: string; postalCode: string; latitude: number; longitude: number };
+  capacity?: number;
+  registrationRequired?: boolean;
+  languages: string[];
+  status?: EventStatus;
+}
+
+const EVENTS: DemoEvent[] = [
+  {
+    slug: 'eid-faellesspisning-mjolnerparken',
+    kind: EventKind.CULTURAL_EVENT,
+    da: 'Eid-fællesspisning i Mjølnerparken',
+    en: 'Eid community dinner in Mjølnerparken',
+    descriptionDa: 'Vi fejrer Eid med mad fra hele verden. Alle er velkomne.',
+    descriptionEn: 'We celebrate Eid with food from all over the world. Everyone is welcome.',
+    inDays: -40,
+    hour: 17,
+    hours: 4,
+    district: 'norrebro',
+    housingArea: 'mjolnerparken',
+    occasion: 'eid-al-fitr',
+    organizers: ['mjolnerparkens-beboerforening', 'amager-frivilligcenter'],
+    location: { name: 'Fælleshuset', address: 'Mjølnerparken 2', postalCode: '2200', latitude: 55.7005, longitude: 12.5424 },
+    languages: ['da', 'ar'],
+  },
+  {
+    slug: 'nowruz-i-valby',
+    kind: EventKind.CULTURAL_EVENT,
+    da: 'Nowruz i Valby',
+    en: 'Nowruz in Valby',
+    descriptionDa: 'Persisk nytår med musik og haft-sin-bord.',
+    descriptionEn: 'Persian New Year with music and a haft-sin table.',
+    inDays: -20,
+    hour: 15,
+    hours: 3,
+    district: 'valby',
+    housingArea: 'akacieparken',
+    occasion: 'nowruz',
+    organizers: ['valby-kulturbro'],
+    location: { name: 'Valby Kulturhus', address: 'Valgårdsvej 4', postalCode: '2500', latitude: 55.6626, longitude: 12.5152 },
+    languages: ['da', 'fa'],
+  },
+  {
+    slug: 'diwali-lysfest',
+    kind: EventKind.CULTURAL_EVENT,
+    da: 'Diwali-lysfest',
+    en: 'Diwali festival of lights',
+    descriptionDa: 'Lys, dans og indisk mad.',
+    descriptionEn: 'Lights, dance and Indian food.',
+    inDays: 10,
+    hour: 18,
+    hours: 3,
+    district: 'osterbro',
+    occasion: 'diwali',
+    organizers: ['indiens-ambassade'],
+    location: { name: 'Østerbro Kulturhus', address: 'Arhusgade 103', postalCode: '2100', latitude: 55.7079, longitude: 12.5799 },
+    languages: ['en', 'hi'],
+  },
+  {
+    slug: 'modersmaalsdag-tingbjerg',
+    kind: EventKind.CULTURAL_EVENT,
+    da: 'Modersmålsdag i Tingbjerg',
+    en: 'Mother Language Day in Tingbjerg',
+    descriptionDa: 'Oplæsning og sange på mange sprog.',
+    descriptionEn: 'Readings and songs in many languages.',
+    inDays: 45,
+    hour: 14,
+    hours: 3,
+    district: 'bronshoj-husum',
+    housingArea: 'tingbjerg',
+    occasion: 'international-mother-language-day',
+    organizers: ['tingbjerg-ungdomsklub', 'mjolnerparkens-beboerforening'],
+    location: { name: 'Tingbjerg Bibliotek', address: 'Ruten 6', postalCode: '2700', latitude: 55.7166, longitude: 12.4734 },
+    languages: ['da', 'so', 'ar', 'ur'],
+  },
+  {
+    slug: 'seminar-projektledelse-frivillige',
+    kind: EventKind.SEMINAR,
+    da: 'Seminar: projektledelse for frivillige',
+    en: 'Seminar: project management for volunteers',
+    descriptionDa: 'Værktøjer til at planlægge og lede frivillige projekter.',
+    descriptionEn: 'Tools for planning and leading volunteer projects.',
+    inDays: 21,
+    hour: 16,
+    hours: 3,
+    district: 'indre-by',
+    organizers: ['taskforce-integration'],
+    location: { name: 'Københavns Rådhus', address: 'Rådhuspladsen 1', postalCode: '1550', latitude: 55.6761, longitude: 12.5683 },
+    capacity: 30,
+    registrationRequired: true,
+    languages: ['da'],
+  },
+  {
+    slug: 'netvaerksmoede-opsoegende-arbejde',
+    kind: EventKind.NETWORK_MEETING,
+    da: 'Netværksmøde: opsøgende metoder og beskæftigelse',
+    en: 'Network meeting: outreach methods and employment',
+    descriptionDa: 'Erfaringsudveksling mellem foreninger og kommunen.',
+    descriptionEn: 'Sharing experience between associations and the city.',
+    inDays: 35,
+    hour: 17,
+    hours: 2,
+    district: 'norrebro',
+    organizers: ['taskforce-integration'],
+    location: { name: 'Nørrebrohallen', address: 'Bragesgade 5', postalCode: '2200', latitude: 55.6994, longitude: 12.5446 },
+    capacity: 40,
+    registrationRequired: true,
+    languages: ['da', 'en'],
+  },
+  {
+    slug: 'international-dag',
+    kind: EventKind.INTERNATIONAL_DAY,
+    da: 'International Dag',
+    en: 'International Day',
+    descriptionDa: 'Foreninger, organisationer og ambassader viser deres kultur med stande, optrædener og mad.',
+    descriptionEn: 'Associations, organisations and embassies show their culture with stands, performances and food.',
+    inDays: 60,
+    hour: 11,
+    hours: 6,
+    district: 'indre-by',
+    organizers: ['taskforce-integration'],
+    location: { name: 'Rådhuspladsen', address: 'Rådhuspladsen', postalCode: '1550', latitude: 55.6759, longitude: 12.5691 },
+    capacity: 40,
+    languages: ['da', 'en'],
+  },
+];
+
+/**
+ * Demo data for `npm start` and `npm run seed:demo`: associations of every kind, events in
+ * several districts marking several occasions, a seminar, a network meeting and an International
+ * Day, dated relative to today so the demo never goes stale.
+ */
+export class DemoSeeder {
+  constructor(private readonly options: { force?: boolean; now?: Date } = {}) {}
+
+  /** Returns false (and writes nothing) when the database already has associations and force is off. */
+  async load(em: EntityManager): Promise<boolean> {
+    if (!this.options.force && (await em.count(Association, {})) > 0) return false;
+    const now = DateTime.fromJSDate(this.options.now ?? new Date()).setZone(ZONE);
+    const districts = new Map((await em.find(District, {})).map((d) => [d.slug, d]));
+    const areas = new Map((await em.find(HousingArea, {})).map((a) => [a.slug, a]));
+    const occasions = new Map((await em.find(Occasion, {})).map((o) => [o.slug, o]));
+    const passwordHash = await hashPassword(DEMO_MEMBER_PASSWORD);
+
+    const associations = new Map<string, Association>();
+    for (const a of ASSOCIATIONS) {
+      const existing = await em.findOne(Association, { slug: a.slug });
+      if (existing) {
+        associations.set(a.slug, existing);
+        continue;
+      }
+      const association = em.create(Association, {
+        slug: a.slug,
+        name: a.name,
+        kind: a.kind,
+        description: { da: a.da, en: a.en },
+        district: districts.get(a.district) ?? null,
+        housingArea: a.housingArea ? (areas.get(a.housingArea) ?? null) : null,
+        status: AssociationStatus.APPROVED,
+        statusChangedAt: now.toJSDate(),
+      });
+      associations.set(a.slug, association);
+      const email = `${a.slug}@demo.mangfold.local`;
+      const user =
+        (await em.findOne(User, { email })) ?? em.create(User, { email, passwordHash, role: Role.ASSOCIATION_MEMBER, name: a.name });
+      em.create(Membership, { user, association });
+    }
+
+    for (const e of EVENTS) {
+      if (await em.findOne(Event, { slug: e.slug })) continue;
+      const start = now.startOf('day').plus({ days: e.inDays }).set({ hour: e.hour });
+      const end = start.plus({ hours: e.hours });
+      const status = e.status ?? EventStatus.PUBLISHED;
+      const event = em.create(Event, {
+        slug: e.slug,
+        kind: e.kind,
+        status,
+        title: { da: e.da, en: e.en },
+        description: { da: e.descriptionDa, en: e.descriptionEn },
+        startsAt: start.toJSDate(),
+        endsAt: end.toJSDate(),
+        lastEndsAt: end.toJSDate(),
+        timeZone: ZONE,
+        location: { ...e.location, city: 'København' },
+        district: districts.get(e.district) ?? null,
+        housingArea: e.housingArea ? (areas.get(e.housingArea) ?? null) : null,
+        occasion: e.occasion ? (occasions.get(e.occasion) ?? null) : null,
+        capacity: e.capacity ?? null,
+        registrationRequired: e.registrationRequired ?? false,
+        languages: e.languages,
+        submittedAt: now.toJSDate(),
+        publishedAt: status === EventStatus.PUBLISHED ? now.toJSDate() : null,
+      });
+      e.organizers.forEach((slug, i) => {
+        em.create(EventOrganizer, {
+          event,
+          association: associations.get(slug)!,
+          role: i === 0 ? OrganizerRole.PRIMARY : OrganizerRole.CO_ORGANIZER,
+          status: OrganizerStatus.ACCEPTED,
+          respondedAt: now.toJSDate(),
+        });
+      });
+    }
+    await em.flush();
+    return true;
+  }
+}
