@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, ManyToOne, Property, Unique, type Opt } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, Property, Unique, type Opt, type Rel } from '@mikro-orm/core';
 import { BaseEntity, type LocalizedText } from '@mangfold/db';
 import { User } from '@mangfold/auth';
 import { District } from './district.entity';
@@ -45,10 +45,10 @@ export class Association extends BaseEntity {
 
   @ManyToOne(() => District, { nullable: true })
   @Index()
-  district: District | null = null;
+  district: Rel<District> | null = null;
 
   @ManyToOne(() => HousingArea, { nullable: true })
-  housingArea: HousingArea | null = null;
+  housingArea: Rel<HousingArea> | null = null;
 
   @Property({ type: 'string', length: 500, nullable: true })
   website: string | null = null;
@@ -77,5 +77,5 @@ export class Association extends BaseEntity {
   statusChangedAt: Date | null = null;
 
   @ManyToOne(() => User, { nullable: true, deleteRule: 'set null' })
-  statusChangedBy: User | null = null;
+  statusChangedBy: Rel<User> | null = null;
 }

@@ -1,4 +1,4 @@
-import { Entity, ManyToOne, Property, Unique } from '@mikro-orm/core';
+import { Entity, ManyToOne, Property, Unique, type Rel } from '@mikro-orm/core';
 import { BaseEntity, type LocalizedText } from '@mangfold/db';
 import { District } from './district.entity';
 
@@ -13,5 +13,5 @@ export class HousingArea extends BaseEntity {
   name!: LocalizedText;
 
   @ManyToOne(() => District)
-  district!: District;
+  district!: Rel<District>;
 }

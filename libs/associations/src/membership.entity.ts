@@ -1,4 +1,4 @@
-import { Entity, Index, ManyToOne, Unique } from '@mikro-orm/core';
+import { Entity, Index, ManyToOne, Unique, type Rel } from '@mikro-orm/core';
 import { BaseEntity } from '@mangfold/db';
 import { User } from '@mangfold/auth';
 import { Association } from './association.entity';
@@ -8,9 +8,9 @@ import { Association } from './association.entity';
 @Unique({ properties: ['user', 'association'] })
 export class Membership extends BaseEntity {
   @ManyToOne(() => User, { deleteRule: 'cascade' })
-  user!: User;
+  user!: Rel<User>;
 
   @ManyToOne(() => Association, { deleteRule: 'cascade' })
   @Index()
-  association!: Association;
+  association!: Rel<Association>;
 }

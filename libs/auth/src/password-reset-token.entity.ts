@@ -1,4 +1,4 @@
-import { Entity, Index, ManyToOne, Property, Unique } from '@mikro-orm/core';
+import { Entity, Index, ManyToOne, Property, Unique, type Rel } from '@mikro-orm/core';
 import { BaseEntity } from '@mangfold/db';
 import { User } from './user.entity';
 
@@ -7,7 +7,7 @@ import { User } from './user.entity';
 export class PasswordResetToken extends BaseEntity {
   @ManyToOne(() => User, { deleteRule: 'cascade' })
   @Index()
-  user!: User;
+  user!: Rel<User>;
 
   @Property({ type: 'string', length: 64 })
   @Unique()

@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, ManyToOne, Property, Unique, type Opt } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, Property, Unique, type Opt, type Rel } from '@mikro-orm/core';
 import { BaseEntity } from '@mangfold/db';
 import { Association } from '@mangfold/associations';
 import { Event } from './event.entity';
@@ -20,10 +20,10 @@ export enum OrganizerStatus {
 @Index({ properties: ['association', 'status'] })
 export class EventOrganizer extends BaseEntity {
   @ManyToOne(() => Event, { deleteRule: 'cascade' })
-  event!: Event;
+  event!: Rel<Event>;
 
   @ManyToOne(() => Association, { deleteRule: 'cascade' })
-  association!: Association;
+  association!: Rel<Association>;
 
   @Enum({ items: () => OrganizerRole, nativeEnumName: 'organizer_role' })
   role: Opt<OrganizerRole> = OrganizerRole.CO_ORGANIZER;

@@ -1,4 +1,17 @@
-import { Collection, Embeddable, Embedded, Entity, Enum, Index, ManyToOne, OneToMany, Property, Unique, type Opt } from '@mikro-orm/core';
+import {
+  Collection,
+  Embeddable,
+  Embedded,
+  Entity,
+  Enum,
+  Index,
+  ManyToOne,
+  OneToMany,
+  Property,
+  Unique,
+  type Opt,
+  type Rel,
+} from '@mikro-orm/core';
 import { BaseEntity, type LocalizedText } from '@mangfold/db';
 import { User } from '@mangfold/auth';
 import { District, HousingArea } from '@mangfold/associations';
@@ -99,13 +112,13 @@ export class Event extends BaseEntity {
   location: Opt<EventLocation> = new EventLocation();
 
   @ManyToOne(() => District, { nullable: true })
-  district: District | null = null;
+  district: Rel<District> | null = null;
 
   @ManyToOne(() => HousingArea, { nullable: true })
-  housingArea: HousingArea | null = null;
+  housingArea: Rel<HousingArea> | null = null;
 
   @ManyToOne(() => Occasion, { nullable: true })
-  occasion: Occasion | null = null;
+  occasion: Rel<Occasion> | null = null;
 
   @OneToMany(() => EventOrganizer, (o) => o.event)
   organizers = new Collection<EventOrganizer>(this);
@@ -168,5 +181,5 @@ export class Event extends BaseEntity {
   statusReason: string | null = null;
 
   @ManyToOne(() => User, { nullable: true, deleteRule: 'set null' })
-  createdBy: User | null = null;
+  createdBy: Rel<User> | null = null;
 }

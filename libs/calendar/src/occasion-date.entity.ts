@@ -1,4 +1,4 @@
-import { Entity, Index, ManyToOne, Property, Unique } from '@mikro-orm/core';
+import { Entity, Index, ManyToOne, Property, Unique, type Rel } from '@mikro-orm/core';
 import { BaseEntity } from '@mangfold/db';
 import { Occasion } from './occasion.entity';
 
@@ -8,7 +8,7 @@ import { Occasion } from './occasion.entity';
 @Index({ properties: ['year'] })
 export class OccasionDate extends BaseEntity {
   @ManyToOne(() => Occasion, { deleteRule: 'cascade' })
-  occasion!: Occasion;
+  occasion!: Rel<Occasion>;
 
   @Property({ type: 'smallint' })
   year!: number;

@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import type { AppConfig } from '@mangfold/config';
 import { PostgreSqlDriver, defineConfig, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
@@ -12,6 +13,8 @@ export interface SchemaDefinition {
   migrations: MigrationObject[];
 }
 
+const ormLogger = new Logger('MikroORM');
+
 /** MikroORM options shared by the api, the worker, the CLI and the tests. */
 export function createOrmOptions(config: AppConfig, schema: SchemaDefinition, overrides: Partial<Options> = {}): Options {
   if (!config.db.url) {
@@ -24,6 +27,8 @@ export function createOrmOptions(config: AppConfig, schema: SchemaDefinition, ov
     forceUtcTimezone: true,
     allowGlobalContext: false,
     debug: false,
+    colors: false,
+    logger: (message: string) => ormLogger.log(message),
     pool: { min: 0, max: config.db.poolMax, idleTimeoutMillis: 30_000 },
     driverOptions: {
       connection: {
