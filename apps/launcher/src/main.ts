@@ -56,6 +56,8 @@ async function main(): Promise<void> {
       ADMIN_PASSWORD: process.env.ADMIN_PASSWORD ?? DEMO_ADMIN.password,
       // The launcher migrates once, before the api and the worker start.
       MIGRATE_ON_START: 'false',
+      // Keep the console to warnings so the banner stands out; LOG_LEVEL=info shows every request.
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     };
     const config = loadConfig(env);
 

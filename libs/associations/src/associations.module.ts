@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { AssociationAccess } from './association-access.service';
 import { DistrictResolver, HousingAreaResolver } from './reference.resolver';
 
-@Module({ providers: [DistrictResolver, HousingAreaResolver] })
+@Module({ providers: [AssociationAccess, DistrictResolver, HousingAreaResolver], exports: [AssociationAccess] })
 export class AssociationsModule {}

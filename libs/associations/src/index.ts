@@ -1,3 +1,4 @@
+export * from './association-access.service';
 export * from './association.entity';
 export * from './associations.module';
 export * from './district.entity';

@@ -1,6 +1,7 @@
 export * from './enqueue';
 export * from './job-handlers';
 export * from './job-names';
+export * from './job-schedulers';
 export * from './job-workers.service';
 export * from './jobs.module';
 export * from './outbox-maintenance';

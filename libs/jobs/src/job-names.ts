@@ -14,16 +14,69 @@ export enum QueueName {
 
 export enum JobName {
   PruneOutbox = 'prune-outbox',
+  /** An event changed in a way feeds may show (published, edited, cancelled, organisers). Owner: feeds. */
+  EventChanged = 'event-changed',
+  /** An association's name or slug changed: the events it organises render differently. Owner: feeds. */
+  AssociationChanged = 'association-changed',
+  /** An occasion's name changed. Owner: feeds. */
+  OccasionChanged = 'occasion-changed',
+  /** Re-render one feed (debounced per feed key). Owner: feeds. */
+  RenderFeed = 'render-feed',
+  /** Tell someone something by mail (see Notification). Owner: notifications. */
+  Notify = 'notify',
 }
+
+/**
+ * Everything the product tells people by mail. Producers enqueue `JobName.Notify` with one of
+ * these in the transaction of the change; the notifications lib re-reads the rows when sending
+ * (so a mail always shows current data) and records each send so none goes out twice.
+ */
+export type Notification =
+  // accounts and associations
+  | { kind: 'association-approved'; associationId: string }
+  | { kind: 'association-rejected'; associationId: string; reason: string }
+  | { kind: 'member-added'; associationId: string; userId: string }
+  /** The job creates the token (only its hash is stored), so no secret sits in the outbox. */
+  | { kind: 'password-reset'; userId: string }
+  // events, to their organisers
+  | { kind: 'event-submitted'; eventId: string }
+  | { kind: 'event-published'; eventId: string }
+  | { kind: 'event-rejected'; eventId: string; reason: string }
+  | { kind: 'co-organizer-invited'; eventId: string; associationId: string }
+  // events, to everyone registered
+  | { kind: 'event-moved'; eventId: string }
+  | { kind: 'event-cancelled'; eventId: string; reason: string }
+  // registrations, to the registrant (confirmation and promotion also schedule the reminders)
+  | { kind: 'registration-confirmed'; registrationId: string }
+  | { kind: 'registration-waitlisted'; registrationId: string }
+  | { kind: 'registration-promoted'; registrationId: string }
+  | { kind: 'registration-cancelled'; registrationId: string }
+  // International Day participations, to their contact person
+  | { kind: 'participation-received'; participationId: string }
+  | { kind: 'participation-confirmed'; participationId: string }
+  | { kind: 'participation-waitlisted'; participationId: string }
+  | { kind: 'participation-declined'; participationId: string; reason: string };
+
+export type NotificationKind = Notification['kind'];
 
 /** The payload each job carries; producers and processors share this one map. */
 export interface JobPayloads {
   [JobName.PruneOutbox]: { olderThanDays: number };
+  [JobName.EventChanged]: { eventId: string };
+  [JobName.AssociationChanged]: { associationId: string };
+  [JobName.OccasionChanged]: { occasionId: string };
+  [JobName.RenderFeed]: { feedKey: string };
+  [JobName.Notify]: Notification;
 }
 
 /** Which queue each job runs on. */
 export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   [JobName.PruneOutbox]: QueueName.Maintenance,
+  [JobName.EventChanged]: QueueName.Feeds,
+  [JobName.AssociationChanged]: QueueName.Feeds,
+  [JobName.OccasionChanged]: QueueName.Feeds,
+  [JobName.RenderFeed]: QueueName.Feeds,
+  [JobName.Notify]: QueueName.Mail,
 };
 
 export type JobPayload<N extends JobName> = JobPayloads[N];

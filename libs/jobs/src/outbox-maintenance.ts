@@ -4,6 +4,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import type { Queue } from 'bullmq';
 import { JobName, QueueName } from './job-names';
 import { JobHandlers } from './job-handlers';
+import { scheduleWhenRedisAnswers } from './job-schedulers';
 
 /** Dispatched outbox rows are kept a week for tracing, then pruned nightly. */
 @Injectable()
@@ -18,9 +19,10 @@ export class OutboxMaintenance implements OnModuleInit, OnApplicationBootstrap {
     this.handlers.register(JobName.PruneOutbox, ({ olderThanDays }) => this.prune(olderThanDays));
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    // Upserting is idempotent, so every worker replica may do it at start.
-    await this.queue.upsertJobScheduler(
+  onApplicationBootstrap(): void {
+    // Idempotent, so every worker replica does it at start; retried if Redis is not up yet.
+    scheduleWhenRedisAnswers(
+      this.queue,
       'prune-outbox-nightly',
       { pattern: '30 3 * * *', tz: 'Europe/Copenhagen' },
       { name: JobName.PruneOutbox, data: { olderThanDays: 7 } },

@@ -1,0 +1,134 @@
+import { randomBytes } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { DateTime } from 'luxon';
+import { Role, TokenService, User, hashPassword } from '@mangfold/auth';
+import { Association, AssociationKind, AssociationStatus, District, Membership } from '@mangfold/associations';
+import { Event, EventKind, EventOrganizer, EventStatus, Occasion, OrganizerRole, OrganizerStatus } from '@mangfold/calendar';
+import type { TestApp } from '../utils';
+
+/*
+ * Test data through factories: each call writes real rows (flushed) with sensible defaults that a
+ * test overrides only where it matters: `await createEvent(em, { kind: EventKind.SEMINAR, capacity: 40 })`.
+ */
+
+const unique = (prefix: string) => `${prefix}-${randomBytes(4).toString('hex')}`;
+export const TEST_PASSWORD = 'correct-horse-battery';
+let passwordHash: Promise<string> | undefined;
+
+export async function createUser(em: EntityManager, data: Partial<Pick<User, 'email' | 'role' | 'name' | 'locale'>> = {}): Promise<User> {
+  passwordHash ??= hashPassword(TEST_PASSWORD);
+  const user = em.create(User, {
+    email: data.email ?? `${unique('user')}@test.mangfold.local`,
+    passwordHash: await passwordHash,
+    role: data.role ?? Role.ASSOCIATION_MEMBER,
+    name: data.name ?? 'Test User',
+    locale: data.locale ?? 'da',
+  });
+  await em.flush();
+  return user;
+}
+
+export async function createAssociation(
+  em: EntityManager,
+  data: Partial<Pick<Association, 'name' | 'slug' | 'kind' | 'status' | 'contactEmail' | 'showContact'>> & {
+    districtSlug?: string;
+    members?: User[];
+  } = {},
+): Promise<Association> {
+  const name = data.name ?? unique('Forening');
+  const association = em.create(Association, {
+    name,
+    slug: data.slug ?? name.toLowerCase().replace(/[^a-z0-9]+/g, '-'),
+    kind: data.kind ?? AssociationKind.ASSOCIATION,
+    status: data.status ?? AssociationStatus.APPROVED,
+    district: data.districtSlug ? await em.findOneOrFail(District, { slug: data.districtSlug }) : null,
+    contactEmail: data.contactEmail ?? null,
+    showContact: data.showContact ?? false,
+  });
+  for (const user of data.members ?? []) em.create(Membership, { user, association });
+  await em.flush();
+  return association;
+}
+
+/** A member user of a fresh approved association, with an access token. */
+export async function createMember(
+  app: TestApp,
+  association?: Association,
+): Promise<{ user: User; association: Association; token: string }> {
+  const em = app.em();
+  const user = await createUser(em);
+  const assoc = association ? await em.findOneOrFail(Association, association.id) : await createAssociation(em);
+  em.create(Membership, { user, association: assoc });
+  await em.flush();
+  return { user, association: assoc, token: tokenFor(app, user) };
+}
+
+/** An access token for a user, as login would issue. */
+export function tokenFor(app: TestApp, user: User): string {
+  return app.api.get(TokenService).issue(user).accessToken;
+}
+
+export interface EventData {
+  kind?: EventKind;
+  status?: EventStatus;
+  title?: { da?: string; en?: string };
+  description?: { da?: string; en?: string };
+  startsAt?: Date;
+  endsAt?: Date;
+  timeZone?: string;
+  allDay?: boolean;
+  recurrence?: string | null;
+  capacity?: number | null;
+  registrationRequired?: boolean;
+  districtSlug?: string;
+  occasionSlug?: string;
+  organizer?: Association;
+  coOrganizers?: Association[];
+  slug?: string;
+}
+
+/** An event (published by default) starting in 14 days at 17:00 Copenhagen time, lasting 2 hours. */
+export async function createEvent(em: EntityManager, data: EventData = {}): Promise<Event> {
+  const start = data.startsAt ?? DateTime.now().setZone('Europe/Copenhagen').startOf('day').plus({ days: 14 }).set({ hour: 17 }).toJSDate();
+  const end = data.endsAt ?? new Date(start.getTime() + 2 * 3600_000);
+  const status = data.status ?? EventStatus.PUBLISHED;
+  const title = data.title ?? { da: unique('Begivenhed'), en: 'Event' };
+  const organizer = data.organizer ?? (await createAssociation(em));
+  const event = em.create(Event, {
+    slug: data.slug ?? (title.da ?? title.en ?? unique('event')).toLowerCase().replace(/[^a-z0-9]+/g, '-'),
+    kind: data.kind ?? EventKind.CULTURAL_EVENT,
+    status,
+    title,
+    description: data.description ?? { da: 'Beskrivelse', en: 'Description' },
+    startsAt: start,
+    endsAt: end,
+    lastEndsAt: data.recurrence ? null : end,
+    timeZone: data.timeZone ?? 'Europe/Copenhagen',
+    allDay: data.allDay ?? false,
+    recurrence: data.recurrence ?? null,
+    capacity: data.capacity ?? null,
+    registrationRequired: data.registrationRequired ?? false,
+    district: data.districtSlug ? await em.findOneOrFail(District, { slug: data.districtSlug }) : null,
+    occasion: data.occasionSlug ? await em.findOneOrFail(Occasion, { slug: data.occasionSlug }) : null,
+    submittedAt: status === EventStatus.DRAFT ? null : new Date(),
+    publishedAt: status === EventStatus.PUBLISHED || status === EventStatus.CANCELLED ? new Date() : null,
+  });
+  em.create(EventOrganizer, {
+    event,
+    association: organizer,
+    role: OrganizerRole.PRIMARY,
+    status: OrganizerStatus.ACCEPTED,
+    respondedAt: new Date(),
+  });
+  for (const co of data.coOrganizers ?? []) {
+    em.create(EventOrganizer, {
+      event,
+      association: co,
+      role: OrganizerRole.CO_ORGANIZER,
+      status: OrganizerStatus.ACCEPTED,
+      respondedAt: new Date(),
+    });
+  }
+  await em.flush();
+  return event;
+}
