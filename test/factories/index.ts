@@ -4,6 +4,15 @@ import { DateTime } from 'luxon';
 import { Role, TokenService, User, hashPassword } from '@mangfold/auth';
 import { Association, AssociationKind, AssociationStatus, District, Membership } from '@mangfold/associations';
 import { Event, EventKind, EventOrganizer, EventStatus, Occasion, OrganizerRole, OrganizerStatus } from '@mangfold/calendar';
+import {
+  Feedback,
+  InternationalDay,
+  Participation,
+  ParticipationActivity,
+  ParticipationStatus,
+  Registration,
+  RegistrationStatus,
+} from '@mangfold/registrations';
 import type { TestApp } from '../utils';
 
 /*
@@ -131,4 +140,96 @@ export async function createEvent(em: EntityManager, data: EventData = {}): Prom
   }
   await em.flush();
   return event;
+}
+
+export interface RegistrationData {
+  status?: RegistrationStatus;
+  name?: string;
+  email?: string;
+  partySize?: number;
+  locale?: 'da' | 'en';
+  checkedIn?: boolean;
+}
+
+/**
+ * A registration written directly (no capacity rules: use the registrations service for those),
+ * for tests of what comes after: mails, reminders, feedback, KPIs.
+ */
+export async function createRegistration(em: EntityManager, event: Event, data: RegistrationData = {}): Promise<Registration> {
+  const registration = em.create(Registration, {
+    event,
+    status: data.status ?? RegistrationStatus.CONFIRMED,
+    partySize: data.partySize ?? 1,
+    name: data.name ?? 'Test Registrant',
+    email: (data.email ?? `${unique('registrant')}@test.mangfold.local`).toLowerCase(),
+    locale: data.locale ?? 'da',
+    consentVersion: '2026-01',
+    consentedAt: new Date(),
+    checkedInAt: data.checkedIn ? new Date() : null,
+  });
+  await em.flush();
+  return registration;
+}
+
+export async function createFeedback(
+  em: EntityManager,
+  registration: Registration,
+  data: { satisfied: boolean; score?: number; comment?: string },
+): Promise<Feedback> {
+  const feedback = em.create(Feedback, {
+    registration,
+    event: registration.event,
+    satisfied: data.satisfied,
+    score: data.score ?? null,
+    comment: data.comment ?? null,
+  });
+  await em.flush();
+  return feedback;
+}
+
+/** An International Day for `year` with its event (published), open for registration now. */
+export async function createInternationalDay(
+  em: EntityManager,
+  data: { year?: number; standCapacity?: number; startsAt?: Date } = {},
+): Promise<InternationalDay> {
+  const startsAt =
+    data.startsAt ?? DateTime.now().setZone('Europe/Copenhagen').plus({ days: 60 }).startOf('day').set({ hour: 11 }).toJSDate();
+  const year = data.year ?? DateTime.fromJSDate(startsAt).setZone('Europe/Copenhagen').year;
+  const event = await createEvent(em, {
+    kind: EventKind.INTERNATIONAL_DAY,
+    startsAt,
+    endsAt: new Date(startsAt.getTime() + 6 * 3600_000),
+    title: { da: `International Dag ${year}`, en: `International Day ${year}` },
+  });
+  const day = em.create(InternationalDay, {
+    year,
+    event,
+    standCapacity: data.standCapacity ?? 40,
+    registrationOpensAt: new Date(Date.now() - 24 * 3600_000),
+    registrationClosesAt: new Date(startsAt.getTime() - 7 * 24 * 3600_000),
+  });
+  await em.flush();
+  return day;
+}
+
+export async function createParticipation(
+  em: EntityManager,
+  day: InternationalDay,
+  data: { association?: Association; kind?: AssociationKind; status?: ParticipationStatus; activities?: ParticipationActivity[] } = {},
+): Promise<Participation> {
+  const activities = data.activities ?? [ParticipationActivity.STAND];
+  const participation = em.create(Participation, {
+    internationalDay: day,
+    association: data.association ?? null,
+    organisationName: data.association ? null : unique('Organisation'),
+    participantKind: data.kind ?? data.association?.kind ?? AssociationKind.ASSOCIATION,
+    status: data.status ?? ParticipationStatus.PENDING,
+    activities,
+    needsStand: activities.includes(ParticipationActivity.STAND) || activities.includes(ParticipationActivity.FOOD),
+    representatives: 2,
+    contactName: 'Contact Person',
+    contactEmail: `${unique('contact')}@test.mangfold.local`,
+  });
+  await em.flush();
+  return participation;
 }

@@ -1,0 +1,4 @@
+export * from './feedback.entity';
+export * from './international-day.entity';
+export * from './participation.entity';
+export * from './registration.entity';
