@@ -6,6 +6,7 @@ import type { AppConfig } from '@mangfold/config';
 import { bootstrapAdmin } from '@mangfold/auth';
 import { migrateAndSeedReference } from '@mangfold/prisma-free-db';
 import { AppModule } from './app.module';
+import { HttpErrorsFilter } from './http-errors.filter';
 import { mountGraphqlIde } from './ide/ide';
 
 /**
@@ -23,6 +24,7 @@ export async function createApiApp(config: AppConfig): Promise<NestExpressApplic
   app.disable('x-powered-by');
   app.useBodyParser('json', { limit: config.http.bodyLimit });
   app.useBodyParser('urlencoded', { limit: config.http.bodyLimit, extended: false });
+  app.useGlobalFilters(new HttpErrorsFilter());
   mountGraphqlIde(app.getHttpAdapter().getInstance());
 
   const orm = app.get<MikroORM>(MikroORM);

@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { APP_CONFIG, type AppConfig } from '@mangfold/config';
 import { AuthGuard } from './auth.guard';
+import { IntrospectionGate } from './introspection-gate.plugin';
 import { TokenService } from './token.service';
 
 @Global()
@@ -17,7 +18,7 @@ import { TokenService } from './token.service';
       }),
     }),
   ],
-  providers: [TokenService, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [TokenService, IntrospectionGate, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [TokenService],
 })
 export class AuthModule {}

@@ -6,6 +6,7 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { APP_CONFIG, type AppConfig } from '@mangfold/config';
 import { createGqlContext } from './context';
 import { createErrorFormatter } from './format-error';
+import { graphqlLimits } from './limits';
 import { createValidationPipe } from './validation';
 
 /** Where the committed schema lives; a test fails when the code and this file drift apart. */
@@ -22,13 +23,15 @@ export class GraphqlApiModule {
           driver: ApolloDriver,
           inject: [APP_CONFIG],
           useFactory: (config: AppConfig) => ({
+            ...graphqlLimits(config),
             path: '/graphql',
             // Built in memory: containers are read-only; `npm run schema:generate` writes SCHEMA_FILE.
             autoSchemaFile: true,
             sortSchema: true,
             playground: false,
-            // The self-hosted IDE needs introspection; production keeps it off (issue: hardening).
-            introspection: config.env !== 'production',
+            // On everywhere; in production the IntrospectionGate of @mangfold/auth admits admins only.
+            introspection: true,
+            allowBatchedHttpRequests: false,
             csrfPrevention: true,
             includeStacktraceInErrorResponses: false,
             context: createGqlContext,

@@ -1,0 +1,40 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { ParseOptions, ValidationRule } from 'graphql';
+import type { AppConfig } from '@mangfold/config';
+import { costLimitPlugin } from './cost-limit';
+
+/** Limits every operation must respect; a document over any of them is rejected before execution. */
+export const GRAPHQL_LIMITS = {
+  maxDepth: 12,
+  maxAliases: 15,
+  maxDirectives: 10,
+  maxTokens: 3_000,
+  maxCost: 20_000,
+};
+
+/**
+ * Depth, aliases and directives through graphql-armor; tokens counted by graphql-js's own parser
+ * (a rejection is then a syntax error, 400); cost by our plugin, which multiplies lists by their
+ * `first`. Field suggestions ("did you mean …?") are off in production, where they would map the
+ * schema for an attacker while introspection is closed.
+ */
+export function graphqlLimits(config: AppConfig): {
+  plugins: ApolloServerPlugin[];
+  validationRules: ValidationRule[];
+  parseOptions: ParseOptions;
+} {
+  const armor = new ApolloArmor({
+    maxDepth: { n: GRAPHQL_LIMITS.maxDepth, ignoreIntrospection: true, flattenFragments: true },
+    maxAliases: { n: GRAPHQL_LIMITS.maxAliases },
+    maxDirectives: { n: GRAPHQL_LIMITS.maxDirectives },
+    maxTokens: { enabled: false },
+    costLimit: { enabled: false },
+    blockFieldSuggestion: { enabled: config.env === 'production' },
+  }).protect();
+  return {
+    plugins: [...armor.plugins, costLimitPlugin(GRAPHQL_LIMITS.maxCost)],
+    validationRules: armor.validationRules,
+    parseOptions: { maxTokens: GRAPHQL_LIMITS.maxTokens },
+  };
+}
