@@ -24,8 +24,11 @@ describe('docker/', () => {
     });
   }
 
-  it('has the api, the worker, PostgreSQL with a volume, Redis with noeviction and AOF, and a mail catcher', () => {
-    expect(Object.keys(compose.services).sort()).toEqual(['api', 'mailpit', 'postgres', 'redis', 'worker']);
+  it('has a proxy, api and worker replicas, PostgreSQL with a volume, Redis with noeviction and AOF, and a mail catcher', () => {
+    expect(Object.keys(compose.services).sort()).toEqual(['api', 'mailpit', 'postgres', 'proxy', 'redis', 'worker']);
+    expect(compose.services.api.deploy.replicas).toBeGreaterThan(1);
+    expect(compose.services.worker.deploy.replicas).toBeGreaterThan(1);
+    expect(readFileSync(join(dir, 'nginx.conf'), 'utf8')).toMatch(/server api:3000/);
     expect(compose.services.postgres.volumes[0]).toMatch(/:\/var\/lib\/postgresql\/data$/);
     expect(compose.services.redis.command).toEqual(expect.arrayContaining(['--appendonly', 'yes', '--maxmemory-policy', 'noeviction']));
     expect(compose.services.api.command).toEqual(['node', 'dist/apps/api/src/main.js']);
