@@ -26,7 +26,14 @@ export function eventInput(association: Association, overrides: Record<string, u
     description: { da: 'Persisk nytår med musik.', en: 'Persian New Year with music.' },
     startsAt: '2027-03-20T15:00',
     endsAt: '2027-03-20T18:00',
-    location: { name: 'Valby Kulturhus', address: 'Valgårdsvej 4', postalCode: '2500', city: 'København', latitude: 55.6626, longitude: 12.5152 },
+    location: {
+      name: 'Valby Kulturhus',
+      address: 'Valgårdsvej 4',
+      postalCode: '2500',
+      city: 'København',
+      latitude: 55.6626,
+      longitude: 12.5152,
+    },
     languages: ['da', 'fa'],
     ...overrides,
   };

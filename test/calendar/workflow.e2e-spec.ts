@@ -13,7 +13,10 @@ describe('the event workflow: create, submit, publish, co-organise, edit, cancel
   beforeAll(async () => {
     app = await startTestApp();
     admin = await adminToken(app);
-    owner = await createMember(app, await createAssociation(app.em(), { name: 'Valby Kulturbro', slug: 'valby-kulturbro', districtSlug: 'valby' }));
+    owner = await createMember(
+      app,
+      await createAssociation(app.em(), { name: 'Valby Kulturbro', slug: 'valby-kulturbro', districtSlug: 'valby' }),
+    );
     other = await createMember(app, await createAssociation(app.em(), { name: 'Amager Frivilligcenter', slug: 'amager-frivilligcenter' }));
   });
   afterAll(() => app.close());
@@ -23,7 +26,11 @@ describe('the event workflow: create, submit, publish, co-organise, edit, cancel
     const akacieparken = districts.housingAreas.find((a: { slug: string }) => a.slug === 'akacieparken');
     const nowruz = districts.occasions.find((o: { slug: string }) => o.slug === 'nowruz');
 
-    const draft = await createEventVia(app, owner.token, eventInput(owner.association, { housingAreaId: akacieparken.id, occasionId: nowruz.id, capacity: 40 }));
+    const draft = await createEventVia(
+      app,
+      owner.token,
+      eventInput(owner.association, { housingAreaId: akacieparken.id, occasionId: nowruz.id, capacity: 40 }),
+    );
     expect(draft).toMatchObject({
       status: 'DRAFT',
       slug: 'nowruz-fest-i-valby',
@@ -109,7 +116,11 @@ describe('the event workflow: create, submit, publish, co-organise, edit, cancel
         owner.token,
       ),
     ).inviteCoOrganizer;
-    expect(invited).toEqual({ sequence: 1, organizers: [{ slug: 'valby-kulturbro' }], invitedOrganizers: [{ slug: 'amager-frivilligcenter' }] });
+    expect(invited).toEqual({
+      sequence: 1,
+      organizers: [{ slug: 'valby-kulturbro' }],
+      invitedOrganizers: [{ slug: 'amager-frivilligcenter' }],
+    });
     const twice = await app.gql(
       `mutation($e: ID!, $a: ID!) { inviteCoOrganizer(eventId: $e, associationId: $a) { id } }`,
       { e: event.id, a: other.association.id },
@@ -118,16 +129,26 @@ describe('the event workflow: create, submit, publish, co-organise, edit, cancel
     expect(errorOf(twice).extensions?.code).toBe('CONFLICT');
 
     // The public sees neither the invitation nor the invitee yet.
-    const publicView = dataOf(await app.gql(`query($id: ID!) { event(id: $id) { organizers { slug } invitedOrganizers { slug } } }`, { id: event.id }));
+    const publicView = dataOf(
+      await app.gql(`query($id: ID!) { event(id: $id) { organizers { slug } invitedOrganizers { slug } } }`, { id: event.id }),
+    );
     expect(publicView.event).toEqual({ organizers: [{ slug: 'valby-kulturbro' }], invitedOrganizers: [] });
     // The invited association sees the event among its own.
     const mine = dataOf(await app.gql('{ myEvents { edges { node { id } } } }', {}, other.token));
     expect(mine.myEvents.edges.map((e: any) => e.node.id)).toContain(event.id);
 
     const accepted = dataOf(
-      await app.gql(`mutation($e: ID!) { acceptCoOrganizer(eventId: $e) { sequence organizers { slug } invitedOrganizers { slug } } }`, { e: event.id }, other.token),
+      await app.gql(
+        `mutation($e: ID!) { acceptCoOrganizer(eventId: $e) { sequence organizers { slug } invitedOrganizers { slug } } }`,
+        { e: event.id },
+        other.token,
+      ),
     ).acceptCoOrganizer;
-    expect(accepted).toEqual({ sequence: 2, organizers: [{ slug: 'valby-kulturbro' }, { slug: 'amager-frivilligcenter' }], invitedOrganizers: [] });
+    expect(accepted).toEqual({
+      sequence: 2,
+      organizers: [{ slug: 'valby-kulturbro' }, { slug: 'amager-frivilligcenter' }],
+      invitedOrganizers: [],
+    });
     const found = dataOf(
       await app.gql('{ events(filter: { associationSlug: "amager-frivilligcenter" }) { edges { node { id organizers { slug } } } } }'),
     );
@@ -141,7 +162,11 @@ describe('the event workflow: create, submit, publish, co-organise, edit, cancel
     ]);
 
     // An accepted co-organiser may edit the event…
-    const edit = await app.gql(`mutation($id: ID!) { updateEvent(id: $id, input: { capacity: 80 }) { capacity } }`, { id: event.id }, other.token);
+    const edit = await app.gql(
+      `mutation($id: ID!) { updateEvent(id: $id, input: { capacity: 80 }) { capacity } }`,
+      { id: event.id },
+      other.token,
+    );
     expect(dataOf(edit).updateEvent).toEqual({ capacity: 80 });
     // …but only the organising association cancels it.
     const cancelByCo = await app.gql(`mutation($id: ID!) { cancelEvent(id: $id, reason: "nej") { id } }`, { id: event.id }, other.token);
@@ -154,14 +179,22 @@ describe('the event workflow: create, submit, publish, co-organise, edit, cancel
     const published = await transition(app, admin, 'publishEvent', event.id);
 
     const capacityOnly = dataOf(
-      await app.gql(`mutation($id: ID!) { updateEvent(id: $id, input: { capacity: 50 }) { status sequence updatedAt } }`, { id: event.id }, owner.token),
+      await app.gql(
+        `mutation($id: ID!) { updateEvent(id: $id, input: { capacity: 50 }) { status sequence updatedAt } }`,
+        { id: event.id },
+        owner.token,
+      ),
     ).updateEvent;
     expect(capacityOnly.status).toBe('PUBLISHED');
     expect(capacityOnly.sequence).toBe(published.sequence);
     expect(Date.parse(capacityOnly.updatedAt)).toBeGreaterThan(Date.parse(published.updatedAt));
 
     const retitled = dataOf(
-      await app.gql(`mutation($id: ID!) { updateEvent(id: $id, input: { title: { da: "Diwali-lysfest" } }) { sequence } }`, { id: event.id }, owner.token),
+      await app.gql(
+        `mutation($id: ID!) { updateEvent(id: $id, input: { title: { da: "Diwali-lysfest" } }) { sequence } }`,
+        { id: event.id },
+        owner.token,
+      ),
     ).updateEvent;
     expect(retitled.sequence).toBe(published.sequence + 1);
 
@@ -173,11 +206,19 @@ describe('the event workflow: create, submit, publish, co-organise, edit, cancel
       ),
     ).updateEvent;
     // Moving the start keeps the duration.
-    expect(moved).toEqual({ sequence: published.sequence + 2, startsAtLocal: '2027-03-21T16:00:00+01:00', endsAtLocal: '2027-03-21T19:00:00+01:00' });
+    expect(moved).toEqual({
+      sequence: published.sequence + 2,
+      startsAtLocal: '2027-03-21T16:00:00+01:00',
+      endsAtLocal: '2027-03-21T19:00:00+01:00',
+    });
 
     expect((await jobsFor(app, event.id)).slice(3)).toEqual(['event-changed', 'event-changed', 'notify:event-moved']);
     const trail = dataOf(
-      await app.gql(`query($id: ID!) { eventAuditTrail(id: $id, first: 2) { edges { node { action actorEmail changes { field from to } } } pageInfo { hasNextPage } } }`, { id: event.id }, admin),
+      await app.gql(
+        `query($id: ID!) { eventAuditTrail(id: $id, first: 2) { edges { node { action actorEmail changes { field from to } } } pageInfo { hasNextPage } } }`,
+        { id: event.id },
+        admin,
+      ),
     ).eventAuditTrail;
     expect(trail.pageInfo.hasNextPage).toBe(true);
     expect(trail.edges[0].node).toEqual({
@@ -188,9 +229,10 @@ describe('the event workflow: create, submit, publish, co-organise, edit, cancel
         { field: 'startsAt', from: JSON.stringify('2027-03-20T14:00:00.000Z'), to: JSON.stringify('2027-03-21T15:00:00.000Z') },
       ],
     });
-    expect(errorOf(await app.gql(`query($id: ID!) { eventAuditTrail(id: $id) { edges { cursor } } }`, { id: event.id }, owner.token)).extensions?.code).toBe(
-      'FORBIDDEN',
-    );
+    expect(
+      errorOf(await app.gql(`query($id: ID!) { eventAuditTrail(id: $id) { edges { cursor } } }`, { id: event.id }, owner.token)).extensions
+        ?.code,
+    ).toBe('FORBIDDEN');
   });
 
   it('cancels: the event stays public as CANCELLED with a higher sequence, registrants are told, and it cannot be edited', async () => {
@@ -247,9 +289,15 @@ describe('the event workflow: create, submit, publish, co-organise, edit, cancel
     const draft = await createEventVia(app, pending.token, eventInput(pending.association, { title: { da: 'Modersmålsdag' } }));
     expect(draft.status).toBe('DRAFT');
     const submit = await app.gql(`mutation($id: ID!) { submitEvent(id: $id) { id } }`, { id: draft.id }, pending.token);
-    expect(errorOf(submit).extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { id: expect.stringMatching(/waiting for approval/) } });
+    expect(errorOf(submit).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: { id: expect.stringMatching(/waiting for approval/) },
+    });
     const publish = await app.gql(`mutation($id: ID!) { publishEvent(id: $id) { id } }`, { id: draft.id }, admin);
-    expect(errorOf(publish).extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { id: expect.stringMatching(/waiting for approval/) } });
+    expect(errorOf(publish).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: { id: expect.stringMatching(/waiting for approval/) },
+    });
     expect((await app.em().findOneOrFail(Event, draft.id)).status).toBe('DRAFT');
     expect(await auditActions(app, draft.id)).toEqual(['event.created']);
   });
