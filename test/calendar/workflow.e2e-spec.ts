@@ -254,6 +254,21 @@ describe('the event workflow: create, submit, publish, co-organise, edit, cancel
     expect(errorOf(cancelAgain).extensions?.code).toBe('CONFLICT');
   });
 
+  it('loses no sequence bump when organisers edit at the same moment (the event row is locked)', async () => {
+    const event = await createEventVia(app, owner.token, eventInput(owner.association, { title: { da: 'Samtidige rettelser' } }));
+    const edits = await Promise.all(
+      [1, 2, 3, 4, 5].map((n) =>
+        app.gql(
+          `mutation($id: ID!, $t: String!) { updateEvent(id: $id, input: { title: { da: $t } }) { sequence } }`,
+          { id: event.id, t: `Rettelse ${n}` },
+          owner.token,
+        ),
+      ),
+    );
+    expect(edits.map((r) => dataOf(r).updateEvent.sequence).sort()).toEqual([1, 2, 3, 4, 5]);
+    expect((await app.em().findOneOrFail(Event, event.id)).sequence).toBe(5);
+  });
+
   it('a withdrawn draft is cancelled without ever becoming public', async () => {
     const draft = await createEventVia(app, owner.token, eventInput(owner.association, { title: { da: 'Aflyst kladde' } }));
     await transition(app, owner.token, 'cancelEvent', draft.id, 'Vi nåede det ikke');

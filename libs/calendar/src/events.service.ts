@@ -266,6 +266,8 @@ export class EventsService {
       const event = await this.lock(em, eventId);
       const statusBefore = event.status;
       const extra = await change(em, event);
+      // Organiser rows may be all that changed; the event still says when it last changed.
+      event.updatedAt = new Date();
       const changes: Record<string, unknown> = { ...extra };
       if (event.status !== statusBefore) changes.status = { from: statusBefore, to: event.status };
       audit(em, { actorId: user.id, action, entityType: ENTITY, entityId: event.id, changes });

@@ -18,7 +18,7 @@ import {
   IsInt,
 } from 'class-validator';
 import { EventKind } from '../event.entity';
-import { LocalizedNameInput, LocalizedTextInput } from './localized-text.input';
+import { LocalizedNameInput, LocalizedLongTextInput } from './localized-text.input';
 import { HasSomeText, IsIanaTimeZone, IsTimeInput, LANGUAGE_CODE_PATTERN, SLUG_PATTERN, TIME_INPUT_HELP, Trim } from './validators';
 
 const DATE_MESSAGE = { message: '$property must be an ISO-8601 date-time with offset, e.g. 2027-05-01T18:00:00+02:00' };
@@ -76,11 +76,11 @@ abstract class EventDetailsInput {
   @IsEnum(EventKind)
   kind?: EventKind;
 
-  @Field(() => LocalizedTextInput, { nullable: true })
+  @Field(() => LocalizedLongTextInput, { nullable: true })
   @IsOptional()
   @ValidateNested()
-  @Type(() => LocalizedTextInput)
-  description?: LocalizedTextInput | null;
+  @Type(() => LocalizedLongTextInput)
+  description?: LocalizedLongTextInput | null;
 
   @Field(() => String, {
     nullable: true,
@@ -181,28 +181,28 @@ abstract class EventDetailsInput {
   @Matches(LANGUAGE_CODE_PATTERN, { each: true, message: '$property must hold ISO 639 language codes such as "da" or "ar"' })
   languages?: string[];
 
-  @Field(() => LocalizedTextInput, { nullable: true, description: 'Who the event is for' })
+  @Field(() => LocalizedLongTextInput, { nullable: true, description: 'Who the event is for' })
   @IsOptional()
   @ValidateNested()
-  @Type(() => LocalizedTextInput)
-  audience?: LocalizedTextInput | null;
+  @Type(() => LocalizedLongTextInput)
+  audience?: LocalizedLongTextInput | null;
 
-  @Field(() => LocalizedTextInput, { nullable: true, description: 'Step-free access, interpretation, …' })
+  @Field(() => LocalizedLongTextInput, { nullable: true, description: 'Step-free access, interpretation, …' })
   @IsOptional()
   @ValidateNested()
-  @Type(() => LocalizedTextInput)
-  accessibility?: LocalizedTextInput | null;
+  @Type(() => LocalizedLongTextInput)
+  accessibility?: LocalizedLongTextInput | null;
 
   @Field(() => Boolean, { nullable: true, description: 'Free of charge (default true)' })
   @IsOptional()
   @IsBoolean()
   isFree?: boolean;
 
-  @Field(() => LocalizedTextInput, { nullable: true, description: 'What it costs, when it is not free' })
+  @Field(() => LocalizedLongTextInput, { nullable: true, description: 'What it costs, when it is not free' })
   @IsOptional()
   @ValidateNested()
-  @Type(() => LocalizedTextInput)
-  price?: LocalizedTextInput | null;
+  @Type(() => LocalizedLongTextInput)
+  price?: LocalizedLongTextInput | null;
 }
 
 @InputType('CreateEventInput')

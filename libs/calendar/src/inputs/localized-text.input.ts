@@ -3,8 +3,8 @@ import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { Trim } from './validators';
 
 /** Text in Danish and/or English; a language left out (or blank) falls back to the other one when read. */
-@InputType('LocalizedTextInput', { description: 'Text in Danish and/or English (each at most 10,000 characters)' })
-export class LocalizedTextInput {
+@InputType('LocalizedLongTextInput', { description: 'Text in Danish and/or English (each at most 10,000 characters)' })
+export class LocalizedLongTextInput {
   @Field(() => String, { nullable: true })
   @Trim()
   @IsOptional()

@@ -1,7 +1,7 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { LocalizedNameInput, LocalizedTextInput } from './localized-text.input';
+import { LocalizedNameInput, LocalizedLongTextInput } from './localized-text.input';
 import { HasSomeText, IsLocalDate, SLUG_PATTERN, Trim } from './validators';
 
 @InputType('OccasionDateInput', { description: 'When an occasion falls in one year: inclusive local dates, the first one in that year' })
@@ -23,11 +23,11 @@ export class OccasionDateInput {
 
 @InputType({ isAbstract: true })
 abstract class OccasionDetailsInput {
-  @Field(() => LocalizedTextInput, { nullable: true })
+  @Field(() => LocalizedLongTextInput, { nullable: true })
   @IsOptional()
   @ValidateNested()
-  @Type(() => LocalizedTextInput)
-  description?: LocalizedTextInput | null;
+  @Type(() => LocalizedLongTextInput)
+  description?: LocalizedLongTextInput | null;
 
   @Field(() => String, { nullable: true, description: 'e.g. "islamic", "hindu", "persian", "international"' })
   @Trim()
