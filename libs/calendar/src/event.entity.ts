@@ -71,6 +71,11 @@ export class EventLocation {
   expression: 'create index "event_recurring_starts_at_idx" on "event" ("starts_at") where "recurrence" is not null',
 })
 @Index({
+  name: 'event_full_starts_at_idx',
+  expression:
+    'create index "event_full_starts_at_idx" on "event" ("starts_at") where "capacity" is not null and "seats_taken" >= "capacity"',
+})
+@Index({
   name: 'event_languages_idx',
   expression: 'create index "event_languages_idx" on "event" using gin ("languages" jsonb_path_ops)',
 })
