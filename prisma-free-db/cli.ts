@@ -10,6 +10,7 @@ import { DemoSeeder } from './seeders/demo.seeder';
  *   migrate                 apply pending migrations and reference data to DATABASE_URL
  *   migration:create [name] diff the entities against the migrated schema and write a migration
  *   migration:check         exit 1 when the entities and the migrations disagree
+ *   migration:index         regenerate migrations/index.ts from the files (after a merge)
  *   seed:demo [--force]     load demo data (refused in production, and into a non-empty database without --force)
  */
 
@@ -106,6 +107,9 @@ async function main(): Promise<void> {
       } else console.log('migrations match the entities');
       return;
     }
+    case 'migration:index':
+      writeMigrationIndex();
+      return;
     case 'seed:demo': {
       if (config.env === 'production') throw new Error('refusing to load demo data with NODE_ENV=production');
       if (!config.db.url) throw new Error('DATABASE_URL is not set');
@@ -122,7 +126,7 @@ async function main(): Promise<void> {
       return;
     }
     default:
-      console.error('usage: cli.js migrate | migration:create [name] | migration:check | seed:demo [--force]');
+      console.error('usage: cli.js migrate | migration:create [name] | migration:check | migration:index | seed:demo [--force]');
       process.exitCode = 2;
   }
 }

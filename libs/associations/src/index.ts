@@ -5,3 +5,4 @@ export * from './district.entity';
 export * from './housing-area.entity';
 export * from './membership.entity';
 export * from './reference.resolver';
+export * from './models/association.model';

@@ -17,6 +17,7 @@ import { User } from '@mangfold/auth';
 import { District, HousingArea } from '@mangfold/associations';
 import { Occasion } from './occasion.entity';
 import { EventOrganizer } from './event-organizer.entity';
+import { EVENT_SEARCH_TEXT_SQL } from './event-search-text';
 
 export enum EventKind {
   CULTURAL_EVENT = 'CULTURAL_EVENT',
@@ -64,6 +65,24 @@ export class EventLocation {
 @Index({ properties: ['district'] })
 @Index({ properties: ['housingArea'] })
 @Index({ properties: ['occasion'] })
+@Index({ properties: ['endsAt'] })
+@Index({
+  name: 'event_recurring_starts_at_idx',
+  expression: 'create index "event_recurring_starts_at_idx" on "event" ("starts_at") where "recurrence" is not null',
+})
+@Index({
+  name: 'event_full_starts_at_idx',
+  expression:
+    'create index "event_full_starts_at_idx" on "event" ("starts_at") where "capacity" is not null and "seats_taken" >= "capacity"',
+})
+@Index({
+  name: 'event_languages_idx',
+  expression: 'create index "event_languages_idx" on "event" using gin ("languages" jsonb_path_ops)',
+})
+@Index({
+  name: 'event_search_trgm_idx',
+  expression: `create index "event_search_trgm_idx" on "event" using gin ((${EVENT_SEARCH_TEXT_SQL}) gin_trgm_ops)`,
+})
 export class Event extends BaseEntity {
   @Property({ type: 'string', length: 120 })
   @Unique()

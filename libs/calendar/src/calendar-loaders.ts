@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import DataLoader from 'dataloader';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { User } from '@mangfold/auth';
+import { District, HousingArea, Membership } from '@mangfold/associations';
+import { byIdLoader, type LoaderFactory } from '@mangfold/graphql';
+import { EventOrganizer, OrganizerStatus } from './event-organizer.entity';
+import { OccasionDate } from './occasion-date.entity';
+import { Occasion } from './occasion.entity';
+
+function groupBy<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => string): T[][] {
+  const groups = new Map<string, T[]>(keys.map((k) => [k, []]));
+  for (const row of rows) groups.get(keyOf(row))?.push(row);
+  return keys.map((k) => groups.get(k)!);
+}
+
+/**
+ * The calendar's DataLoader factories. Field resolvers ask `loaders.get(factory)`, so all the
+ * events of one response share one query per relation, however many there are.
+ */
+@Injectable()
+export class CalendarLoaders {
+  constructor(private readonly em: EntityManager) {}
+
+  /** Organiser rows (invited and accepted, with their association) of each event: primary first, then by acceptance. */
+  readonly organizersByEvent: LoaderFactory<string, EventOrganizer[]> = () =>
+    new DataLoader<string, EventOrganizer[]>(async (eventIds) => {
+      const rows = await this.em.find(
+        EventOrganizer,
+        { event: { $in: [...eventIds] }, status: { $ne: OrganizerStatus.DECLINED } },
+        { populate: ['association'], orderBy: { role: 'asc', respondedAt: 'asc', createdAt: 'asc', id: 'asc' } },
+      );
+      return groupBy(eventIds, rows, (r) => r.event.id);
+    });
+
+  readonly occasionById: LoaderFactory<string, Occasion> = () => byIdLoader(this.em, Occasion);
+  readonly districtById: LoaderFactory<string, District> = () => byIdLoader(this.em, District);
+  readonly housingAreaById: LoaderFactory<string, HousingArea> = () => byIdLoader(this.em, HousingArea);
+
+  /** Every year's dates of each occasion, in year order. */
+  readonly datesByOccasion: LoaderFactory<string, OccasionDate[]> = () =>
+    new DataLoader<string, OccasionDate[]>(async (occasionIds) => {
+      const rows = await this.em.find(OccasionDate, { occasion: { $in: [...occasionIds] } }, { orderBy: { year: 'asc' } });
+      return groupBy(occasionIds, rows, (d) => d.occasion.id);
+    });
+
+  /** The associations each user is a member of (to show organisers what only they may see). */
+  readonly associationIdsByUser: LoaderFactory<string, string[]> = () =>
+    new DataLoader<string, string[]>(async (userIds) => {
+      const rows = await this.em.find(Membership, { user: { $in: [...userIds] } }, { fields: ['user', 'association'] });
+      return groupBy(userIds, rows, (m) => m.user.id).map((ms) => ms.map((m) => m.association.id));
+    });
+
+  /** Users' emails for the audit trail (admins only). */
+  readonly userEmailById: LoaderFactory<string, string | null> = () =>
+    new DataLoader<string, string | null>(async (ids) => {
+      const rows = await this.em.find(User, { id: { $in: [...ids] } }, { fields: ['id', 'email'] });
+      const byId = new Map(rows.map((u) => [u.id, u.email]));
+      return ids.map((id) => byId.get(id) ?? null);
+    });
+}

@@ -1,0 +1,292 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, type QueryBuilder } from '@mikro-orm/postgresql';
+import { Role, type AuthUser } from '@mangfold/auth';
+import { AssociationAccess } from '@mangfold/associations';
+import { AuditEntry } from '@mangfold/db';
+import { BadUserInputError, decodeCursor, encodeCursor, toConnection, type Connection } from '@mangfold/graphql';
+import { Event, EventStatus } from './event.entity';
+import { EventOrganizer, OrganizerStatus } from './event-organizer.entity';
+import { EVENT_SEARCH_TEXT_SQL } from './event-search-text';
+import type { EventFilter } from './inputs/event.inputs';
+import { formatLocal } from './time/local-time';
+import { occurrencesOf, type Occurrence, type Series } from './time/recurrence';
+
+export interface OccurrenceView {
+  startsAt: Date;
+  endsAt: Date;
+  startsAtLocal: string;
+  endsAtLocal: string;
+}
+
+export interface EventEdgeView {
+  cursor: string;
+  node: Event;
+  occurrence: OccurrenceView;
+}
+
+export interface EventConnectionView {
+  edges: EventEdgeView[];
+  pageInfo: Connection<Event>['pageInfo'];
+  totalCount?: number;
+}
+
+type Condition = [sql: string, params: unknown[]];
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const PUBLIC_SQL = `(e.status = 'PUBLISHED' or (e.status = 'CANCELLED' and e.published_at is not null))`;
+const MAX_SEARCH_WORDS = 8;
+
+export const seriesOf = (e: Event): Series => ({
+  id: e.id,
+  startsAt: e.startsAt,
+  endsAt: e.endsAt,
+  allDay: e.allDay,
+  timeZone: e.timeZone,
+  recurrence: e.recurrence,
+  recurrenceExceptions: e.recurrenceExceptions,
+});
+
+export function occurrenceView(o: Occurrence, timeZone: string): OccurrenceView {
+  return {
+    startsAt: o.startsAt,
+    endsAt: o.endsAt,
+    startsAtLocal: formatLocal(o.startsAt, timeZone),
+    endsAtLocal: formatLocal(o.endsAt, timeZone),
+  };
+}
+
+/** Published events, and cancelled ones that were published: what anyone may see. */
+export function isPublic(e: Event): boolean {
+  return e.status === EventStatus.PUBLISHED || (e.status === EventStatus.CANCELLED && e.publishedAt !== null);
+}
+
+function decodeKeyset(after: string | null | undefined): { startsAt: Date; id: string } | null {
+  if (!after) return null;
+  const [at, id] = decodeCursor(after, 2);
+  const startsAt = new Date(String(at));
+  if (typeof at !== 'string' || Number.isNaN(startsAt.getTime()) || typeof id !== 'string' || !UUID.test(id)) {
+    throw BadUserInputError.field('after', 'after is not a cursor this list returned');
+  }
+  return { startsAt, id };
+}
+
+const escapeLike = (word: string) => word.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+function apply(qb: QueryBuilder<Event>, conditions: Condition[]): QueryBuilder<Event> {
+  for (const [sql, params] of conditions) qb.andWhere(sql, params);
+  return qb;
+}
+
+/**
+ * Reading events: the public listing with its filters and occurrence expansion, what organisers
+ * and admins may see beyond it, and the audit trail.
+ */
+@Injectable()
+export class EventQueries {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly access: AssociationAccess,
+  ) {}
+
+  /** Anyone sees public events; admins everything; members the events their associations organise or are invited to. */
+  async canSee(user: AuthUser | undefined, event: Event): Promise<boolean> {
+    if (isPublic(event)) return true;
+    if (!user) return false;
+    if (user.role === Role.ADMIN) return true;
+    const mine = await this.access.memberAssociationIds(user.id);
+    if (!mine.length) return false;
+    return (await this.em.count(EventOrganizer, { event, association: { $in: mine }, status: { $ne: OrganizerStatus.DECLINED } })) > 0;
+  }
+
+  async findVisible(user: AuthUser | undefined, by: { id?: string | null; slug?: string | null }): Promise<Event | null> {
+    if (!by.id && !by.slug) throw BadUserInputError.field('id', 'give id or slug');
+    if (by.id && !UUID.test(by.id)) throw BadUserInputError.field('id', 'id is not a valid id');
+    const event = await this.em.findOne(Event, by.id ? { id: by.id.toLowerCase() } : { slug: by.slug! });
+    if (!event || (by.id && by.slug && event.slug !== by.slug)) return null;
+    return (await this.canSee(user, event)) ? event : null;
+  }
+
+  private filterConditions(filter: EventFilter): Condition[] {
+    const c: Condition[] = [[PUBLIC_SQL, []]];
+    if (filter.kind) c.push(['e.kind = ?', [filter.kind]]);
+    if (filter.districtSlug) c.push(['e.district_id = (select d.id from district d where d.slug = ?)', [filter.districtSlug]]);
+    if (filter.housingAreaSlug)
+      c.push(['e.housing_area_id = (select h.id from housing_area h where h.slug = ?)', [filter.housingAreaSlug]]);
+    if (filter.occasionSlug) c.push(['e.occasion_id = (select o.id from occasion o where o.slug = ?)', [filter.occasionSlug]]);
+    if (filter.associationSlug) {
+      c.push([
+        `exists (select 1 from event_organizer eo join association a on a.id = eo.association_id
+                  where eo.event_id = e.id and eo.status = 'ACCEPTED' and a.slug = ?)`,
+        [filter.associationSlug],
+      ]);
+    }
+    if (filter.language) c.push(['e.languages @> ?::jsonb', [JSON.stringify([filter.language])]]);
+    if (filter.hasFreeSeats === true) c.push(['(e.capacity is null or e.seats_taken < e.capacity)', []]);
+    if (filter.hasFreeSeats === false) c.push(['(e.capacity is not null and e.seats_taken >= e.capacity)', []]);
+    const words = (filter.search ?? '').split(/\s+/).filter(Boolean).slice(0, MAX_SEARCH_WORDS);
+    // The expression matches the trigram index (event_search_trgm_idx) exactly, so the index serves it.
+    for (const word of words) c.push([`(${EVENT_SEARCH_TEXT_SQL}) ilike ?`, [`%${escapeLike(word)}%`]]);
+    return c;
+  }
+
+  /**
+   * The public listing, in (start, id) order. Single events come from one keyset query; recurring
+   * series in the window from a second one, expanded here in their own zone, at most `first + 1`
+   * occurrences each; the two sorted streams are merged. With expandRecurring off a series is
+   * listed once, at its first occurrence in the window.
+   */
+  async listPublic(filter: EventFilter = {}, first: number, afterCursor?: string | null): Promise<EventConnectionView> {
+    const { from, to } = filter;
+    if (from && to && from.getTime() >= to.getTime()) throw BadUserInputError.field('to', 'to must be after from');
+    const after = decodeKeyset(afterCursor);
+    const expand = filter.expandRecurring ?? true;
+    const base = this.filterConditions(filter);
+
+    const single: Condition[] = [...base, ['e.recurrence is null', []]];
+    if (to) single.push(['e.starts_at < ?', [to]]);
+    if (from) single.push(['e.ends_at > ?', [from]]);
+    if (after) single.push(['(e.starts_at, e.id) > (?::timestamptz, ?::uuid)', [after.startsAt, after.id]]);
+
+    const series: Condition[] = [...base, ['e.recurrence is not null', []]];
+    if (to) series.push(['e.starts_at < ?', [to]]);
+    if (from) series.push(['(e.last_ends_at is null or e.last_ends_at > ?)', [from]]);
+    if (after) series.push(['(e.last_ends_at is null or e.last_ends_at > ?)', [after.startsAt]]);
+
+    const [singles, recurring] = await Promise.all([
+      apply(this.em.createQueryBuilder(Event, 'e').select('*'), single)
+        .orderBy({ startsAt: 'asc', id: 'asc' })
+        .limit(first + 1)
+        .getResultList(),
+      apply(this.em.createQueryBuilder(Event, 'e').select('*'), series).getResultList(),
+    ]);
+
+    const rows: { event: Event; occurrence: Occurrence }[] = singles.map((event) => ({
+      event,
+      occurrence: { startsAt: event.startsAt, endsAt: event.endsAt },
+    }));
+    const isAfter = (o: Occurrence, id: string) =>
+      !after || o.startsAt.getTime() > after.startsAt.getTime() || (o.startsAt.getTime() === after.startsAt.getTime() && id > after.id);
+    for (const event of recurring) {
+      if (expand) {
+        for (const occurrence of occurrencesOf(seriesOf(event), { from, to, after, limit: first + 1 })) rows.push({ event, occurrence });
+      } else {
+        const [occurrence] = occurrencesOf(seriesOf(event), { from, to, limit: 1 });
+        if (occurrence && isAfter(occurrence, event.id)) rows.push({ event, occurrence });
+      }
+    }
+    rows.sort(
+      (a, b) =>
+        a.occurrence.startsAt.getTime() - b.occurrence.startsAt.getTime() ||
+        (a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0),
+    );
+
+    const page = rows.slice(0, first);
+    const edges = page.map(({ event, occurrence }) => ({
+      node: event,
+      occurrence: occurrenceView(occurrence, event.timeZone),
+      cursor: encodeCursor([occurrence.startsAt.toISOString(), event.id]),
+    }));
+    return {
+      edges,
+      pageInfo: {
+        hasNextPage: rows.length > first,
+        hasPreviousPage: after !== null,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges[edges.length - 1]?.cursor ?? null,
+      },
+    };
+  }
+
+  /** Events of the caller's associations (organised, or invited to co-organise), in any status. */
+  async listMine(
+    user: AuthUser,
+    args: { statuses?: EventStatus[] | null; associationId?: string | null },
+    first: number,
+    after: string | null | undefined,
+    withCount: boolean,
+  ): Promise<EventConnectionView> {
+    let associations = await this.access.memberAssociationIds(user.id);
+    if (args.associationId) associations = associations.filter((a) => a === args.associationId);
+    if (!associations.length) return this.keysetPage([], first, after, withCount, true);
+    const c: Condition[] = [
+      [
+        `exists (select 1 from event_organizer eo where eo.event_id = e.id and eo.status in ('ACCEPTED', 'INVITED')
+                  and eo.association_id in (${associations.map(() => '?').join(', ')}))`,
+        associations,
+      ],
+    ];
+    if (args.statuses?.length) c.push([`e.status in (${args.statuses.map(() => '?').join(', ')})`, args.statuses]);
+    return this.keysetPage(c, first, after, withCount);
+  }
+
+  /** Submitted events waiting for TFI, soonest first; past ones only when asked. */
+  async moderationQueue(
+    includePast: boolean,
+    first: number,
+    after: string | null | undefined,
+    withCount: boolean,
+  ): Promise<EventConnectionView> {
+    const c: Condition[] = [[`e.status = 'SUBMITTED'`, []]];
+    if (!includePast) c.push(['(e.last_ends_at is null or e.last_ends_at > ?)', [new Date()]]);
+    return this.keysetPage(c, first, after, withCount);
+  }
+
+  private async keysetPage(
+    conditions: Condition[],
+    first: number,
+    afterCursor: string | null | undefined,
+    withCount: boolean,
+    empty = false,
+  ): Promise<EventConnectionView> {
+    const after = decodeKeyset(afterCursor);
+    if (empty)
+      return {
+        edges: [],
+        pageInfo: { hasNextPage: false, hasPreviousPage: after !== null, startCursor: null, endCursor: null },
+        totalCount: withCount ? 0 : undefined,
+      };
+    const page: Condition[] = after
+      ? [...conditions, ['(e.starts_at, e.id) > (?::timestamptz, ?::uuid)', [after.startsAt, after.id]]]
+      : conditions;
+    const [rows, total] = await Promise.all([
+      apply(this.em.createQueryBuilder(Event, 'e').select('*'), page)
+        .orderBy({ startsAt: 'asc', id: 'asc' })
+        .limit(first + 1)
+        .getResultList(),
+      withCount ? apply(this.em.createQueryBuilder(Event, 'e'), conditions).getCount() : Promise.resolve(undefined),
+    ]);
+    const connection = toConnection(rows, first, (e) => [e.startsAt.toISOString(), e.id], after !== null, total);
+    return {
+      ...connection,
+      edges: connection.edges.map((edge) => ({
+        ...edge,
+        occurrence: occurrenceView({ startsAt: edge.node.startsAt, endsAt: edge.node.endsAt }, edge.node.timeZone),
+      })),
+    };
+  }
+
+  /** An item's audit entries, newest first. */
+  async auditTrail(
+    entityType: string,
+    entityId: string,
+    first: number,
+    afterCursor: string | null | undefined,
+  ): Promise<Connection<AuditEntry>> {
+    let after: { at: Date; id: string } | null = null;
+    if (afterCursor) {
+      const [at, id] = decodeCursor(afterCursor, 2);
+      if (typeof at !== 'string' || typeof id !== 'string' || Number.isNaN(Date.parse(at)) || !UUID.test(id)) {
+        throw BadUserInputError.field('after', 'after is not a cursor this list returned');
+      }
+      after = { at: new Date(at), id };
+    }
+    const rows = await this.em.find(
+      AuditEntry,
+      after
+        ? { entityType, entityId, $or: [{ at: { $lt: after.at } }, { at: after.at, id: { $lt: after.id } }] }
+        : { entityType, entityId },
+      { orderBy: { at: 'desc', id: 'desc' }, limit: first + 1 },
+    );
+    return toConnection(rows, first, (r) => [r.at.toISOString(), r.id], after !== null);
+  }
+}

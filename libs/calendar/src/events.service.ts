@@ -1,0 +1,418 @@
+import { randomBytes } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { InjectConfig, type AppConfig } from '@mangfold/config';
+import { Role, type AuthUser } from '@mangfold/auth';
+import { Association, AssociationAccess, AssociationStatus, District, HousingArea } from '@mangfold/associations';
+import { audit, slugify } from '@mangfold/db';
+import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError, type FieldErrors } from '@mangfold/graphql';
+import { JobName, enqueue } from '@mangfold/jobs';
+import { Event, EventKind, EventLocation, EventStatus } from './event.entity';
+import { EventOrganizer, OrganizerRole, OrganizerStatus } from './event-organizer.entity';
+import { Occasion } from './occasion.entity';
+import { SUBSCRIBER_VISIBLE_FIELDS, diffSnapshots, eventSnapshot, isMove, parseId, parseReason, toLocalizedText } from './event-rules';
+import type { CreateEventInput, UpdateEventInput } from './inputs/event.inputs';
+import { resolveEventTimes, type EventTimes } from './time/event-times';
+
+const ENTITY = 'Event';
+
+type Details = CreateEventInput | UpdateEventInput;
+
+/**
+ * The event workflow: create (DRAFT) → submit (SUBMITTED) → publish or reject (admin) → edit,
+ * cancel. Every change runs in one transaction with a row lock on the event, writes an audit
+ * entry and enqueues, through the outbox, the jobs it implies (feeds, notices).
+ */
+@Injectable()
+export class EventsService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly access: AssociationAccess,
+    @InjectConfig() private readonly config: AppConfig,
+  ) {}
+
+  async create(user: AuthUser, input: CreateEventInput): Promise<Event> {
+    const associationId = parseId(input.associationId, 'associationId');
+    const association = await this.em.findOne(Association, associationId);
+    if (!association) throw BadUserInputError.field('associationId', 'associationId is not the id of an association');
+    await this.access.assertCanActFor(user, association.id);
+    if (association.status === AssociationStatus.REJECTED || association.status === AssociationStatus.SUSPENDED) {
+      throw new ForbiddenError(`The association "${association.name}" is ${association.status.toLowerCase()} and cannot create events`);
+    }
+    if (input.slug && (await this.em.count(Event, { slug: input.slug }))) throw BadUserInputError.field('slug', 'slug is taken');
+
+    const attempt = (slugSuffix: string) =>
+      this.em.transactional(async (em) => {
+        const event = em.create(Event, {
+          slug: 'pending',
+          kind: input.kind ?? EventKind.CULTURAL_EVENT,
+          title: toLocalizedText(input.title),
+          startsAt: new Date(0),
+          endsAt: new Date(0),
+          createdBy: user.id,
+        });
+        await this.applyDetails(em, event, input, null);
+        const base = input.slug ?? (slugify(event.title.da ?? event.title.en ?? '', 100) || 'event');
+        event.slug = slugSuffix ? `${base.slice(0, 110)}-${slugSuffix}` : await this.freeSlug(em, base);
+        em.create(EventOrganizer, {
+          event,
+          association,
+          role: OrganizerRole.PRIMARY,
+          status: OrganizerStatus.ACCEPTED,
+          respondedAt: new Date(),
+        });
+        audit(em, {
+          actorId: user.id,
+          action: 'event.created',
+          entityType: ENTITY,
+          entityId: event.id,
+          changes: { ...diffSnapshots({}, eventSnapshot(event)), organizer: { from: null, to: association.id } },
+        });
+        return event;
+      });
+    try {
+      return await attempt('');
+    } catch (error) {
+      // Two events with the same title created at the same instant: the second gets a suffix.
+      if (!(error instanceof UniqueConstraintViolationException) || input.slug) {
+        if (error instanceof UniqueConstraintViolationException) throw BadUserInputError.field('slug', 'slug is taken');
+        throw error;
+      }
+      return attempt(randomBytes(3).toString('hex'));
+    }
+  }
+
+  async update(user: AuthUser, id: string, input: UpdateEventInput): Promise<Event> {
+    const eventId = parseId(id, 'id');
+    return this.em.transactional(async (em) => {
+      const event = await this.lock(em, eventId);
+      await this.assertOrganizer(em, user, event, false);
+      if (event.status === EventStatus.CANCELLED) throw new ConflictError('A cancelled event cannot be edited');
+      const before = eventSnapshot(event);
+      await this.applyDetails(em, event, input, event);
+      const changes = diffSnapshots(before, eventSnapshot(event));
+      if (Object.keys(changes).length === 0) return event;
+      const visible = SUBSCRIBER_VISIBLE_FIELDS.some((f) => f in changes);
+      if (visible) event.sequence += 1;
+      audit(em, { actorId: user.id, action: 'event.updated', entityType: ENTITY, entityId: event.id, changes });
+      if (event.status === EventStatus.PUBLISHED) {
+        if (visible) enqueue(em, JobName.EventChanged, { eventId: event.id });
+        if (isMove(changes)) enqueue(em, JobName.Notify, { kind: 'event-moved', eventId: event.id });
+      }
+      return event;
+    });
+  }
+
+  async submit(user: AuthUser, id: string): Promise<Event> {
+    return this.transition(user, id, 'event.submitted', async (em, event) => {
+      await this.assertOrganizer(em, user, event, true);
+      if (event.status !== EventStatus.DRAFT && event.status !== EventStatus.REJECTED) {
+        throw new ConflictError(`Only a draft or a rejected event can be submitted; this one is ${event.status.toLowerCase()}`);
+      }
+      await this.assertPrimaryApproved(em, event);
+      event.status = EventStatus.SUBMITTED;
+      event.submittedAt = new Date();
+      event.statusReason = null;
+      enqueue(em, JobName.Notify, { kind: 'event-submitted', eventId: event.id });
+      return {};
+    });
+  }
+
+  async publish(user: AuthUser, id: string): Promise<Event> {
+    return this.transition(user, id, 'event.published', async (em, event) => {
+      this.assertAdmin(user);
+      if (event.status === EventStatus.PUBLISHED) throw new ConflictError('The event is already published');
+      if (event.status === EventStatus.CANCELLED) throw new ConflictError('A cancelled event cannot be published');
+      await this.assertPrimaryApproved(em, event);
+      event.status = EventStatus.PUBLISHED;
+      event.publishedAt ??= new Date();
+      event.statusReason = null;
+      event.sequence += 1;
+      enqueue(em, JobName.EventChanged, { eventId: event.id });
+      enqueue(em, JobName.Notify, { kind: 'event-published', eventId: event.id });
+      return {};
+    });
+  }
+
+  async reject(user: AuthUser, id: string, reasonInput: string): Promise<Event> {
+    const reason = parseReason(reasonInput);
+    return this.transition(user, id, 'event.rejected', async (em, event) => {
+      this.assertAdmin(user);
+      if (event.status !== EventStatus.SUBMITTED) {
+        throw new ConflictError(`Only a submitted event can be rejected; this one is ${event.status.toLowerCase()}`);
+      }
+      event.status = EventStatus.REJECTED;
+      event.statusReason = reason;
+      enqueue(em, JobName.Notify, { kind: 'event-rejected', eventId: event.id, reason });
+      return { reason: { from: null, to: reason } };
+    });
+  }
+
+  async cancel(user: AuthUser, id: string, reasonInput: string): Promise<Event> {
+    const reason = parseReason(reasonInput);
+    return this.transition(user, id, 'event.cancelled', async (em, event) => {
+      await this.assertOrganizer(em, user, event, true);
+      if (event.status === EventStatus.CANCELLED) throw new ConflictError('The event is already cancelled');
+      const wasPublished = event.status === EventStatus.PUBLISHED;
+      event.status = EventStatus.CANCELLED;
+      event.cancelledAt = new Date();
+      event.statusReason = reason;
+      event.sequence += 1;
+      if (wasPublished) {
+        enqueue(em, JobName.EventChanged, { eventId: event.id });
+        enqueue(em, JobName.Notify, { kind: 'event-cancelled', eventId: event.id, reason });
+      }
+      return { reason: { from: null, to: reason } };
+    });
+  }
+
+  async inviteCoOrganizer(user: AuthUser, eventIdInput: string, associationIdInput: string): Promise<Event> {
+    const associationId = parseId(associationIdInput, 'associationId');
+    return this.transition(
+      user,
+      eventIdInput,
+      'event.co-organizer-invited',
+      async (em, event) => {
+        await this.assertOrganizer(em, user, event, true);
+        if (event.status === EventStatus.CANCELLED) throw new ConflictError('A cancelled event cannot get new organisers');
+        const association = await em.findOne(Association, associationId);
+        if (!association) throw BadUserInputError.field('associationId', 'associationId is not the id of an association');
+        if (association.status !== AssociationStatus.APPROVED) {
+          throw BadUserInputError.field('associationId', `"${association.name}" is not approved by TFI yet and cannot co-organise events`);
+        }
+        const existing = await em.findOne(EventOrganizer, { event, association });
+        if (existing?.status === OrganizerStatus.ACCEPTED) throw new ConflictError(`"${association.name}" already organises this event`);
+        if (existing?.status === OrganizerStatus.INVITED) throw new ConflictError(`"${association.name}" is already invited`);
+        if (existing) {
+          existing.status = OrganizerStatus.INVITED;
+          existing.respondedAt = null;
+        } else {
+          em.create(EventOrganizer, { event, association, role: OrganizerRole.CO_ORGANIZER, status: OrganizerStatus.INVITED });
+        }
+        enqueue(em, JobName.Notify, { kind: 'co-organizer-invited', eventId: event.id, associationId: association.id });
+        return { coOrganizer: { from: existing?.status ?? null, to: { association: association.id, status: OrganizerStatus.INVITED } } };
+      },
+      'eventId',
+    );
+  }
+
+  async respondToInvitation(
+    user: AuthUser,
+    eventIdInput: string,
+    associationIdInput: string | null | undefined,
+    accept: boolean,
+  ): Promise<Event> {
+    const associationId = associationIdInput ? parseId(associationIdInput, 'associationId') : null;
+    const action = accept ? 'event.co-organizer-accepted' : 'event.co-organizer-declined';
+    return this.transition(
+      user,
+      eventIdInput,
+      action,
+      async (em, event) => {
+        const invitations = await em.find(EventOrganizer, { event, status: OrganizerStatus.INVITED }, { populate: ['association'] });
+        let candidates = associationId ? invitations.filter((o) => o.association.id === associationId) : invitations;
+        if (user.role !== Role.ADMIN) {
+          const mine = new Set(await this.access.memberAssociationIds(user.id));
+          candidates = candidates.filter((o) => mine.has(o.association.id));
+        } else if (!associationId) {
+          throw BadUserInputError.field('associationId', 'associationId is required when an admin answers for an association');
+        }
+        if (candidates.length === 0) {
+          if (associationId && invitations.some((o) => o.association.id === associationId)) {
+            throw new ForbiddenError('Only members of the invited association can answer its invitation');
+          }
+          throw new NotFoundError('An open invitation for your association to this event');
+        }
+        if (candidates.length > 1) {
+          throw BadUserInputError.field('associationId', 'you belong to several invited associations; say which one answers');
+        }
+        const invitation = candidates[0];
+        if (event.status === EventStatus.CANCELLED && accept) throw new ConflictError('The event is cancelled');
+        if (accept && invitation.association.status !== AssociationStatus.APPROVED) {
+          throw BadUserInputError.field(
+            'associationId',
+            `"${invitation.association.name}" is not approved by TFI and cannot co-organise events`,
+          );
+        }
+        invitation.status = accept ? OrganizerStatus.ACCEPTED : OrganizerStatus.DECLINED;
+        invitation.respondedAt = new Date();
+        if (accept) {
+          // Organisers show in feeds (ORGANIZER, the association's feed).
+          event.sequence += 1;
+          if (event.status === EventStatus.PUBLISHED) enqueue(em, JobName.EventChanged, { eventId: event.id });
+        }
+        return {
+          coOrganizer: {
+            from: { association: invitation.association.id, status: OrganizerStatus.INVITED },
+            to: { association: invitation.association.id, status: invitation.status },
+          },
+        };
+      },
+      'eventId',
+    );
+  }
+
+  /** Runs a status change under the event's row lock and records it in the audit trail. */
+  private async transition(
+    user: AuthUser,
+    idInput: string,
+    action: string,
+    change: (em: EntityManager, event: Event) => Promise<Record<string, unknown>>,
+    idField = 'id',
+  ): Promise<Event> {
+    const eventId = parseId(idInput, idField);
+    return this.em.transactional(async (em) => {
+      const event = await this.lock(em, eventId);
+      const statusBefore = event.status;
+      const extra = await change(em, event);
+      // Organiser rows may be all that changed; the event still says when it last changed.
+      event.updatedAt = new Date();
+      const changes: Record<string, unknown> = { ...extra };
+      if (event.status !== statusBefore) changes.status = { from: statusBefore, to: event.status };
+      audit(em, { actorId: user.id, action, entityType: ENTITY, entityId: event.id, changes });
+      return event;
+    });
+  }
+
+  private async lock(em: EntityManager, id: string): Promise<Event> {
+    const event = await em.findOne(Event, id, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (!event) throw new NotFoundError('Event');
+    return event;
+  }
+
+  private assertAdmin(user: AuthUser): void {
+    if (user.role !== Role.ADMIN) throw new ForbiddenError('Only TFI administrators can do this');
+  }
+
+  /**
+   * Admins may act on any event; members on the events their association organises: the primary
+   * organiser for submitting, cancelling and inviting, any accepted organiser for editing.
+   */
+  private async assertOrganizer(em: EntityManager, user: AuthUser, event: Event, primaryOnly: boolean): Promise<void> {
+    if (user.role === Role.ADMIN) return;
+    const organizers = await em.find(EventOrganizer, { event, status: OrganizerStatus.ACCEPTED }, { fields: ['association', 'role'] });
+    const mine = new Set(await this.access.memberAssociationIds(user.id));
+    const allowed = organizers.some((o) => mine.has(o.association.id) && (!primaryOnly || o.role === OrganizerRole.PRIMARY));
+    if (!allowed) {
+      throw new ForbiddenError(
+        primaryOnly ? 'Only the organising association (or TFI) can do this' : "Only this event's organisers (or TFI) can change it",
+      );
+    }
+  }
+
+  /** Pending, rejected and suspended associations cannot have events published. */
+  private async assertPrimaryApproved(em: EntityManager, event: Event): Promise<void> {
+    const primary = await em.findOne(EventOrganizer, { event, role: OrganizerRole.PRIMARY }, { populate: ['association'] });
+    const association = primary?.association;
+    if (!association) throw new ConflictError('The event has no organising association');
+    if (association.status !== AssociationStatus.APPROVED) {
+      const state =
+        association.status === AssociationStatus.PENDING ? 'still waiting for approval by TFI' : association.status.toLowerCase();
+      throw BadUserInputError.field(
+        'id',
+        `The organising association "${association.name}" is ${state}, so its events cannot be published`,
+      );
+    }
+  }
+
+  private async freeSlug(em: EntityManager, base: string): Promise<string> {
+    const root = base.slice(0, 110);
+    const taken = new Set((await em.find(Event, { slug: { $like: `${root}%` } }, { fields: ['slug'] })).map((e) => e.slug));
+    if (!taken.has(root)) return root;
+    for (let n = 2; ; n++) if (!taken.has(`${root}-${n}`)) return `${root}-${n}`;
+  }
+
+  /** Applies the detail fields of an input, collecting every problem by field before throwing. */
+  private async applyDetails(em: EntityManager, event: Event, input: Details, current: Event | null): Promise<void> {
+    const errors: FieldErrors = {};
+    const timesResult = resolveEventTimes(input, current ? timesOf(current) : null, this.config.time.defaultZone);
+    if (!timesResult.ok) Object.assign(errors, timesResult.errors);
+
+    const [district, housingArea, occasion] = await Promise.all([
+      input.districtId ? em.findOne(District, parseId(input.districtId, 'districtId')) : null,
+      input.housingAreaId ? em.findOne(HousingArea, parseId(input.housingAreaId, 'housingAreaId')) : null,
+      input.occasionId ? em.findOne(Occasion, parseId(input.occasionId, 'occasionId')) : null,
+    ]);
+    if (input.districtId && !district) errors.districtId = 'districtId is not the id of a district';
+    if (input.housingAreaId && !housingArea) errors.housingAreaId = 'housingAreaId is not the id of a housing area';
+    if (input.occasionId && !occasion) errors.occasionId = 'occasionId is not the id of an occasion';
+
+    // A housing area lies in one district: set the district from it, and refuse a contradiction.
+    let nextDistrict = input.districtId === undefined ? (current?.district ?? null) : district;
+    const nextArea = input.housingAreaId === undefined ? (current?.housingArea ?? null) : housingArea;
+    if (nextArea && input.housingAreaId !== undefined && input.districtId === undefined) nextDistrict = nextArea.district;
+    if (nextArea && nextDistrict && nextArea.district.id !== nextDistrict.id) {
+      if (input.housingAreaId !== undefined) errors.housingAreaId = 'housingAreaId lies in another district than districtId';
+      else errors.districtId = "districtId does not contain the event's housing area; change or clear housingAreaId too";
+    }
+    if (nextArea && !nextDistrict) nextDistrict = nextArea.district;
+
+    const location = input.location;
+    if (location) {
+      const hasLat = location.latitude !== undefined && location.latitude !== null;
+      const hasLng = location.longitude !== undefined && location.longitude !== null;
+      if (hasLat && !hasLng) errors['location.longitude'] = 'location.longitude is required with a latitude';
+      if (hasLng && !hasLat) errors['location.latitude'] = 'location.latitude is required with a longitude';
+    }
+
+    const capacity = input.capacity === undefined ? (current?.capacity ?? null) : input.capacity;
+    if (current && capacity !== null && capacity < current.seatsTaken) {
+      errors.capacity = `capacity cannot be less than the ${current.seatsTaken} seats already taken`;
+    }
+
+    const opens = input.registrationOpensAt === undefined ? (current?.registrationOpensAt ?? null) : input.registrationOpensAt;
+    const closes = input.registrationClosesAt === undefined ? (current?.registrationClosesAt ?? null) : input.registrationClosesAt;
+    if (opens && closes && opens.getTime() >= closes.getTime())
+      errors.registrationClosesAt = 'registrationClosesAt must be after registrationOpensAt';
+    if (timesResult.ok && closes) {
+      const lastEnd = timesResult.times.lastEndsAt;
+      if (lastEnd && closes.getTime() > lastEnd.getTime())
+        errors.registrationClosesAt = 'registrationClosesAt must be before the event ends';
+    }
+
+    if (Object.keys(errors).length || !timesResult.ok) throw new BadUserInputError(errors);
+
+    Object.assign(event, timesResult.times);
+    if (input.kind) event.kind = input.kind;
+    if (input.title) event.title = toLocalizedText(input.title);
+    if (input.description !== undefined) event.description = toLocalizedText(input.description);
+    if (location !== undefined) {
+      const next = new EventLocation();
+      if (location) {
+        next.name = location.name ?? null;
+        next.address = location.address ?? null;
+        next.postalCode = location.postalCode ?? null;
+        next.city = location.city ?? null;
+        next.latitude = location.latitude ?? null;
+        next.longitude = location.longitude ?? null;
+      }
+      event.location = next;
+    }
+    event.district = nextDistrict;
+    event.housingArea = nextArea;
+    if (input.occasionId !== undefined) event.occasion = occasion;
+    event.capacity = capacity;
+    if (input.registrationRequired !== undefined && input.registrationRequired !== null)
+      event.registrationRequired = input.registrationRequired;
+    event.registrationOpensAt = opens;
+    event.registrationClosesAt = closes;
+    if (input.languages !== undefined && input.languages !== null) event.languages = [...input.languages];
+    if (input.audience !== undefined) event.audience = toLocalizedText(input.audience);
+    if (input.accessibility !== undefined) event.accessibility = toLocalizedText(input.accessibility);
+    if (input.isFree !== undefined && input.isFree !== null) event.isFree = input.isFree;
+    if (input.price !== undefined) event.priceInfo = toLocalizedText(input.price);
+  }
+}
+
+export function timesOf(e: Event): EventTimes {
+  return {
+    startsAt: e.startsAt,
+    endsAt: e.endsAt,
+    allDay: e.allDay,
+    timeZone: e.timeZone,
+    recurrence: e.recurrence,
+    recurrenceExceptions: e.recurrenceExceptions,
+    lastEndsAt: e.lastEndsAt,
+  };
+}
