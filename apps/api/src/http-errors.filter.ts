@@ -33,13 +33,11 @@ export class HttpErrorsFilter implements ExceptionFilter {
     }
     if (isClientHttpError(exception)) {
       this.logger.warn(`${exception.status} ${exception.type ?? ''} ${exception.message}`.trim());
-      res
-        .status(exception.status)
-        .json({
-          errors: [
-            { message: exception.expose === false ? 'Bad request' : exception.message, extensions: { code: codeFor(exception.status) } },
-          ],
-        });
+      res.status(exception.status).json({
+        errors: [
+          { message: exception.expose === false ? 'Bad request' : exception.message, extensions: { code: codeFor(exception.status) } },
+        ],
+      });
       return undefined;
     }
     this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
