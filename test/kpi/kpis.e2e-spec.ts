@@ -195,7 +195,9 @@ describe('KPIs (KPIS.md) over a year of data', () => {
   });
 
   it('puts an event in the year of its local start: 31 December 23:30 is last year, 1 January 00:00 this year', async () => {
-    const last = Object.fromEntries(dataOf(await app.gql<{ kpis: Kpi[] }>(KPIS, { year: year - 1 }, token)).kpis.map((k) => [k.key, k]));
+    const last: Record<string, Kpi> = Object.fromEntries(
+      dataOf(await app.gql<{ kpis: Kpi[] }>(KPIS, { year: year - 1 }, token)).kpis.map((k) => [k.key, k]),
+    );
     expect(held(last['associations-involved'])).toEqual(ids(data.associations.lastYear));
     // A year that is over: whatever fell short is MISSED; targets were copied from the defaults (no earlier year).
     expect(Object.fromEntries(Object.values(last).map((k) => [k.key, [k.actual, k.planned, k.target, k.status]]))).toEqual({

@@ -34,10 +34,13 @@ export function kpiStatus(f: KpiFigures): KpiStatus {
   if (f.target === null) return KpiStatus.NO_TARGET;
   const reaches = (value: number | null) => value !== null && value + EPSILON >= f.target!;
   if (f.aggregate === 'rate') {
-    if (reaches(f.actual) && (f.answers ?? 0) >= MIN_RATE_ANSWERS) return KpiStatus.MET;
+    // Rates compare at a tenth of a percentage point, the precision targets are given in: the
+    // success criterion "2/3 satisfied" is stored as 0.667, and 8 of 12 must meet it.
+    const rate = f.actual === null ? null : Math.round(f.actual * 1000) / 1000;
+    if (reaches(rate) && (f.answers ?? 0) >= MIN_RATE_ANSWERS) return KpiStatus.MET;
     if (f.yearOver) return KpiStatus.MISSED;
     // Satisfied enough so far, but too few answers to call it met yet.
-    return reaches(f.actual) ? KpiStatus.ON_TRACK : KpiStatus.AT_RISK;
+    return reaches(rate) ? KpiStatus.ON_TRACK : KpiStatus.AT_RISK;
   }
   const actual = f.actual ?? 0;
   if (reaches(actual)) return KpiStatus.MET;

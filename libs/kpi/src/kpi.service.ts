@@ -92,7 +92,9 @@ export class KpiService {
   async kpis(year: number, at: Date = new Date()): Promise<KpiValueData[]> {
     assertKpiYear(year, at);
     const bounds = yearBounds(year);
-    const [targets, rows] = await Promise.all([this.targets(year), this.em.execute<AggregateRow[]>(VALUES_SQL, this.params(bounds, at))]);
+    // One statement after the other: inside a report's transaction they share one connection.
+    const targets = await this.targets(year);
+    const rows = await this.em.execute<AggregateRow[]>(VALUES_SQL, this.params(bounds, at));
     const byKey = new Map(rows.map((r) => [r.key, r]));
     return KPI_DEFINITIONS.map((def) => this.value(def, bounds, at, targets.get(def.key) ?? null, byKey.get(def.key)));
   }
@@ -192,10 +194,8 @@ export class KpiService {
   async associationsInvolved(year: number, at: Date = new Date()): Promise<AssociationInvolvementData> {
     assertKpiYear(year, at);
     const bounds = yearBounds(year);
-    const [kpi, rows] = await Promise.all([
-      this.kpi('associations-involved', year, at),
-      this.em.execute<InvolvementRow[]>(INVOLVEMENT_SQL, [bounds.start, bounds.end]),
-    ]);
+    const kpi = await this.kpi('associations-involved', year, at);
+    const rows = await this.em.execute<InvolvementRow[]>(INVOLVEMENT_SQL, [bounds.start, bounds.end]);
     const byAssociation = new Map<string, InvolvedAssociationData>();
     for (const r of rows) {
       let entry = byAssociation.get(r.association_id);
@@ -269,15 +269,21 @@ export class KpiService {
   /** Everything a status report keeps: every KPI with its contributors and breakdowns, and the associations detail. */
   async snapshot(year: number, at: Date): Promise<{ kpis: KpiSnapshotData[]; associationsInvolved: AssociationInvolvementData }> {
     assertKpiYear(year, at);
+    // Targets first, in a statement of their own: copying them forward inside the report's
+    // transaction would hold the new rows until commit and deadlock a concurrent report.
+    await this.targets(year);
     // One repeatable-read transaction: every statement sees the same data, so the report adds up.
-    const [values, contributors, involvement, ...breakdowns] = await this.em.transactional(
-      () =>
-        Promise.all([
-          this.kpis(year, at),
-          this.contributors(year, at),
-          this.associationsInvolved(year, at),
-          ...BREAKDOWN_DIMENSIONS.map((d) => this.breakdown(year, at, d)),
-        ]),
+    const { values, contributors, involvement, breakdowns } = await this.em.transactional(
+      async () => {
+        const result = {
+          values: await this.kpis(year, at),
+          contributors: await this.contributors(year, at),
+          involvement: await this.associationsInvolved(year, at),
+          breakdowns: [] as Map<string, KpiBreakdownGroupData[]>[],
+        };
+        for (const dimension of BREAKDOWN_DIMENSIONS) result.breakdowns.push(await this.breakdown(year, at, dimension));
+        return result;
+      },
       { isolationLevel: IsolationLevel.REPEATABLE_READ },
     );
     const kpis = values.map((v) => {
