@@ -9,7 +9,7 @@ describe('the demo data (npm start) in the playground', () => {
   beforeAll(async () => {
     app = await startTestApp();
     expect(await new DemoSeeder().load(app.em())).toBe(true);
-  });
+  }, 120_000);
   afterAll(() => app.close());
 
   it('shows this year partly met, partly on track, without counting the embassy', async () => {

@@ -39,7 +39,7 @@ describe('KPIs (KPIS.md) over a year of data', () => {
     year = data.year;
     const res = dataOf(await app.gql<{ kpis: Kpi[] }>(KPIS, { year }, token));
     kpis = Object.fromEntries(res.kpis.map((k) => [k.key, k]));
-  });
+  }, 120_000);
   afterAll(() => app.close());
 
   const held = (k: Kpi) =>

@@ -25,7 +25,7 @@ describe('the status report schedule with two workers', () => {
     // Two worker replicas starting at the same moment, as in a deploy.
     workers = await Promise.all([createWorkerApp(app.config), createWorkerApp(app.config)]);
     queue = new Queue(QueueName.Reports, { connection: redisOptionsFromUrl(app.config.redis.url), prefix: app.config.redis.prefix });
-  });
+  }, 120_000);
   afterAll(async () => {
     await queue.close();
     await Promise.all(workers.map((w) => w.close()));

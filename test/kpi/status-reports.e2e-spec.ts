@@ -24,7 +24,7 @@ describe('status reports', () => {
     data = await buildKpiYear(app.em());
     year = data.year;
     report = dataOf(await app.gql(GENERATE, { year, period: 'AD_HOC' }, token)).generateStatusReport;
-  });
+  }, 120_000);
   afterAll(() => app.close());
 
   const notifications = async () =>

@@ -13,53 +13,77 @@ import { KpiDimension } from './kpi.types';
  * one event (one organiser list, one registration list, one feedback pool): it counts once, in the
  * year its first occurrence starts, and is held once that first occurrence has ended.
  *
- * Parameters of every statement, in this order: start of the year, start of the next year (both
- * local midnight as instants), the moment "held" is decided against, and the year.
+ * Statements name their parameters (@y0: start of the year and @y1: of the next, both local
+ * midnight as instants; @at: the moment "held" is decided against; @yr: the year); `bindYear`
+ * turns them into positional ones. The year's range is written into each join rather than read
+ * from a CTE, so the planner estimates it from the event table's statistics.
  */
+
+export interface YearParams {
+  y0: Date;
+  y1: Date;
+  at: Date;
+  yr: number;
+}
+
+/** `[sql, params]` for the driver, with every @name replaced by a positional parameter. */
+export function bindYear(sql: string, values: YearParams): [string, unknown[]] {
+  const params: unknown[] = [];
+  const text = sql.replace(/@(y0|y1|at|yr)\b/g, (_, name: keyof YearParams) => {
+    params.push(values[name]);
+    return name === 'yr' ? 'cast(? as integer)' : 'cast(? as timestamptz)';
+  });
+  return [text, params];
+}
+
+/** Published, not cancelled, starting in the year (Copenhagen): the events every KPI reads. */
+const IN_YEAR = (e: string) => `${e}.status = 'PUBLISHED' and ${e}.cancelled_at is null and ${e}.starts_at >= @y0 and ${e}.starts_at < @y1`;
 
 const LOCAL_KINDS = `('ASSOCIATION', 'PROJECT', 'VOLUNTARY_ORGANISATION')`;
 
 /** With `perOrganizerKind`, event facts repeat once per accepted organiser so they can be grouped by its kind. */
 function factsCte(perOrganizerKind: boolean): string {
-  const kindJoin = perOrganizerKind
-    ? `join event_organizer ko on ko.event_id = ev.id and ko.status = 'ACCEPTED' join association ka on ka.id = ko.association_id`
-    : '';
-  const kind = perOrganizerKind ? 'ka.kind::text' : 'null::text';
+  const kindJoin = perOrganizerKind ? `join org ko on ko.event_id = ev.id` : '';
+  const kind = perOrganizerKind ? 'ko.kind::text' : 'null::text';
   const dims = 'ev.district_id, ev.housing_area_id, ev.occasion_id';
+  // ev and org are read once and materialised; every KPI below only joins them (and the year's
+  // registrations and answers), so the work follows the year's events, not the whole history.
   return `
-with bounds as materialized (
-  select cast(? as timestamptz) as y0, cast(? as timestamptz) as y1, cast(? as timestamptz) as at, cast(? as integer) as yr
+with ev as materialized (
+  select e.id, e.kind, e.district_id, e.housing_area_id, e.occasion_id, e.ends_at < @at as held
+  from event e
+  where ${IN_YEAR('e')}
 ),
-ev as materialized (
-  select e.id, e.kind, e.district_id, e.housing_area_id, e.occasion_id, e.ends_at < b.at as held
-  from bounds b
-  join event e on e.status = 'PUBLISHED' and e.cancelled_at is null and e.starts_at >= b.y0 and e.starts_at < b.y1
+org as materialized (
+  select o.event_id, o.association_id, a.kind, a.status = 'APPROVED' as approved
+  from event e
+  join event_organizer o on o.event_id = e.id and o.status = 'ACCEPTED'
+  join association a on a.id = o.association_id
+  where ${IN_YEAR('e')}
 ),
 voluntary as (
-  select vo.event_id
-  from ev
-  join event_organizer vo on vo.event_id = ev.id and vo.status = 'ACCEPTED'
-  join association va on va.id = vo.association_id and va.kind = 'VOLUNTARY_ORGANISATION' and va.status = 'APPROVED'
-  group by vo.event_id
-  having count(*) >= 2
+  select event_id from org where kind = 'VOLUNTARY_ORGANISATION' and approved group by event_id having count(*) >= 2
 ),
 answers as (
   select f.event_id, count(*)::int as answers, (count(*) filter (where f.satisfied))::int as satisfied
-  from ev join feedback f on f.event_id = ev.id
+  from event e
+  join feedback f on f.event_id = e.id
+  where ${IN_YEAR('e')}
   group by f.event_id
 ),
 seats as (
   select r.event_id,
     (count(*) filter (where r.checked_in_at is not null and r.status <> 'CANCELLED'))::int as checked_in,
     (count(*) filter (where r.status = 'CONFIRMED'))::int as confirmed
-  from ev join registration r on r.event_id = ev.id
+  from event e
+  join registration r on r.event_id = e.id
+  where ${IN_YEAR('e')}
   group by r.event_id
 ),
 facts as (
-  select 'associations-involved'::text as key, o.association_id as contributor_id, ev.held, ${dims}, a.kind::text as association_kind, 1 as n, 0 as s
+  select 'associations-involved'::text as key, o.association_id as contributor_id, ev.held, ${dims}, o.kind::text as association_kind, 1 as n, 0 as s
   from ev
-  join event_organizer o on o.event_id = ev.id and o.status = 'ACCEPTED'
-  join association a on a.id = o.association_id and a.status = 'APPROVED' and a.kind in ${LOCAL_KINDS}
+  join org o on o.event_id = ev.id and o.approved and o.kind in ${LOCAL_KINDS}
   where ev.kind = 'CULTURAL_EVENT' and ev.occasion_id is not null
   union all
   select case ev.kind when 'INTERNATIONAL_DAY' then 'international-day-held' when 'SEMINAR' then 'seminars-held' else 'network-meetings-held' end,
@@ -67,12 +91,12 @@ facts as (
   from ev ${kindJoin}
   where ev.kind in ('INTERNATIONAL_DAY', 'SEMINAR', 'NETWORK_MEETING')
   union all
-  select 'international-day-participants', p.id, e.ends_at < b.at, pa.district_id, pa.housing_area_id, e.occasion_id, p.participant_kind::text, 1, 0
-  from bounds b
-  join international_day d on d.year = b.yr
+  select 'international-day-participants', p.id, e.ends_at < @at, pa.district_id, pa.housing_area_id, e.occasion_id, p.participant_kind::text, 1, 0
+  from international_day d
   join event e on e.id = d.event_id and e.status = 'PUBLISHED' and e.cancelled_at is null
   join participation p on p.international_day_id = d.id and p.status = 'CONFIRMED'
   left join association pa on pa.id = p.association_id
+  where d.year = @yr
   union all
   select 'voluntary-initiatives', ev.id, ev.held, ${dims}, ${kind}, 1, 0
   from ev join voluntary v on v.event_id = ev.id ${kindJoin}
@@ -212,7 +236,6 @@ export interface InvolvementRow {
 /**
  * The qualifying events of local associations in the year, published or still on their way
  * (submitted, draft): the detail of `associations-involved` and the follow-up list.
- * Parameters: start of the year, start of the next year.
  */
 export const INVOLVEMENT_SQL = `
 select a.id as association_id, a.slug as association_slug, a.name as association_name, a.kind::text as association_kind,
@@ -222,7 +245,7 @@ from event e
 join event_organizer o on o.event_id = e.id and o.status = 'ACCEPTED'
 join association a on a.id = o.association_id and a.status = 'APPROVED' and a.kind in ${LOCAL_KINDS}
 join occasion oc on oc.id = e.occasion_id
-where e.kind = 'CULTURAL_EVENT' and e.starts_at >= cast(? as timestamptz) and e.starts_at < cast(? as timestamptz)
+where e.kind = 'CULTURAL_EVENT' and e.starts_at >= @y0 and e.starts_at < @y1
   and e.cancelled_at is null and e.status in ('PUBLISHED', 'SUBMITTED', 'DRAFT')
 order by a.name, a.id, e.starts_at, e.id`;
 

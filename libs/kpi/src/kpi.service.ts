@@ -13,6 +13,7 @@ import {
   CONTRIBUTORS_SQL,
   INVOLVEMENT_SQL,
   VALUES_SQL,
+  bindYear,
   breakdownSql,
   type AggregateRow,
   type BreakdownRow,
@@ -68,8 +69,9 @@ const byLocalName = (a: { name: Record<string, string | undefined> }, b: { name:
 export class KpiService {
   constructor(private readonly em: EntityManager) {}
 
-  private params(bounds: YearBounds, at: Date): unknown[] {
-    return [bounds.start, bounds.end, at, bounds.year];
+  private run<T>(sql: string, bounds: YearBounds, at: Date): Promise<T[]> {
+    const [text, params] = bindYear(sql, { y0: bounds.start, y1: bounds.end, at, yr: bounds.year });
+    return this.em.execute<T[]>(text, params);
   }
 
   /** The year's targets, first copying forward the ones it lacks (KPIS.md: targets live in the database). */
@@ -94,7 +96,7 @@ export class KpiService {
     const bounds = yearBounds(year);
     // One statement after the other: inside a report's transaction they share one connection.
     const targets = await this.targets(year);
-    const rows = await this.em.execute<AggregateRow[]>(VALUES_SQL, this.params(bounds, at));
+    const rows = await this.run<AggregateRow>(VALUES_SQL, bounds, at);
     const byKey = new Map(rows.map((r) => [r.key, r]));
     return KPI_DEFINITIONS.map((def) => this.value(def, bounds, at, targets.get(def.key) ?? null, byKey.get(def.key)));
   }
@@ -128,7 +130,7 @@ export class KpiService {
 
   /** What each KPI counted, by key: the associations, events or participations, held ones first. */
   async contributors(year: number, at: Date): Promise<Map<string, KpiContributorData[]>> {
-    const rows = await this.em.execute<ContributorRow[]>(CONTRIBUTORS_SQL, this.params(yearBounds(year), at));
+    const rows = await this.run<ContributorRow>(CONTRIBUTORS_SQL, yearBounds(year), at);
     const result = new Map<string, KpiContributorData[]>(KPI_DEFINITIONS.map((d) => [d.key, []]));
     for (const r of rows) {
       const def = kpiDefinition(r.key)!;
@@ -169,7 +171,7 @@ export class KpiService {
 
   /** Each KPI broken down by one dimension; groups may overlap (an association active in two districts counts in both). */
   async breakdown(year: number, at: Date, dimension: KpiDimension): Promise<Map<string, KpiBreakdownGroupData[]>> {
-    const rows = await this.em.execute<BreakdownRow[]>(breakdownSql(dimension), this.params(yearBounds(year), at));
+    const rows = await this.run<BreakdownRow>(breakdownSql(dimension), yearBounds(year), at);
     const result = new Map<string, (KpiBreakdownGroupData & { order: number | null })[]>(KPI_DEFINITIONS.map((d) => [d.key, []]));
     for (const r of rows) {
       const def = kpiDefinition(r.key)!;
@@ -195,7 +197,7 @@ export class KpiService {
     assertKpiYear(year, at);
     const bounds = yearBounds(year);
     const kpi = await this.kpi('associations-involved', year, at);
-    const rows = await this.em.execute<InvolvementRow[]>(INVOLVEMENT_SQL, [bounds.start, bounds.end]);
+    const rows = await this.run<InvolvementRow>(INVOLVEMENT_SQL, bounds, at);
     const byAssociation = new Map<string, InvolvedAssociationData>();
     for (const r of rows) {
       let entry = byAssociation.get(r.association_id);
