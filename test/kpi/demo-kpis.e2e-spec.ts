@@ -10,7 +10,7 @@ describe('the demo data (npm start) in the playground', () => {
     app = await startTestApp();
     expect(await new DemoSeeder().load(app.em())).toBe(true);
   }, 120_000);
-  afterAll(() => app.close());
+  afterAll(() => app.close(), 120_000);
 
   it('shows this year partly met, partly on track, without counting the embassy', async () => {
     const year = currentKpiYear();

@@ -40,7 +40,7 @@ describe('KPIs (KPIS.md) over a year of data', () => {
     const res = dataOf(await app.gql<{ kpis: Kpi[] }>(KPIS, { year }, token));
     kpis = Object.fromEntries(res.kpis.map((k) => [k.key, k]));
   }, 120_000);
-  afterAll(() => app.close());
+  afterAll(() => app.close(), 120_000);
 
   const held = (k: Kpi) =>
     k.contributors

@@ -48,7 +48,7 @@ describe('the GraphQL playground, as TFI uses it', () => {
     await browser?.close();
     rmSync(profile, { recursive: true, force: true });
     await app.close();
-  });
+  }, 120_000);
 
   it('opens with saved TFI operations that are valid against the schema and ask for this year', () => {
     const schema = app.api.get(GraphQLSchemaHost).schema;

@@ -30,7 +30,7 @@ describe('the status report schedule with two workers', () => {
     await queue.close();
     await Promise.all(workers.map((w) => w.close()));
     await app.close();
-  });
+  }, 120_000);
 
   const reportsNotified = async () =>
     (

@@ -25,7 +25,7 @@ describe('status reports', () => {
     year = data.year;
     report = dataOf(await app.gql(GENERATE, { year, period: 'AD_HOC' }, token)).generateStatusReport;
   }, 120_000);
-  afterAll(() => app.close());
+  afterAll(() => app.close(), 120_000);
 
   const notifications = async () =>
     (
