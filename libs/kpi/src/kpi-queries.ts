@@ -46,8 +46,8 @@ function factsCte(perOrganizerKind: boolean): string {
   const kindJoin = perOrganizerKind ? `join org ko on ko.event_id = ev.id` : '';
   const kind = perOrganizerKind ? 'ko.kind::text' : 'null::text';
   const dims = 'ev.district_id, ev.housing_area_id, ev.occasion_id';
-  // ev and org are read once and materialised; every KPI below only joins them (and the year's
-  // registrations and answers), so the work follows the year's events, not the whole history.
+  // The year's events and their accepted organisers are read once (materialised) and every KPI
+  // below joins them; registrations and answers are aggregated per event of the year.
   return `
 with ev as materialized (
   select e.id, e.kind, e.district_id, e.housing_area_id, e.occasion_id, e.ends_at < @at as held
