@@ -1,21 +1,19 @@
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { loadConfigOrExit, type AppConfig } from '@mangfold/config';
 import { initOrm, migrateAndSeedReference } from './orm';
 import { DemoSeeder } from './seeders/demo.seeder';
+import { MIGRATIONS_DIR, writeMigrationIndex } from './migration-index';
 
 /*
  * Database chores:
  *   migrate                 apply pending migrations and reference data to DATABASE_URL
  *   migration:create [name] diff the entities against the migrated schema and write a migration
  *   migration:check         exit 1 when the entities and the migrations disagree
- *   migration:index         regenerate migrations/index.ts from the files (after a merge)
  *   seed:demo [--force]     load demo data (refused in production, and into a non-empty database without --force)
  */
 
 const LOCAL_SERVER = 'postgres://postgres@127.0.0.1:5432/postgres';
-const MIGRATIONS_DIR = join(process.cwd(), 'prisma-free-db', 'migrations');
 
 async function withScratchDatabase<T>(serverUrl: string, fn: (url: string) => Promise<T>): Promise<T> {
   const name = `mangfold_scratch_${Date.now()}_${process.pid}`;
@@ -47,28 +45,6 @@ export async function pendingSchemaDiff(config: AppConfig, serverUrl: string): P
       await orm.close();
     }
   });
-}
-
-function writeMigrationIndex(): void {
-  const files = readdirSync(MIGRATIONS_DIR)
-    .filter((f) => /^Migration\d{14}.*\.ts$/.test(f))
-    .sort();
-  const migrations = files.map((f) => {
-    const className = /export class (\w+)/.exec(readFileSync(join(MIGRATIONS_DIR, f), 'utf8'))?.[1];
-    if (!className) throw new Error(`no migration class in ${f}`);
-    return { file: f.replace(/\.ts$/, ''), className };
-  });
-  const lines = [
-    "import type { MigrationObject } from '@mikro-orm/core';",
-    ...migrations.map((m) => `import { ${m.className} } from './${m.file}';`),
-    '',
-    '/** Applied in this order; `npm run migration:create` regenerates this list (a test checks none is missing). */',
-    'export const MIGRATIONS: MigrationObject[] = [',
-    ...migrations.map((m) => `  { name: '${m.file}', class: ${m.className} },`),
-    '];',
-    '',
-  ];
-  writeFileSync(join(MIGRATIONS_DIR, 'index.ts'), lines.join('\n'));
 }
 
 async function main(): Promise<void> {
@@ -107,9 +83,6 @@ async function main(): Promise<void> {
       } else console.log('migrations match the entities');
       return;
     }
-    case 'migration:index':
-      writeMigrationIndex();
-      return;
     case 'seed:demo': {
       if (config.env === 'production') throw new Error('refusing to load demo data with NODE_ENV=production');
       if (!config.db.url) throw new Error('DATABASE_URL is not set');
@@ -126,7 +99,7 @@ async function main(): Promise<void> {
       return;
     }
     default:
-      console.error('usage: cli.js migrate | migration:create [name] | migration:check | migration:index | seed:demo [--force]');
+      console.error('usage: cli.js migrate | migration:create [name] | migration:check | seed:demo [--force]');
       process.exitCode = 2;
   }
 }

@@ -3,7 +3,7 @@ import { OutboxMessage } from '@mangfold/jobs';
 import { PasswordResetToken, User } from '@mangfold/auth';
 import { Association, District, HousingArea, Membership } from '@mangfold/associations';
 import { Event, EventLocation, EventOrganizer, Occasion, OccasionDate } from '@mangfold/calendar';
-import { KpiTarget } from '@mangfold/kpi';
+import { KpiTarget, StatusReport } from '@mangfold/kpi';
 import { Feedback, InternationalDay, Participation, Registration } from '@mangfold/registrations';
 
 /** Every entity of every lib; the single list MikroORM, the migrations and the tests use. */
@@ -23,6 +23,7 @@ export const ENTITIES = [
   EventLocation,
   EventOrganizer,
   KpiTarget,
+  StatusReport,
   Registration,
   Feedback,
   InternationalDay,

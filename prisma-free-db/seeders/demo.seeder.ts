@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { Role, User, hashPassword } from '@mangfold/auth';
 import { Association, AssociationKind, AssociationStatus, District, HousingArea, Membership } from '@mangfold/associations';
 import { Event, EventKind, EventOrganizer, EventStatus, Occasion, OrganizerRole, OrganizerStatus } from '@mangfold/calendar';
+import { Feedback, Registration, RegistrationStatus } from '@mangfold/registrations';
 
 export const DEMO_MEMBER_PASSWORD = 'demo-password-2026';
 const ZONE = 'Europe/Copenhagen';
@@ -79,7 +80,12 @@ interface DemoEvent {
   descriptionDa: string;
   descriptionEn: string;
   /** Local start, as days from today at a local hour. */
-  inDays: number;
+  inDays?: number;
+  /**
+   * Or a day this year, for the KPI picture: `at` (0–1) of the way through the days already past
+   * (`held`) or still to come (`planned`), so the events stay in this year whatever the date.
+   */
+  thisYear?: { when: 'held' | 'planned'; at: number };
   hour: number;
   hours: number;
   district: string;
@@ -211,7 +217,154 @@ const EVENTS: DemoEvent[] = [
     capacity: 40,
     languages: ['da', 'en'],
   },
+  // This year's KPI picture (KPIS.md): local associations held cultural events marking occasions (one
+  // co-organised by two voluntary organisations), an embassy's event that does not count, a held
+  // seminar with feedback, and planned events that put the rest on track.
+  {
+    slug: 'holi-farvefest-amager',
+    kind: EventKind.CULTURAL_EVENT,
+    da: 'Holi-farvefest på Amager',
+    en: 'Holi festival of colours on Amager',
+    descriptionDa: 'Farver, musik og mad til hele familien.',
+    descriptionEn: 'Colours, music and food for the whole family.',
+    thisYear: { when: 'held', at: 0.25 },
+    hour: 14,
+    hours: 4,
+    district: 'amager-vest',
+    occasion: 'holi',
+    organizers: ['amager-frivilligcenter', 'tingbjerg-ungdomsklub'],
+    location: { name: 'Amager Fælled, Kulturhavn', address: 'Artillerivej 73', postalCode: '2300', latitude: 55.6617, longitude: 12.5849 },
+    languages: ['da', 'hi', 'en'],
+  },
+  {
+    slug: 'sankt-hans-mjolnerparken',
+    kind: EventKind.CULTURAL_EVENT,
+    da: 'Sankt Hans i Mjølnerparken',
+    en: 'Midsummer Eve in Mjølnerparken',
+    descriptionDa: 'Bål, sange og fællesspisning med naboer fra hele verden.',
+    descriptionEn: 'Bonfire, songs and a shared dinner with neighbours from all over the world.',
+    thisYear: { when: 'held', at: 0.55 },
+    hour: 18,
+    hours: 4,
+    district: 'norrebro',
+    housingArea: 'mjolnerparken',
+    occasion: 'sankt-hans',
+    organizers: ['mjolnerparkens-beboerforening', 'valby-kulturbro'],
+    location: { name: 'Fælleshuset', address: 'Mjølnerparken 2', postalCode: '2200', latitude: 55.7005, longitude: 12.5424 },
+    languages: ['da', 'ar'],
+  },
+  {
+    slug: 'indisk-kulturaften',
+    kind: EventKind.CULTURAL_EVENT,
+    da: 'Indisk kulturaften',
+    en: 'Indian culture night',
+    descriptionDa: 'Ambassaden viser dans, musik og film.',
+    descriptionEn: 'The embassy shows dance, music and film.',
+    thisYear: { when: 'held', at: 0.45 },
+    hour: 19,
+    hours: 3,
+    district: 'osterbro',
+    occasion: 'diwali',
+    organizers: ['indiens-ambassade'],
+    location: { name: 'Østerbro Kulturhus', address: 'Arhusgade 103', postalCode: '2100', latitude: 55.7079, longitude: 12.5799 },
+    languages: ['en', 'hi'],
+  },
+  {
+    slug: 'seminar-frivillige-i-boligomraader',
+    kind: EventKind.SEMINAR,
+    da: 'Seminar: frivillige i boligområderne',
+    en: 'Seminar: volunteers in the housing areas',
+    descriptionDa: 'Erfaringer fra Mjølnerparken, Akacieparken og Tingbjerg.',
+    descriptionEn: 'Experience from Mjølnerparken, Akacieparken and Tingbjerg.',
+    thisYear: { when: 'held', at: 0.4 },
+    hour: 16,
+    hours: 3,
+    district: 'indre-by',
+    organizers: ['taskforce-integration'],
+    location: { name: 'Københavns Rådhus', address: 'Rådhuspladsen 1', postalCode: '1550', latitude: 55.6761, longitude: 12.5683 },
+    capacity: 30,
+    registrationRequired: true,
+    languages: ['da'],
+  },
+  {
+    slug: 'netvaerksmoede-kriminalpraevention',
+    kind: EventKind.NETWORK_MEETING,
+    da: 'Netværksmøde: kriminalpræventivt arbejde',
+    en: 'Network meeting: crime prevention',
+    descriptionDa: 'Foreninger, SSP og politi deler erfaringer.',
+    descriptionEn: 'Associations, SSP and the police share experience.',
+    thisYear: { when: 'held', at: 0.7 },
+    hour: 17,
+    hours: 2,
+    district: 'bispebjerg',
+    organizers: ['taskforce-integration'],
+    location: { name: 'Bispebjerg Kulturhus', address: 'Frederikssundsvej 138', postalCode: '2400', latitude: 55.7069, longitude: 12.5145 },
+    languages: ['da'],
+  },
+  {
+    slug: 'seminar-projektledelse-efteraar',
+    kind: EventKind.SEMINAR,
+    da: 'Seminar: projektledelse, del 2',
+    en: 'Seminar: project management, part 2',
+    descriptionDa: 'Fra idé til ansøgning og evaluering.',
+    descriptionEn: 'From idea to application and evaluation.',
+    thisYear: { when: 'planned', at: 0.4 },
+    hour: 16,
+    hours: 3,
+    district: 'indre-by',
+    organizers: ['taskforce-integration'],
+    location: { name: 'Københavns Rådhus', address: 'Rådhuspladsen 1', postalCode: '1550', latitude: 55.6761, longitude: 12.5683 },
+    capacity: 30,
+    registrationRequired: true,
+    languages: ['da'],
+  },
+  {
+    slug: 'netvaerksmoede-beskaeftigelse',
+    kind: EventKind.NETWORK_MEETING,
+    da: 'Netværksmøde: vejen til job',
+    en: 'Network meeting: the way to a job',
+    descriptionDa: 'Virksomheder og foreninger om beskæftigelse.',
+    descriptionEn: 'Businesses and associations on employment.',
+    thisYear: { when: 'planned', at: 0.3 },
+    hour: 17,
+    hours: 2,
+    district: 'valby',
+    organizers: ['taskforce-integration'],
+    location: { name: 'Valby Kulturhus', address: 'Valgårdsvej 4', postalCode: '2500', latitude: 55.6626, longitude: 12.5152 },
+    languages: ['da', 'en'],
+  },
+  {
+    slug: 'sprogcafe-tingbjerg-amager',
+    kind: EventKind.CULTURAL_EVENT,
+    da: 'Sprogcafé: mange sprog, ét fællesskab',
+    en: 'Language café: many languages, one community',
+    descriptionDa: 'Frivillige fra Tingbjerg og Amager inviterer til sprogleg og sang.',
+    descriptionEn: 'Volunteers from Tingbjerg and Amager invite you to language games and songs.',
+    thisYear: { when: 'planned', at: 0.6 },
+    hour: 15,
+    hours: 3,
+    district: 'bronshoj-husum',
+    housingArea: 'tingbjerg',
+    occasion: 'international-mother-language-day',
+    organizers: ['tingbjerg-ungdomsklub', 'amager-frivilligcenter'],
+    location: { name: 'Tingbjerg Bibliotek', address: 'Ruten 6', postalCode: '2700', latitude: 55.7166, longitude: 12.4734 },
+    languages: ['da', 'so', 'ar'],
+  },
 ];
+
+/** Registrations, check-ins and satisfaction answers of the held demo seminar (KPIs: attendance, satisfaction). */
+const HELD_SEMINAR_ATTENDANCE = { slug: 'seminar-frivillige-i-boligomraader', registered: 16, checkedIn: 14, answers: 12, satisfied: 9 };
+
+/** A local day this year for `thisYear` events (see DemoEvent). */
+function dayThisYear(now: DateTime, when: 'held' | 'planned', at: number): DateTime {
+  const today = now.startOf('day');
+  if (when === 'held') {
+    const past = Math.floor(today.diff(today.startOf('year'), 'days').days);
+    return today.minus({ days: Math.max(1, past - Math.floor(at * past)) });
+  }
+  const ahead = Math.floor(today.endOf('year').diff(today, 'days').days);
+  return today.plus({ days: Math.max(1, Math.min(ahead, Math.ceil(at * ahead))) });
+}
 
 /**
  * Demo data for `npm start` and `npm run seed:demo`: associations of every kind, events in
@@ -254,9 +407,11 @@ export class DemoSeeder {
       em.create(Membership, { user, association });
     }
 
+    const created = new Map<string, Event>();
     for (const e of EVENTS) {
       if (await em.findOne(Event, { slug: e.slug })) continue;
-      const start = now.startOf('day').plus({ days: e.inDays }).set({ hour: e.hour });
+      const day = e.thisYear ? dayThisYear(now, e.thisYear.when, e.thisYear.at) : now.startOf('day').plus({ days: e.inDays ?? 0 });
+      const start = day.set({ hour: e.hour });
       const end = start.plus({ hours: e.hours });
       const status = e.status ?? EventStatus.PUBLISHED;
       const event = em.create(Event, {
@@ -279,6 +434,7 @@ export class DemoSeeder {
         submittedAt: now.toJSDate(),
         publishedAt: status === EventStatus.PUBLISHED ? now.toJSDate() : null,
       });
+      created.set(e.slug, event);
       e.organizers.forEach((slug, i) => {
         em.create(EventOrganizer, {
           event,
@@ -288,6 +444,25 @@ export class DemoSeeder {
           respondedAt: now.toJSDate(),
         });
       });
+    }
+    const seminar = created.get(HELD_SEMINAR_ATTENDANCE.slug);
+    if (seminar) {
+      const a = HELD_SEMINAR_ATTENDANCE;
+      for (let i = 1; i <= a.registered; i++) {
+        const registration = em.create(Registration, {
+          event: seminar,
+          status: RegistrationStatus.CONFIRMED,
+          partySize: 1,
+          name: `Deltager ${i}`,
+          email: `deltager-${i}@demo.mangfold.local`,
+          consentVersion: 'demo',
+          consentedAt: new Date(seminar.startsAt.getTime() - 7 * 24 * 3600_000),
+          checkedInAt: i <= a.checkedIn ? seminar.startsAt : null,
+        });
+        if (i <= a.answers)
+          em.create(Feedback, { registration, event: seminar, satisfied: i <= a.satisfied, score: i <= a.satisfied ? 5 : 2 });
+      }
+      seminar.seatsTaken = a.registered;
     }
     await em.flush();
     return true;

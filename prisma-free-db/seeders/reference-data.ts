@@ -4,6 +4,8 @@
  * the seeder only adds what is missing, so it never overwrites their edits.
  */
 
+import { KPI_DEFINITIONS } from '@mangfold/kpi';
+
 export const DISTRICTS: { slug: string; da: string; en: string }[] = [
   { slug: 'indre-by', da: 'Indre By', en: 'Inner City' },
   { slug: 'osterbro', da: 'Østerbro', en: 'Østerbro' },
@@ -192,14 +194,8 @@ export const OCCASIONS: OccasionSeed[] = [
   },
 ];
 
-/** Default targets of KPIS.md; null means "set by TFI". */
-export const DEFAULT_KPI_TARGETS: { key: string; target: number | null }[] = [
-  { key: 'associations-involved', target: 4 },
-  { key: 'international-day-held', target: 1 },
-  { key: 'international-day-participants', target: null },
-  { key: 'seminars-held', target: 2 },
-  { key: 'network-meetings-held', target: 2 },
-  { key: 'voluntary-initiatives', target: 2 },
-  { key: 'satisfaction-rate', target: 0.667 },
-  { key: 'attendance', target: null },
-];
+/** Default targets of KPIS.md (defined with the KPIs in @mangfold/kpi); null means "set by TFI". */
+export const DEFAULT_KPI_TARGETS: { key: string; target: number | null }[] = KPI_DEFINITIONS.map((d) => ({
+  key: d.key,
+  target: d.defaultTarget,
+}));

@@ -7,6 +7,7 @@ import { LoggerModule, Metrics } from '@mangfold/observability';
 import { AuthModule } from '@mangfold/auth';
 import { AssociationsModule } from '@mangfold/associations';
 import { CalendarModule } from '@mangfold/calendar';
+import { KpiModule } from '@mangfold/kpi';
 import { SCHEMA } from '@mangfold/prisma-free-db';
 import { HealthController } from './health/health.controller';
 import { HttpMetricsMiddleware } from './metrics/http-metrics.middleware';
@@ -26,6 +27,7 @@ export class AppModule implements NestModule {
         AuthModule,
         AssociationsModule,
         CalendarModule,
+        KpiModule,
       ],
       controllers: [HealthController, MetricsController],
       providers: [{ provide: Metrics, useValue: new Metrics('api') }],

@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { ConfigModule, type AppConfig } from '@mangfold/config';
 import { DbModule } from '@mangfold/db';
 import { JobsModule, OutboxMaintenance } from '@mangfold/jobs';
+import { KpiJobsModule } from '@mangfold/kpi';
 import { LoggerModule } from '@mangfold/observability';
 import { SCHEMA } from '@mangfold/prisma-free-db';
 
@@ -17,6 +18,7 @@ export class WorkerModule {
         DbModule.forRoot(SCHEMA, { registerRequestContext: false }),
         JobsModule.forRoot(),
         JobsModule.worker(),
+        KpiJobsModule,
       ],
       providers: [OutboxMaintenance],
     };

@@ -24,6 +24,8 @@ export enum JobName {
   RenderFeed = 'render-feed',
   /** Tell someone something by mail (see Notification). Owner: notifications. */
   Notify = 'notify',
+  /** Make the status report of a scheduled slot (1 August, 1 December). Owner: kpi. */
+  GenerateStatusReport = 'generate-status-report',
 }
 
 /**
@@ -55,7 +57,9 @@ export type Notification =
   | { kind: 'participation-received'; participationId: string }
   | { kind: 'participation-confirmed'; participationId: string }
   | { kind: 'participation-waitlisted'; participationId: string }
-  | { kind: 'participation-declined'; participationId: string; reason: string };
+  | { kind: 'participation-declined'; participationId: string; reason: string }
+  // status reports, to the report's recipients (REPORT_RECIPIENTS when it was made); render with @mangfold/kpi statusReportMail()
+  | { kind: 'status-report'; reportId: string };
 
 export type NotificationKind = Notification['kind'];
 
@@ -67,6 +71,8 @@ export interface JobPayloads {
   [JobName.OccasionChanged]: { occasionId: string };
   [JobName.RenderFeed]: { feedKey: string };
   [JobName.Notify]: Notification;
+  /** The year defaults to the year of the slot's scheduled time in Copenhagen. */
+  [JobName.GenerateStatusReport]: { period: 'AUGUST' | 'DECEMBER'; year?: number };
 }
 
 /** Which queue each job runs on. */
@@ -77,6 +83,7 @@ export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   [JobName.OccasionChanged]: QueueName.Feeds,
   [JobName.RenderFeed]: QueueName.Feeds,
   [JobName.Notify]: QueueName.Mail,
+  [JobName.GenerateStatusReport]: QueueName.Reports,
 };
 
 export type JobPayload<N extends JobName> = JobPayloads[N];

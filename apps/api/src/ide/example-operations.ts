@@ -1,28 +1,135 @@
-/** Saved operations the self-hosted IDE opens with, one tab each. */
-export const EXAMPLE_OPERATIONS: { name: string; query: string; variables?: Record<string, unknown> }[] = [
-  {
-    name: 'Upcoming events',
-    query: `query UpcomingEvents($first: Int) {
+import { DateTime } from 'luxon';
+
+export interface ExampleOperation {
+  name: string;
+  query: string;
+  variables?: Record<string, unknown>;
+  /** Runs after each response (Altair post-request script). */
+  postRequestScript?: string;
+}
+
+/** The IDE's environment variable every tab sends as `Authorization: Bearer {{accessToken}}`. */
+export const ACCESS_TOKEN_VARIABLE = 'accessToken';
+
+/** After "Log in", keep the token in the environment so every tab is logged in. */
+const STORE_ACCESS_TOKEN = `const body = typeof altair.response.body === 'string' ? JSON.parse(altair.response.body) : altair.response.body;
+const token = body && body.data && body.data.login && body.data.login.accessToken;
+if (token) altair.helpers.setEnvironment('${ACCESS_TOKEN_VARIABLE}', token, true);`;
+
+/**
+ * Saved operations the self-hosted IDE opens with, one tab each; `year` is this year in
+ * Copenhagen when the page is served, so TFI's tabs always show the current year.
+ */
+export function exampleOperations(now: Date = new Date()): ExampleOperation[] {
+  const local = DateTime.fromJSDate(now, { zone: 'Europe/Copenhagen' });
+  const year = local.year;
+  return [
+    {
+      name: 'Upcoming events',
+      query: `query UpcomingEvents($first: Int) {
   events(first: $first) {
     edges { node { id slug title startsAt endsAt timeZone kind status district { name } occasion { name } organizers { name } } }
     pageInfo { hasNextPage endCursor }
   }
 }`,
-    variables: { first: 20 },
-  },
-  {
-    name: 'Log in',
-    query: `mutation Login($email: String!, $password: String!) {
+      variables: { first: 20 },
+    },
+    {
+      name: 'Log in',
+      query: `# Logging in stores the token in the IDE's environment ("accessToken"): every tab then sends it.
+mutation Login($email: String!, $password: String!) {
   login(email: $email, password: $password) { accessToken user { id email role } }
 }`,
-    variables: { email: 'admin@mangfold.local', password: '' },
-  },
-  {
-    name: 'Districts and occasions',
-    query: `query Reference {
+      variables: { email: 'admin@mangfold.local', password: '' },
+      postRequestScript: STORE_ACCESS_TOKEN,
+    },
+    {
+      name: 'KPIs this year',
+      query: `# TFI's KPIs (admins): target, held (actual), planned and status, and what was counted.
+query KpisThisYear($year: Int!) {
+  kpis(year: $year) {
+    key
+    title
+    target
+    actual
+    planned
+    status
+    answers
+    unit
+    contributors { type name state associationKind startsAt count satisfied }
+  }
+}`,
+      variables: { year },
+    },
+    {
+      name: 'Local associations involved',
+      query: `# The "at least 4 local associations" target: who counted with which events, and who to follow up with.
+query AssociationsInvolved($year: Int!) {
+  associationsInvolved(year: $year) {
+    target
+    held
+    planned
+    status
+    associations { association { name kind } events { title startsAt role occasion { name } } }
+    followUp { association { name kind } events { title startsAt state } }
+  }
+  byDistrict: kpi(key: "associations-involved", year: $year) { breakdown(by: DISTRICT) { name actual planned } }
+}`,
+      variables: { year },
+    },
+    {
+      name: 'International Day participation',
+      query: `# Was International Day held, and who takes part (confirmed participations by kind).
+query InternationalDayParticipation($year: Int!) {
+  held: kpi(key: "international-day-held", year: $year) { actual planned status contributors { name startsAt state } }
+  participants: kpi(key: "international-day-participants", year: $year) {
+    target
+    actual
+    planned
+    status
+    byKind: breakdown(by: ASSOCIATION_KIND) { name actual planned }
+    contributors { name associationKind state }
+  }
+}`,
+      variables: { year },
+    },
+    {
+      name: 'Events awaiting moderation',
+      query: `# Submitted events from today on, waiting for TFI to publish or reject them.
+query EventsAwaitingModeration($from: DateTime) {
+  events(filter: { status: SUBMITTED, from: $from }, first: 50) {
+    edges { node { id slug title startsAt kind status district { name } occasion { name } organizers { name } } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`,
+      variables: { from: local.startOf('day').toUTC().toISO() },
+    },
+    {
+      name: 'Status reports',
+      query: `# Reports made on 1 August and 1 December (and on demand). htmlUrl and csvUrl need the same Bearer token.
+query StatusReports($year: Int!) {
+  statusReports(year: $year) { id period trigger generatedAt generatedBy htmlUrl csvUrl kpis { key actual target status } }
+}
+
+mutation GenerateStatusReport($year: Int!) {
+  generateStatusReport(year: $year, period: AD_HOC) { id htmlUrl csvUrl kpis { key actual target status } }
+}`,
+      variables: { year },
+    },
+    {
+      name: 'Set a KPI target',
+      query: `mutation SetKpiTarget($key: String!, $year: Int!, $target: Float!) {
+  setKpiTarget(key: $key, year: $year, target: $target) { key target actual planned status }
+}`,
+      variables: { key: 'international-day-participants', year, target: 25 },
+    },
+    {
+      name: 'Districts and occasions',
+      query: `query Reference {
   districts { slug name }
   housingAreas { slug name }
   occasions { slug name dates { year startsOn endsOn } }
 }`,
-  },
-];
+    },
+  ];
+}
