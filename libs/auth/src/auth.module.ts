@@ -3,6 +3,9 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { APP_CONFIG, type AppConfig } from '@mangfold/config';
 import { AuthGuard } from './auth.guard';
+import { AuthResolver } from './auth.resolver';
+import { AuthService } from './auth.service';
+import { RateLimiter } from './rate-limiter';
 import { TokenService } from './token.service';
 
 @Global()
@@ -17,7 +20,7 @@ import { TokenService } from './token.service';
       }),
     }),
   ],
-  providers: [TokenService, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [TokenService],
+  providers: [TokenService, RateLimiter, AuthService, AuthResolver, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [TokenService, RateLimiter, AuthService],
 })
 export class AuthModule {}
