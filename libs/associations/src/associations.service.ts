@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { LockMode, UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
+import { LockMode, UniqueConstraintViolationException, raw, sql, type FilterQuery } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { isUUID } from 'class-validator';
 import {
@@ -361,24 +361,33 @@ export class AssociationsService {
     if (filter?.search) where.push({ name: { $ilike: `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` } });
     const totalCount = await this.em.count(Association, where.length ? { $and: where } : {});
 
-    const [key, direction] =
-      order === AssociationOrder.NAME
-        ? (['name', 'asc'] as const)
-        : (['createdAt', order === AssociationOrder.NEWEST_FIRST ? 'desc' : 'asc'] as const);
+    const byName = order === AssociationOrder.NAME;
+    const direction = order === AssociationOrder.NEWEST_FIRST ? 'desc' : 'asc';
     const beyond = direction === 'asc' ? '$gt' : '$lt';
+    // Alphabetical means case-insensitive, whatever the database collation; raw fragments are single-use, hence the function.
+    const lowerName = (): string => sql.lower((alias) => `${alias}.name`);
     if (after) {
       const [value, id] = decodeCursor(after, 2);
-      if (typeof value !== 'string' || typeof id !== 'string' || !isUUID(id))
-        throw BadUserInputError.field('after', 'is not a cursor this list returned');
-      const v = key === 'createdAt' ? new Date(value) : value;
-      if (v instanceof Date && Number.isNaN(v.getTime())) throw BadUserInputError.field('after', 'is not a cursor this list returned');
-      where.push({ $or: [{ [key]: { [beyond]: v } }, { [key]: v, id: { [beyond]: id } }] });
+      const bad = () => BadUserInputError.field('after', 'is not a cursor this list returned');
+      if (typeof value !== 'string' || typeof id !== 'string' || !isUUID(id)) throw bad();
+      if (byName) {
+        where.push({
+          $or: [
+            { [lowerName()]: { $gt: raw<Association, string>('lower(?)', [value]) } },
+            { [lowerName()]: raw<Association, string>('lower(?)', [value]), id: { $gt: id } },
+          ],
+        });
+      } else {
+        const at = new Date(value);
+        if (Number.isNaN(at.getTime())) throw bad();
+        where.push({ $or: [{ createdAt: { [beyond]: at } }, { createdAt: at, id: { [beyond]: id } }] });
+      }
     }
     const rows = await this.em.find(Association, where.length ? { $and: where } : {}, {
-      orderBy: [{ [key]: direction }, { id: direction }],
+      orderBy: byName ? [{ [lowerName()]: 'asc' }, { id: 'asc' }] : [{ createdAt: direction }, { id: direction }],
       limit: size + 1,
     });
-    return toConnection(rows, size, (a) => [key === 'name' ? a.name : a.createdAt.toISOString(), a.id], !!after, totalCount);
+    return toConnection(rows, size, (a) => [byName ? a.name : a.createdAt.toISOString(), a.id], !!after, totalCount);
   }
 
   private assertId(id: string): void {

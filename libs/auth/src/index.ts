@@ -13,5 +13,6 @@ export * from './password-reset-token.entity';
 export * from './public-operations';
 export * from './rate-limiter';
 export * from './rate-limits';
+export * from './resolver-operations';
 export * from './token.service';
 export * from './user.entity';

@@ -18,6 +18,66 @@ export const EXAMPLE_OPERATIONS: { name: string; query: string; variables?: Reco
     variables: { email: 'admin@mangfold.local', password: '' },
   },
   {
+    name: 'Sign up an association',
+    query: `mutation SignUp($input: SignUpAssociationInput!) {
+  signUpAssociation(input: $input) {
+    accessToken
+    user { id email }
+    association { id slug name status district { name } }
+  }
+}`,
+    variables: {
+      input: {
+        name: 'Nørrebro Madklub',
+        kind: 'ASSOCIATION',
+        districtSlug: 'norrebro',
+        description: { da: 'Vi laver mad sammen hver torsdag.', en: 'We cook together every Thursday.' },
+        email: 'madklub@example.org',
+        password: 'choose-a-long-password',
+      },
+    },
+  },
+  {
+    name: 'Me and my associations',
+    query: `query Me {
+  me {
+    id email role
+    memberships { association { id slug name status statusReason viewerCanEdit } }
+  }
+}`,
+  },
+  {
+    name: 'Approval queue (admin)',
+    query: `query ApprovalQueue {
+  associations(filter: { status: PENDING }, orderBy: OLDEST_FIRST, first: 50) {
+    totalCount
+    edges { node { id name kind createdAt cvr district { name } members { email name } } }
+  }
+}`,
+  },
+  {
+    name: 'Approve or reject (admin)',
+    query: `mutation Approve($id: ID!) {
+  approveAssociation(id: $id) { id status statusChangedAt }
+}
+
+mutation Reject($id: ID!, $reason: String!) {
+  rejectAssociation(id: $id, reason: $reason) { id status statusReason }
+}`,
+    variables: { id: '', reason: '' },
+  },
+  {
+    name: 'Associations',
+    query: `query Associations($filter: AssociationFilter, $first: Int, $after: String) {
+  associations(filter: $filter, first: $first, after: $after) {
+    totalCount
+    edges { node { slug name kind description website contactEmail district { name } housingArea { name } } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`,
+    variables: { filter: { districtSlug: 'norrebro' }, first: 20 },
+  },
+  {
     name: 'Districts and occasions',
     query: `query Reference {
   districts { slug name }
