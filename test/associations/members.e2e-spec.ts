@@ -1,6 +1,6 @@
 import { AuditEntry } from '@mangfold/db';
 import { JobName, OutboxMessage } from '@mangfold/jobs';
-import { Membership } from '@mangfold/associations';
+import { Association, AssociationStatus, Membership } from '@mangfold/associations';
 import { User, createPasswordResetToken } from '@mangfold/auth';
 import { TEST_PASSWORD, createMember, createUser } from '../factories';
 import { dataOf, errorOf, startTestApp, type TestApp } from '../utils';
@@ -77,6 +77,15 @@ describe('association members', () => {
     expect(
       errorOf(await app.gql(ADD, { a: '00000000-0000-4000-8000-000000000000', e: 'x@forening.example' }, admin)).extensions?.code,
     ).toBe('NOT_FOUND');
+  });
+
+  it('lets nobody but TFI add members to a rejected or suspended association', async () => {
+    const { association, token } = await createMember(app);
+    await app.em().nativeUpdate(Association, { id: association.id }, { status: AssociationStatus.SUSPENDED });
+    const refused = errorOf(await app.gql(ADD, { a: association.id, e: 'spam-target@forening.example' }, token));
+    expect(refused.extensions?.code).toBe('FORBIDDEN');
+    expect(await app.em().count(User, { email: 'spam-target@forening.example' })).toBe(0);
+    dataOf(await app.gql(ADD, { a: association.id, e: 'spam-target@forening.example' }, await app.adminToken()));
   });
 
   it('removes members, never the last one, and only for members and admins', async () => {

@@ -1,9 +1,9 @@
 import { Association, AssociationKind, AssociationStatus, HousingArea } from '@mangfold/associations';
-import { createAssociation, createMember, createUser } from '../factories';
+import { TEST_PASSWORD, createAssociation, createMember, createUser } from '../factories';
 import { dataOf, errorOf, startTestApp, type TestApp } from '../utils';
 
 const FIELDS = `id slug name kind status website contactEmail contactPhone showContact cvr statusReason statusChangedAt
-  viewerCanEdit members { id email memberships { id } } district { slug } housingArea { slug }`;
+  viewerCanEdit members { id email lastLoginAt memberships { id } } district { slug } housingArea { slug }`;
 
 describe('reading associations: visibility, privacy, filters and pages', () => {
   let app: TestApp;
@@ -85,7 +85,7 @@ describe('reading associations: visibility, privacy, filters and pages', () => {
       cvr: '29189846',
       viewerCanEdit: true,
     });
-    expect(own.members).toEqual([{ id: expect.any(String), email: memberEmail, memberships: expect.any(Array) }]);
+    expect(own.members).toEqual([{ id: expect.any(String), email: memberEmail, lastLoginAt: null, memberships: expect.any(Array) }]);
     const other = await bySlug('privacy-aaben', memberToken);
     expect(other).toMatchObject({ cvr: null, members: null, viewerCanEdit: false });
     // A member cannot list associations by status.
@@ -96,7 +96,7 @@ describe('reading associations: visibility, privacy, filters and pages', () => {
     ).toBeGreaterThan(0);
   });
 
-  it("hides a fellow member's memberships from other members", async () => {
+  it("hides a fellow member's memberships and last login from other members", async () => {
     const fellow = await createUser(app.em());
     const admin = await app.adminToken();
     dataOf(
@@ -106,11 +106,15 @@ describe('reading associations: visibility, privacy, filters and pages', () => {
         admin,
       ),
     );
+    await app.login(fellow.email, TEST_PASSWORD);
     const own = await bySlug('privacy-diskret', memberToken);
     const seenFellow = own.members.find((m: any) => m.email === fellow.email);
-    expect(seenFellow.memberships).toBeNull();
+    expect(seenFellow).toMatchObject({ memberships: null, lastLoginAt: null });
     const self = own.members.find((m: any) => m.email === memberEmail);
     expect(self.memberships).toHaveLength(1);
+    // Admins see when members last logged in.
+    const asAdmin = await bySlug('privacy-diskret', admin);
+    expect(asAdmin.members.find((m: any) => m.email === fellow.email).lastLoginAt).toEqual(expect.any(String));
   });
 
   it('shows admins everything, every status, filtered by status', async () => {

@@ -258,6 +258,15 @@ export class AssociationsService {
     const association = await this.em.findOne(Association, { id: associationId });
     if (!association) throw new NotFoundError('The association');
     await this.access.assertCanActFor(actor, associationId);
+    // Each added member gets a mail; an association TFI turned away must not become a way to send them.
+    if (
+      actor.role !== Role.ADMIN &&
+      (association.status === AssociationStatus.REJECTED || association.status === AssociationStatus.SUSPENDED)
+    ) {
+      throw new ForbiddenError(
+        `The association "${association.name}" is ${association.status.toLowerCase()}; only TFI can add members to it`,
+      );
+    }
     const email = normalizeEmail(rawEmail);
     if (!isEmail(email)) throw BadUserInputError.field('email', 'must be an email address');
     await this.limiter.consume(

@@ -1,11 +1,11 @@
-import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { GqlContext } from '@mangfold/graphql';
 import { AuthService, type AuthResult } from './auth.service';
 import { CurrentUser, Public, type AuthUser } from './decorators';
 import { AuthPayloadModel } from './models/auth-payload.model';
 import { UserModel } from './models/user.model';
-import { User } from './user.entity';
+import { Role, User } from './user.entity';
 
 @Resolver(() => UserModel)
 export class AuthResolver {
@@ -59,5 +59,10 @@ export class AuthResolver {
     @Context() { req }: GqlContext,
   ): Promise<AuthResult> {
     return this.auth.resetPassword(token, newPassword, req.ip);
+  }
+
+  @ResolveField(() => Date, { nullable: true, description: 'Visible to the user itself and admins (null otherwise)' })
+  lastLoginAt(@Parent() user: User, @CurrentUser() viewer: AuthUser | undefined): Date | null {
+    return viewer && (viewer.id === user.id || viewer.role === Role.ADMIN) ? user.lastLoginAt : null;
   }
 }

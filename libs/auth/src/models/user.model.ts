@@ -32,9 +32,6 @@ export class UserModel {
   @Field(() => Language, { description: 'Language of the mails this user receives' })
   locale!: Language;
 
-  @Field(() => Date, { nullable: true })
-  lastLoginAt!: Date | null;
-
   @Field()
   createdAt!: Date;
 }
