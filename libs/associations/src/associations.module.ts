@@ -1,6 +1,22 @@
 import { Module } from '@nestjs/common';
 import { AssociationAccess } from './association-access.service';
+import { AssociationLoaders } from './association-loaders';
+import { AssociationResolver } from './association.resolver';
+import { AssociationsService } from './associations.service';
+import { MembershipResolver, UserMembershipsResolver } from './membership.resolver';
 import { DistrictResolver, HousingAreaResolver } from './reference.resolver';
 
-@Module({ providers: [AssociationAccess, DistrictResolver, HousingAreaResolver], exports: [AssociationAccess] })
+@Module({
+  providers: [
+    AssociationAccess,
+    AssociationLoaders,
+    AssociationsService,
+    AssociationResolver,
+    MembershipResolver,
+    UserMembershipsResolver,
+    DistrictResolver,
+    HousingAreaResolver,
+  ],
+  exports: [AssociationAccess, AssociationLoaders, AssociationsService],
+})
 export class AssociationsModule {}

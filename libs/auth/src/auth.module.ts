@@ -4,6 +4,9 @@ import { JwtModule } from '@nestjs/jwt';
 import { APP_CONFIG, type AppConfig } from '@mangfold/config';
 import { AuthGuard } from './auth.guard';
 import { IntrospectionGate } from './introspection-gate.plugin';
+import { AuthResolver } from './auth.resolver';
+import { AuthService } from './auth.service';
+import { RateLimiter } from './rate-limiter';
 import { TokenService } from './token.service';
 
 @Global()
@@ -18,7 +21,7 @@ import { TokenService } from './token.service';
       }),
     }),
   ],
-  providers: [TokenService, IntrospectionGate, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [TokenService],
+  providers: [TokenService, IntrospectionGate, RateLimiter, AuthService, AuthResolver, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [TokenService, RateLimiter, AuthService],
 })
 export class AuthModule {}

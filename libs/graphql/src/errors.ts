@@ -1,3 +1,5 @@
+import { IntrinsicException } from '@nestjs/common';
+
 /**
  * Errors a client can act on. Each carries the GraphQL `extensions.code` it is reported with and a
  * message key, so the text can be given in the caller's language (see messages.ts).
@@ -5,7 +7,8 @@
 export type ErrorCode =
   'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'TOO_MANY_REQUESTS' | 'INTERNAL_SERVER_ERROR';
 
-export abstract class AppError extends Error {
+// Intrinsic: Nest's exception handler does not log these as server errors; they are the client's to fix.
+export abstract class AppError extends IntrinsicException {
   abstract readonly code: ErrorCode;
   constructor(
     message: string,

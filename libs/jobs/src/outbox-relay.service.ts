@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { getQueueToken } from '@nestjs/bullmq';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
@@ -30,7 +30,7 @@ const MAX_BACKOFF_MS = 10_000;
  * transaction rolls back and the rows wait for the next pass.
  */
 @Injectable()
-export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown, EventSubscriber {
+export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown, EventSubscriber {
   private readonly logger = new Logger(OutboxRelay.name);
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
@@ -53,7 +53,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     this.schedule(0);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  // Before, not on, shutdown: Nest shuts the deepest modules down first, so MikroORM would close its
+  // pool under a pass still running, and that pass (and app.close()) would wait forever.
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
     await this.running;

@@ -44,6 +44,66 @@ mutation Login($email: String!, $password: String!) {
       postRequestScript: STORE_ACCESS_TOKEN,
     },
     {
+      name: 'Sign up an association',
+      query: `mutation SignUp($input: SignUpAssociationInput!) {
+  signUpAssociation(input: $input) {
+    accessToken
+    user { id email }
+    association { id slug name status district { name } }
+    }
+}`,
+      variables: {
+        input: {
+          name: 'Nørrebro Madklub',
+          kind: 'ASSOCIATION',
+          districtSlug: 'norrebro',
+          description: { da: 'Vi laver mad sammen hver torsdag.', en: 'We cook together every Thursday.' },
+          email: 'madklub@example.org',
+          password: 'choose-a-long-password',
+        },
+      },
+    },
+    {
+      name: 'Me and my associations',
+      query: `query Me {
+  me {
+    id email role
+    memberships { association { id slug name status statusReason viewerCanEdit } }
+    }
+}`,
+    },
+    {
+      name: 'Approval queue (admin)',
+      query: `query ApprovalQueue {
+  associations(filter: { status: PENDING }, orderBy: OLDEST_FIRST, first: 50) {
+    totalCount
+    edges { node { id name kind createdAt cvr district { name } members { email name } } }
+    }
+}`,
+    },
+    {
+      name: 'Approve or reject (admin)',
+      query: `mutation Approve($id: ID!) {
+  approveAssociation(id: $id) { id status statusChangedAt }
+}
+
+mutation Reject($id: ID!, $reason: String!) {
+  rejectAssociation(id: $id, reason: $reason) { id status statusReason }
+}`,
+      variables: { id: '', reason: '' },
+    },
+    {
+      name: 'Associations',
+      query: `query Associations($filter: AssociationFilter, $first: Int, $after: String) {
+  associations(filter: $filter, first: $first, after: $after) {
+    totalCount
+    edges { node { slug name kind description website contactEmail district { name } housingArea { name } } }
+    pageInfo { hasNextPage endCursor }
+    }
+}`,
+      variables: { filter: { districtSlug: 'norrebro' }, first: 20 },
+    },
+    {
       name: 'KPIs this year',
       query: `# TFI's KPIs (admins): target, held (actual), planned and status, and what was counted.
 query KpisThisYear($year: Int!) {
@@ -95,14 +155,23 @@ query InternationalDayParticipation($year: Int!) {
     },
     {
       name: 'Events awaiting moderation',
-      query: `# Submitted events from today on, waiting for TFI to publish or reject them.
-query EventsAwaitingModeration($from: DateTime) {
-  events(filter: { status: SUBMITTED, from: $from }, first: 50) {
-    edges { node { id slug title startsAt kind status district { name } occasion { name } organizers { name } } }
+      query: `# Submitted events waiting for TFI to publish or reject them, soonest first (admins).
+query EventsAwaitingModeration {
+  moderationQueue(first: 50) {
+    totalCount
+    edges { node { id slug title startsAt kind status district { name } occasion { name } organizers { name status } } }
     pageInfo { hasNextPage endCursor }
   }
+}
+
+mutation Publish($id: ID!) {
+  publishEvent(id: $id) { id status sequence }
+}
+
+mutation Reject($id: ID!, $reason: String!) {
+  rejectEvent(id: $id, reason: $reason) { id status statusReason }
 }`,
-      variables: { from: local.startOf('day').toUTC().toISO() },
+      variables: { id: '', reason: '' },
     },
     {
       name: 'Status reports',

@@ -1,18 +1,42 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { AssociationKind } from '../association.entity';
+import { AssociationKind, AssociationStatus } from '../association.entity';
 
-registerEnumType(AssociationKind, { name: 'AssociationKind', description: 'What kind of organisation an association is' });
+registerEnumType(AssociationKind, {
+  name: 'AssociationKind',
+  description: 'What kind of organisation signs up',
+  valuesMap: {
+    ASSOCIATION: { description: 'A local association (forening)' },
+    PROJECT: { description: 'A local project' },
+    VOLUNTARY_ORGANISATION: { description: 'A voluntary organisation' },
+    EMBASSY: { description: 'An embassy' },
+    MUNICIPAL_UNIT: { description: 'A unit of the City of Copenhagen' },
+    OTHER: { description: 'Anything else' },
+  },
+});
+
+registerEnumType(AssociationStatus, {
+  name: 'AssociationStatus',
+  description: 'Where an association stands with TFI; only APPROVED associations are public and may publish',
+  valuesMap: {
+    PENDING: { description: 'Signed up, waiting for TFI' },
+    APPROVED: { description: 'Approved by TFI: public, may publish events' },
+    REJECTED: { description: 'Not approved (see statusReason)' },
+    SUSPENDED: { description: 'Approved before, now suspended by TFI (see statusReason)' },
+  },
+});
 
 /**
- * The public face of an association. Minimal for now (the calendar's organizers need it); the
- * associations lib owns it and adds its other fields.
+ * An association, project, organisation, embassy or municipal unit that organises events.
+ * The public sees approved associations only, and never members, CVR or status details; contact
+ * details only when the association opted in. Admins and the association's members see all.
+ * Other libs add fields (events, feedUrl) with @ResolveField on this type.
  */
 @ObjectType('Association')
 export class AssociationModel {
   @Field(() => ID)
   id!: string;
 
-  @Field()
+  @Field({ description: 'Unique, URL-safe; used in feed URLs' })
   slug!: string;
 
   @Field()
@@ -20,4 +44,16 @@ export class AssociationModel {
 
   @Field(() => AssociationKind)
   kind!: AssociationKind;
+
+  @Field(() => String, { nullable: true })
+  website!: string | null;
+
+  @Field(() => AssociationStatus)
+  status!: AssociationStatus;
+
+  @Field()
+  createdAt!: Date;
+
+  @Field()
+  updatedAt!: Date;
 }
