@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { Client } from 'pg';
 import { loadConfigOrExit, type AppConfig } from '@mangfold/config';
 import { initOrm, migrateAndSeedReference } from './orm';
