@@ -4,6 +4,7 @@ import { DbModule } from '@mangfold/db';
 import { JobsModule, OutboxMaintenance } from '@mangfold/jobs';
 import { LoggerModule } from '@mangfold/observability';
 import { SCHEMA } from '@mangfold/prisma-free-db';
+import { RegistrationsJobsModule } from '@mangfold/registrations';
 
 /** The worker: BullMQ processors of every lib, no HTTP. */
 @Module({})
@@ -17,6 +18,7 @@ export class WorkerModule {
         DbModule.forRoot(SCHEMA, { registerRequestContext: false }),
         JobsModule.forRoot(),
         JobsModule.worker(),
+        RegistrationsJobsModule,
       ],
       providers: [OutboxMaintenance],
     };

@@ -24,6 +24,8 @@ export enum JobName {
   RenderFeed = 'render-feed',
   /** Tell someone something by mail (see Notification). Owner: notifications. */
   Notify = 'notify',
+  /** An event's capacity rose (or was lifted): promote its waiting list. Owner: registrations. */
+  PromoteWaitlist = 'promote-waitlist',
 }
 
 /**
@@ -67,6 +69,7 @@ export interface JobPayloads {
   [JobName.OccasionChanged]: { occasionId: string };
   [JobName.RenderFeed]: { feedKey: string };
   [JobName.Notify]: Notification;
+  [JobName.PromoteWaitlist]: { eventId: string };
 }
 
 /** Which queue each job runs on. */
@@ -77,6 +80,7 @@ export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   [JobName.OccasionChanged]: QueueName.Feeds,
   [JobName.RenderFeed]: QueueName.Feeds,
   [JobName.Notify]: QueueName.Mail,
+  [JobName.PromoteWaitlist]: QueueName.Maintenance,
 };
 
 export type JobPayload<N extends JobName> = JobPayloads[N];

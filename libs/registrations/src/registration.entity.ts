@@ -97,4 +97,12 @@ export class Registration extends BaseEntity {
 
   @Property({ type: 'timestamptz', nullable: true })
   anonymizedAt: Date | null = null;
+
+  /**
+   * SHA-256 of the person's calendar-feed token (never the token itself), so the feed of one
+   * person's registrations finds its rows; null once anonymised. See registration-tokens.ts.
+   */
+  @Property({ type: 'string', length: 64, nullable: true })
+  @Index()
+  personalFeedKey: string | null = null;
 }
