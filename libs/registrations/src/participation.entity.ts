@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, ManyToOne, Property, type Opt, type Rel } from '@mikro-orm/core';
+import { BigIntType, Entity, Enum, Index, ManyToOne, Property, type Opt, type Rel } from '@mikro-orm/core';
 import { BaseEntity } from '@mangfold/db';
 import { Association, AssociationKind } from '@mangfold/associations';
 import { InternationalDay } from './international-day.entity';
@@ -53,7 +53,8 @@ export class Participation extends BaseEntity {
   @Enum({ items: () => ParticipationStatus, nativeEnumName: 'participation_status' })
   status: Opt<ParticipationStatus> = ParticipationStatus.PENDING;
 
-  @Property({ type: 'bigint', autoincrement: true })
+  // String mode: a JS bigint would not survive JSON (cursors, job payloads).
+  @Property({ type: new BigIntType('string'), autoincrement: true })
   queuePosition!: Opt<string>;
 
   @Enum({ items: () => ParticipationActivity, nativeEnumName: 'participation_activity', array: true })

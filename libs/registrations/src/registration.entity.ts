@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, ManyToOne, Property, type Opt, type Rel } from '@mikro-orm/core';
+import { BigIntType, Entity, Enum, Index, ManyToOne, Property, type Opt, type Rel } from '@mikro-orm/core';
 import { BaseEntity } from '@mangfold/db';
 import { Event } from '@mangfold/calendar';
 
@@ -42,7 +42,8 @@ export class Registration extends BaseEntity {
   status!: RegistrationStatus;
 
   /** Order of arrival for the waitlist: a database sequence (bigserial), so concurrent api replicas agree. */
-  @Property({ type: 'bigint', autoincrement: true })
+  // String mode: a JS bigint would not survive JSON (cursors, job payloads).
+  @Property({ type: new BigIntType('string'), autoincrement: true })
   queuePosition!: Opt<string>;
 
   /** Seats this registration takes (1–10). */
