@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { User } from '@mangfold/auth';
+import { tokenFor } from '../factories';
 import { graphql, type GraphqlResponse, type TestApp } from '../utils';
 
 export const REGISTRATION_FIELDS = `
@@ -84,4 +86,10 @@ export async function notifications(em: EntityManager, ids: string[]): Promise<s
     [`{${ids.join(',')}}`, `{${ids.join(',')}}`],
   );
   return rows.map((r) => `${r.payload.kind}:${r.payload.registrationId ?? r.payload.participationId}`);
+}
+
+/** An access token of the bootstrap admin (issued directly: this suite does not depend on the login mutation). */
+export async function adminToken(app: TestApp): Promise<string> {
+  const admin = await app.em().findOneOrFail(User, { email: app.config.auth.adminEmail! });
+  return tokenFor(app, admin);
 }
