@@ -59,21 +59,36 @@ describe('International Day', () => {
         practicalInfo: { da: 'Opstilling fra kl. 9.', en: 'Set-up from 9 am.' },
       };
       const day = dataOf(await app.gql(CREATE, { input }, admin)).createInternationalDay;
-      expect(day).toMatchObject({ year: 2032, eventId: event.id, standCapacity: 25, registrationOpen: true, practicalInfo: 'Set-up from 9 am.' });
+      expect(day).toMatchObject({
+        year: 2032,
+        eventId: event.id,
+        standCapacity: 25,
+        registrationOpen: true,
+        practicalInfo: 'Set-up from 9 am.',
+      });
       expect(errorOf(await app.gql(CREATE, { input }, admin)).extensions?.code).toBe('CONFLICT');
 
       const update = `mutation($input: UpdateInternationalDayInput!) { updateInternationalDay(year: 2032, input: $input) { standCapacity practicalInfo(lang: DA) } }`;
-      const updated = dataOf(await app.gql(update, { input: { standCapacity: 30, practicalInfo: { da: 'Opstilling fra kl. 8.' } } }, admin));
+      const updated = dataOf(
+        await app.gql(update, { input: { standCapacity: 30, practicalInfo: { da: 'Opstilling fra kl. 8.' } } }, admin),
+      );
       expect(updated.updateInternationalDay).toEqual({ standCapacity: 30, practicalInfo: 'Opstilling fra kl. 8.' });
-      expect(errorOf(await app.gql(update, { input: { registrationClosesAt: '2032-09-05T00:00:00Z' } }, admin)).extensions?.fields).toEqual({
-        registrationClosesAt: expect.stringMatching(/start of the event/),
-      });
+      expect(errorOf(await app.gql(update, { input: { registrationClosesAt: '2032-09-05T00:00:00Z' } }, admin)).extensions?.fields).toEqual(
+        {
+          registrationClosesAt: expect.stringMatching(/start of the event/),
+        },
+      );
     });
 
     it('refuses a wrong event, year or window naming the field, and non-admins', async () => {
       const cultural = await createEvent(app.em(), { startsAt });
       const iday = await createEvent(app.em(), { kind: EventKind.INTERNATIONAL_DAY, startsAt });
-      const base = { year: 2032, standCapacity: 10, registrationOpensAt: '2032-06-01T00:00:00Z', registrationClosesAt: '2032-08-01T00:00:00Z' };
+      const base = {
+        year: 2032,
+        standCapacity: 10,
+        registrationOpensAt: '2032-06-01T00:00:00Z',
+        registrationClosesAt: '2032-08-01T00:00:00Z',
+      };
       const cases: [Record<string, unknown>, string][] = [
         [{ ...base, eventId: cultural.id }, 'eventId'],
         [{ ...base, eventId: randomUUID() }, 'eventId'],
@@ -96,8 +111,13 @@ describe('International Day', () => {
     it('lets a member register its approved association, PENDING, and tells the contact person', async () => {
       await createInternationalDay(app.em(), { year: 2040, standCapacity: 5 });
       const { association, token } = await createMember(app);
-      const p = dataOf(await app.gql(REGISTER, { year: 2040, input: stand({ associationId: association.id, activities: ['STAND', 'FOOD'], foodHygieneConfirmed: true }) }, token))
-        .registerForInternationalDay;
+      const p = dataOf(
+        await app.gql(
+          REGISTER,
+          { year: 2040, input: stand({ associationId: association.id, activities: ['STAND', 'FOOD'], foodHygieneConfirmed: true }) },
+          token,
+        ),
+      ).registerForInternationalDay;
       expect(p).toMatchObject({
         year: 2040,
         status: 'PENDING',
@@ -120,27 +140,36 @@ describe('International Day', () => {
 
     it('lets TFI register an embassy without an account, and only TFI', async () => {
       await createInternationalDay(app.em(), { year: 2041 });
-      const input = stand({ organisationName: 'Embassy of Ghana', participantKind: 'EMBASSY', activities: ['PERFORMANCE'], performanceMinutes: 20, tables: 0, needsPower: false });
+      const input = stand({
+        organisationName: 'Embassy of Ghana',
+        participantKind: 'EMBASSY',
+        activities: ['PERFORMANCE'],
+        performanceMinutes: 20,
+        tables: 0,
+        needsPower: false,
+      });
       const p = dataOf(await app.gql(REGISTER, { year: 2041, input }, admin)).registerForInternationalDay;
       expect(p).toMatchObject({ participantName: 'Embassy of Ghana', participantKind: 'EMBASSY', associationId: null, needsStand: false });
-      expect(errorOf(await app.gql(REGISTER, { year: 2041, input: { ...input, organisationName: 'EMBASSY OF GHANA' } }, admin)).extensions?.code).toBe(
-        'CONFLICT',
-      );
+      expect(
+        errorOf(await app.gql(REGISTER, { year: 2041, input: { ...input, organisationName: 'EMBASSY OF GHANA' } }, admin)).extensions?.code,
+      ).toBe('CONFLICT');
       const member = await createMember(app);
-      expect(errorOf(await app.gql(REGISTER, { year: 2041, input: { ...input, organisationName: 'Other' } }, member.token)).extensions?.code).toBe(
-        'FORBIDDEN',
-      );
+      expect(
+        errorOf(await app.gql(REGISTER, { year: 2041, input: { ...input, organisationName: 'Other' } }, member.token)).extensions?.code,
+      ).toBe('FORBIDDEN');
     });
 
     it('refuses members of other associations and associations TFI has not approved', async () => {
       await createInternationalDay(app.em(), { year: 2042 });
       const other = await createMember(app);
       const stranger = await createAssociation(app.em());
-      expect(errorOf(await app.gql(REGISTER, { year: 2042, input: stand({ associationId: stranger.id }) }, other.token)).extensions?.code).toBe(
-        'FORBIDDEN',
-      );
+      expect(
+        errorOf(await app.gql(REGISTER, { year: 2042, input: stand({ associationId: stranger.id }) }, other.token)).extensions?.code,
+      ).toBe('FORBIDDEN');
       const pending = await createMember(app, await createAssociation(app.em(), { status: AssociationStatus.PENDING }));
-      const error = errorOf(await app.gql(REGISTER, { year: 2042, input: stand({ associationId: pending.association.id }) }, pending.token));
+      const error = errorOf(
+        await app.gql(REGISTER, { year: 2042, input: stand({ associationId: pending.association.id }) }, pending.token),
+      );
       expect(error).toMatchObject({ extensions: { code: 'FORBIDDEN' }, message: expect.stringMatching(/approves/) });
       expect(errorOf(await app.gql(REGISTER, { year: 2042, input: stand({ associationId: other.association.id }) })).extensions?.code).toBe(
         'UNAUTHENTICATED',
@@ -168,17 +197,19 @@ describe('International Day', () => {
       await app.em().nativeUpdate(InternationalDay, { id: day.id }, { registrationClosesAt: new Date(Date.now() - 1000) });
       const closed = errorOf(await app.gql(REGISTER, { year: 2043, input: stand({ associationId: association.id }) }, token));
       expect(closed.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { year: expect.stringMatching(/closed/) } });
-      await app.em().nativeUpdate(
-        InternationalDay,
-        { id: day.id },
-        { registrationOpensAt: new Date(Date.now() + 3600_000), registrationClosesAt: new Date(Date.now() + 7200_000) },
-      );
+      await app
+        .em()
+        .nativeUpdate(
+          InternationalDay,
+          { id: day.id },
+          { registrationOpensAt: new Date(Date.now() + 3600_000), registrationClosesAt: new Date(Date.now() + 7200_000) },
+        );
       const early = errorOf(await app.gql(REGISTER, { year: 2043, input: stand({ associationId: association.id }) }, token));
       expect(early.extensions?.fields).toEqual({ year: expect.stringMatching(/opens/) });
       expect(await app.em().count(Participation, { internationalDay: day.id })).toBe(0);
-      expect(errorOf(await app.gql(REGISTER, { year: 1999, input: stand({ associationId: association.id }) }, token)).extensions?.code).toBe(
-        'NOT_FOUND',
-      );
+      expect(
+        errorOf(await app.gql(REGISTER, { year: 1999, input: stand({ associationId: association.id }) }, token)).extensions?.code,
+      ).toBe('NOT_FOUND');
     });
 
     it('refuses registration for a cancelled International Day', async () => {
@@ -203,12 +234,22 @@ describe('International Day', () => {
       // Confirmed out of application order: d and b first.
       for (const p of [d, b, c, a]) dataOf(await app.gql(CONFIRM, { id: p.id }, admin));
       const status = async (p: Participation) => (await app.em().findOneOrFail(Participation, p.id)).status;
-      expect([await status(a), await status(b), await status(c), await status(d)]).toEqual(['WAITLISTED', 'CONFIRMED', 'WAITLISTED', 'CONFIRMED']);
+      expect([await status(a), await status(b), await status(c), await status(d)]).toEqual([
+        'WAITLISTED',
+        'CONFIRMED',
+        'WAITLISTED',
+        'CONFIRMED',
+      ]);
 
       // Confirming a waitlisted one again changes nothing while the stands are taken.
-      expect(dataOf(await app.gql(CONFIRM, { id: c.id }, admin)).confirmParticipation).toMatchObject({ status: 'WAITLISTED', waitlistPosition: 2 });
+      expect(dataOf(await app.gql(CONFIRM, { id: c.id }, admin)).confirmParticipation).toMatchObject({
+        status: 'WAITLISTED',
+        waitlistPosition: 2,
+      });
 
-      const declined = dataOf(await app.gql(DECLINE, { id: d.id, reason: 'Standen passer ikke til dagens program' }, admin)).declineParticipation;
+      const declined = dataOf(
+        await app.gql(DECLINE, { id: d.id, reason: 'Standen passer ikke til dagens program' }, admin),
+      ).declineParticipation;
       expect(declined).toEqual({ id: d.id, status: 'DECLINED', statusReason: 'Standen passer ikke til dagens program' });
       // a applied before c, so a gets the stand.
       expect([await status(a), await status(c)]).toEqual(['CONFIRMED', 'WAITLISTED']);
@@ -260,11 +301,13 @@ describe('International Day', () => {
       const list = `{ participations(year: 2047) { totalCount edges { node { id participantName contactEmail } } } }`;
       expect(dataOf(await app.gql(list, {}, token)).participations.edges.map((e: any) => e.node.id)).toEqual([mine.id]);
       expect(dataOf(await app.gql(list, {}, admin)).participations.totalCount).toBe(2);
-      expect(dataOf(await app.gql(`query($id: ID!) { participation(id: $id) { id } }`, { id: mine.id }, token)).participation.id).toBe(mine.id);
-      const other = await createMember(app);
-      expect(errorOf(await app.gql(`query($id: ID!) { participation(id: $id) { id } }`, { id: mine.id }, other.token)).extensions?.code).toBe(
-        'FORBIDDEN',
+      expect(dataOf(await app.gql(`query($id: ID!) { participation(id: $id) { id } }`, { id: mine.id }, token)).participation.id).toBe(
+        mine.id,
       );
+      const other = await createMember(app);
+      expect(
+        errorOf(await app.gql(`query($id: ID!) { participation(id: $id) { id } }`, { id: mine.id }, other.token)).extensions?.code,
+      ).toBe('FORBIDDEN');
     });
   });
 
@@ -276,7 +319,11 @@ describe('International Day', () => {
     await createParticipation(em, day, { kind: AssociationKind.ASSOCIATION, status: ParticipationStatus.CONFIRMED });
     await createParticipation(em, day, { kind: AssociationKind.ASSOCIATION, status: ParticipationStatus.PENDING });
     await createParticipation(em, day, { kind: AssociationKind.VOLUNTARY_ORGANISATION, status: ParticipationStatus.DECLINED });
-    await createParticipation(em, day, { kind: AssociationKind.EMBASSY, status: ParticipationStatus.CONFIRMED, activities: [ParticipationActivity.WORKSHOP] });
+    await createParticipation(em, day, {
+      kind: AssociationKind.EMBASSY,
+      status: ParticipationStatus.CONFIRMED,
+      activities: [ParticipationActivity.WORKSHOP],
+    });
 
     const res = await app.gql(DAY, { year: 2048 });
     const d = dataOf(res).internationalDay;
