@@ -23,7 +23,7 @@ describe('capacity changes made elsewhere', () => {
     return { event };
   }
 
-  const promoteJobs = (eventId: string) => app.em().count(OutboxMessage, { name: 'promote-waitlist', payload: { eventId } } as never);
+  const promoteJobs = (eventId: string) => app.em().count(OutboxMessage, { name: 'promote-waitlist', payload: { eventId } });
 
   it('promotes the waiting list when an edit raises the capacity', async () => {
     const { event } = await fullEvent();
