@@ -126,7 +126,7 @@ async function fire(url: string, eventIds: string[], label: string): Promise<{ r
     }),
   );
   const seconds = (performance.now() - started) / 1000;
-  return { rate: eventIds.length / seconds, errors: results.reduce((a, b) => a + b, 0) };
+  return { rate: eventIds.length / seconds, errors: results.reduce<number>((a, b) => a + b, 0) };
 }
 
 async function statusCounts(pg: Client, eventIds: string[]): Promise<{ confirmed: number; waitlisted: number }> {

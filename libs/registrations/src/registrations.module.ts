@@ -4,6 +4,7 @@ import { CapacityWatcher } from './capacity-watcher';
 import { EventAccess } from './event-access.service';
 import { InternationalDayResolver, ParticipationResolver } from './international-day.resolver';
 import { InternationalDayService } from './international-day.service';
+import { ManageRegistrationController } from './manage-registration.controller';
 import { PublicWriteLimits } from './public-write-limits';
 import { RegistrationsExportController } from './registrations-export.controller';
 import { RegistrationsResolver } from './registrations.resolver';
@@ -22,7 +23,7 @@ import { RegistrationsService } from './registrations.service';
     InternationalDayResolver,
     ParticipationResolver,
   ],
-  controllers: [RegistrationsExportController],
+  controllers: [RegistrationsExportController, ManageRegistrationController],
   exports: [RegistrationsService, InternationalDayService, EventAccess],
 })
 export class RegistrationsModule {}
