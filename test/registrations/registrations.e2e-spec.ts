@@ -164,6 +164,8 @@ describe('registering for an event', () => {
       expect(error.extensions?.code).toBe('BAD_USER_INPUT');
       expect(error.extensions?.fields).toEqual({ eventId: expect.stringMatching(message) });
       expect(await app.em().count(Registration, { event: eventId })).toBe(0);
+      const counts = `query($id: ID!) { eventRegistrationCounts(eventId: $id) { registrationOpen } }`;
+      expect(dataOf(await app.gql(counts, { id: eventId })).eventRegistrationCounts.registrationOpen).toBe(false);
     });
   });
 
@@ -297,6 +299,8 @@ describe('registering for an event', () => {
       await app.gql(`query($id: ID!) { eventRegistrationCounts(eventId: $id) { capacity seatsLeft seatsTaken } }`, { id: event.id }),
     ).eventRegistrationCounts;
     expect(counts).toEqual({ capacity: null, seatsLeft: null, seatsTaken: 10 });
+    const open = `query($id: ID!) { eventRegistrationCounts(eventId: $id) { registrationOpen } }`;
+    expect(dataOf(await app.gql(open, { id: event.id })).eventRegistrationCounts.registrationOpen).toBe(true);
   });
 
   it('finds a person’s live registrations across events by their calendar token', async () => {

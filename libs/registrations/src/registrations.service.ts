@@ -64,6 +64,7 @@ export interface RegisterResult {
 
 export interface RegistrationCounts {
   eventId: string;
+  registrationOpen: boolean;
   capacity: number | null;
   seatsLeft: number | null;
   seatsTaken: number;
@@ -80,6 +81,39 @@ export interface PersonalFeedEntry {
   registrationId: string;
   eventId: string;
   status: RegistrationStatus.CONFIRMED | RegistrationStatus.WAITLISTED;
+}
+
+/** What decides whether an event takes registrations now. */
+export interface RegistrationWindow {
+  kind: EventKind;
+  status: EventStatus;
+  capacity: number | null;
+  registrationRequired: boolean;
+  registrationOpensAt: Date | null;
+  registrationClosesAt: Date | null;
+  startsAt: Date;
+}
+
+/**
+ * Why a published event does not take registrations now, or null when it does. Registration is
+ * for events that require it or have a capacity; it opens at registrationOpensAt (or at once) and
+ * closes at registrationClosesAt, and at the latest when the event starts.
+ */
+export function registrationClosedReason(event: RegistrationWindow, now: Date): string | null {
+  if (event.status === EventStatus.CANCELLED) return 'the event is cancelled';
+  if (event.status !== EventStatus.PUBLISHED) return 'the event is not published';
+  if (event.kind === EventKind.INTERNATIONAL_DAY) {
+    return 'International Day takes participants through registerForInternationalDay; visitors just come';
+  }
+  if (!event.registrationRequired && event.capacity === null) return 'this event takes no registrations; everyone is welcome';
+  if (now >= event.startsAt) return 'registration is closed: the event has started';
+  if (event.registrationOpensAt && now < event.registrationOpensAt) {
+    return `registration is not open yet; it opens at ${event.registrationOpensAt.toISOString()}`;
+  }
+  if (event.registrationClosesAt && now >= event.registrationClosesAt) {
+    return `registration is closed; it closed at ${event.registrationClosesAt.toISOString()}`;
+  }
+  return null;
 }
 
 /** Repeated registrations re-send the mail with the link at most this often per registration. */
@@ -356,6 +390,12 @@ export class RegistrationsService {
     const ids = eventIds.map((id) => asUuid(id)).filter((id): id is string => !!id);
     const rows: {
       id: string;
+      kind: EventKind;
+      status: EventStatus;
+      registration_required: boolean;
+      registration_opens_at: string | null;
+      registration_closes_at: string | null;
+      starts_at: string;
       capacity: number | null;
       seats_taken: number;
       waitlist_length: number;
@@ -366,7 +406,8 @@ export class RegistrationsService {
       cancelled: string;
     }[] = ids.length
       ? await this.em.execute(
-          `select e.id, e.capacity, e.seats_taken, e.waitlist_length,
+          `select e.id, e.kind, e.status, e.registration_required, e.registration_opens_at, e.registration_closes_at, e.starts_at,
+                  e.capacity, e.seats_taken, e.waitlist_length,
                   sum(r.party_size) filter (where r.status = 'CONFIRMED') as confirmed_people,
                   count(r.id) filter (where r.status = 'CONFIRMED') as confirmed,
                   sum(r.party_size) filter (where r.status = 'CONFIRMED' and r.checked_in_at is not null) as checked_in_people,
@@ -378,11 +419,25 @@ export class RegistrationsService {
           [uuidArray(ids)],
         )
       : [];
+    const now = new Date();
     const byId = new Map(
       rows.map((r): [string, RegistrationCounts] => [
         r.id,
         {
           eventId: r.id,
+          registrationOpen:
+            registrationClosedReason(
+              {
+                kind: r.kind,
+                status: r.status,
+                capacity: r.capacity,
+                registrationRequired: r.registration_required,
+                registrationOpensAt: pgDate(r.registration_opens_at),
+                registrationClosesAt: pgDate(r.registration_closes_at),
+                startsAt: pgDate(r.starts_at),
+              },
+              now,
+            ) === null,
           capacity: r.capacity,
           seatsLeft: seatsLeft({ capacity: r.capacity, seatsTaken: r.seats_taken, waitlistLength: r.waitlist_length }),
           seatsTaken: r.seats_taken,
@@ -453,19 +508,8 @@ export class RegistrationsService {
   }
 
   private assertOpenForRegistration(event: LockedEvent, now: Date): void {
-    const refuse = (why: string) => BadUserInputError.field('eventId', why);
-    if (event.status === EventStatus.CANCELLED) throw refuse('the event is cancelled');
-    if (event.kind === EventKind.INTERNATIONAL_DAY) {
-      throw refuse('International Day takes participants through registerForInternationalDay; visitors just come');
-    }
-    if (!event.registrationRequired && event.capacity === null) throw refuse('this event takes no registrations; everyone is welcome');
-    if (now >= event.startsAt) throw refuse('registration is closed: the event has started');
-    if (event.registrationOpensAt && now < event.registrationOpensAt) {
-      throw refuse(`registration is not open yet; it opens at ${event.registrationOpensAt.toISOString()}`);
-    }
-    if (event.registrationClosesAt && now >= event.registrationClosesAt) {
-      throw refuse(`registration is closed; it closed at ${event.registrationClosesAt.toISOString()}`);
-    }
+    const why = registrationClosedReason(event, now);
+    if (why) throw BadUserInputError.field('eventId', why);
   }
 
   /** Promotes whoever the rule allows, under the caller's lock; changes `state` to match. */

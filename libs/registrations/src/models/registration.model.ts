@@ -122,6 +122,9 @@ export class RegistrationCountsModel {
   @Field(() => ID)
   eventId!: string;
 
+  @Field({ description: 'Whether registerForEvent accepts registrations for the event now' })
+  registrationOpen!: boolean;
+
   @Field(() => Int, { nullable: true, description: 'Seats in total; null means unlimited' })
   capacity!: number | null;
 
