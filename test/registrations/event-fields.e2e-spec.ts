@@ -48,7 +48,7 @@ describe('registration fields on the Event type', () => {
   });
 
   it('resolves seats, head counts and the registration window for many events in one batch', async () => {
-    const em = app.get(MikroORM).em.fork();
+    const em = app.get<MikroORM>(MikroORM).em.fork();
     const full = await createEvent(em, { kind: EventKind.SEMINAR, capacity: 2, registrationRequired: true });
     const open = await createEvent(em, { kind: EventKind.SEMINAR, capacity: 10, registrationRequired: true });
     const plain = await createEvent(em, {});

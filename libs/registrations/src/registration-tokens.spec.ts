@@ -42,6 +42,12 @@ describe('registration management tokens', () => {
     const flipped = `${registration.id}.${mac[0] === 'A' ? 'B' : 'A'}${mac.slice(1)}`;
     expect(verifyRegistrationToken(config, flipped, registration)).toBe(false);
     expect(verifyRegistrationToken(config, token.slice(0, -2), registration)).toBe(false);
+    // The last base64 character carries spare bits: another spelling of the same bytes is still refused.
+    const last = mac[mac.length - 1];
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const sibling = alphabet[alphabet.indexOf(last) ^ 1];
+    expect(Buffer.from(mac.slice(0, -1) + sibling, 'base64url')).toEqual(Buffer.from(mac, 'base64url'));
+    expect(verifyRegistrationToken(config, `${registration.id}.${mac.slice(0, -1)}${sibling}`, registration)).toBe(false);
     const someoneElse = { id: randomUUID(), tokenVersion: 0 };
     expect(verifyRegistrationToken(config, registrationToken(config, someoneElse), registration)).toBe(false);
     for (const bad of ['', 'x', 'not-a-uuid.abc', `${registration.id}`, `${registration.id}.`, `${registration.id}.${'!'.repeat(43)}`]) {

@@ -54,11 +54,15 @@ export function registrationIdOf(token: string): string | undefined {
   return UUID.test(id) && MAC.test(token.slice(dot + 1)) ? id : undefined;
 }
 
-/** Constant-time check of a token against the registration it names. */
+/**
+ * Constant-time check of a token against the registration it names. The text is compared, not
+ * the decoded bytes: base64 leaves spare bits in the last character, and only the one spelling we
+ * issued may open a registration.
+ */
 export function verifyRegistrationToken(config: TokenConfig, token: string, registration: { id: string; tokenVersion: number }): boolean {
   if (registrationIdOf(token) !== registration.id) return false;
-  const given = Buffer.from(token.slice(token.indexOf('.') + 1), 'base64url');
-  const expected = managementMac(config, registration.id, registration.tokenVersion);
+  const given = Buffer.from(token.slice(token.indexOf('.') + 1));
+  const expected = Buffer.from(managementMac(config, registration.id, registration.tokenVersion).toString('base64url'));
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
