@@ -2,14 +2,15 @@ import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { Args, Field, ID, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { ConfigModule } from '@mangfold/config';
+import { ConfigModule, type AppConfig } from '@mangfold/config';
 import { DbModule } from '@mangfold/db';
 import { GraphqlApiModule } from '@mangfold/graphql';
+import { JobsModule } from '@mangfold/jobs';
 import { EventKind } from '@mangfold/calendar';
 import { RegistrationStatus, EventAccess, RegistrationsService, eventRegistrationFieldsResolver } from '@mangfold/registrations';
 import { SCHEMA } from '@mangfold/prisma-free-db';
 import { createEvent, createRegistration } from '../factories';
-import { createTestDatabase, graphql, testConfig, type TestDatabase } from '../utils';
+import { cleanRedisPrefix, createTestDatabase, graphql, testConfig, type TestDatabase } from '../utils';
 
 /* The calendar's Event type is built in another lib; a stand-in type proves the fields mount on any type with an id. */
 @ObjectType('StandInEvent')
@@ -30,12 +31,13 @@ describe('registration fields on the Event type', () => {
   let db: TestDatabase;
   let app: INestApplication;
   let url: string;
+  let config: AppConfig;
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    const config = testConfig(db.url);
+    config = testConfig(db.url);
     const moduleRef = await Test.createTestingModule({
-      imports: [ConfigModule.forRoot(config), DbModule.forRoot(SCHEMA), GraphqlApiModule.forRoot()],
+      imports: [ConfigModule.forRoot(config), DbModule.forRoot(SCHEMA), JobsModule.forRoot(), GraphqlApiModule.forRoot()],
       providers: [RegistrationsService, EventAccess, StandInResolver, eventRegistrationFieldsResolver(StandInEvent, { seatFields: true })],
     }).compile();
     app = moduleRef.createNestApplication();
@@ -43,7 +45,8 @@ describe('registration fields on the Event type', () => {
     url = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
   });
   afterAll(async () => {
-    await app.close();
+    await app?.close();
+    await cleanRedisPrefix(config);
     await db.drop();
   });
 

@@ -3,7 +3,7 @@ import { MikroORM, RequestContext } from '@mikro-orm/postgresql';
 import { EventKind, EventStatus } from '@mangfold/calendar';
 import { Registration, RegistrationStatus, RegistrationsService, registrationToken } from '@mangfold/registrations';
 import { createAssociation, createEvent, createMember } from '../factories';
-import { dataOf, errorOf, startTestApp, type TestApp } from '../utils';
+import { dataOf, errorOf, startTestApp, waitFor, type TestApp } from '../utils';
 import { BY_TOKEN, CANCEL, attendee, notifications, register, seatLedger } from './helpers';
 
 describe('registering for an event', () => {
@@ -53,6 +53,11 @@ describe('registering for an event', () => {
     expect(JSON.stringify(row)).not.toContain(r.calendarToken);
     expect(await seatLedger(em, event.id)).toEqual({ seatsTaken: 2, waitlistLength: 0, confirmedSeats: 2, waitlisted: 0 });
     expect(await notifications(em, [r.id])).toEqual([`registration-confirmed:${r.id}`]);
+    // The relay hands the mail job to the queue once the registration has committed.
+    const dispatched = async () =>
+      ((await app.em().execute(`select dispatched_at from outbox_message where payload->>'registrationId' = ?`, [r.id])) as any[])[0]
+        ?.dispatched_at !== null;
+    await waitFor(dispatched, 10_000, 'the confirmation job relayed to BullMQ');
   });
 
   it('waitlists a party that does not fit, with its position, and counts the party against capacity', async () => {

@@ -3,7 +3,7 @@ import { EntityManager, UniqueConstraintViolationException, type FilterQuery } f
 import DataLoader from 'dataloader';
 import { InjectConfig, type AppConfig } from '@mangfold/config';
 import { Event, EventKind, EventStatus } from '@mangfold/calendar';
-import { JobName, enqueue } from '@mangfold/jobs';
+import { JOB_QUEUE, JobName, OutboxRelay, enqueue, type Notification } from '@mangfold/jobs';
 import type { AuthUser } from '@mangfold/auth';
 import {
   BadUserInputError,
@@ -116,6 +116,25 @@ export function registrationClosedReason(event: RegistrationWindow, now: Date): 
   return null;
 }
 
+/**
+ * A new registration, the event's counters and the outbox row of its mail in one statement (see
+ * `register`). Columns as in the Registration and OutboxMessage entities; token_version,
+ * queue_position and the timestamps take their defaults.
+ */
+const INSERT_REGISTRATION = `
+  with inserted as (
+    insert into registration (id, event_id, status, party_size, name, email, phone, organisation, role, locale,
+                              consent_version, consented_at, personal_feed_key)
+    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    on conflict (event_id, email) where status <> 'CANCELLED' and email is not null do nothing
+    returning queue_position, created_at
+  ), counters as (
+    update event set seats_taken = ?, waitlist_length = ? where id = ? and exists (select 1 from inserted)
+  ), outbox as (
+    insert into outbox_message (queue, name, job_id, payload) select ?, ?, '', ?::jsonb from inserted
+  )
+  select queue_position, created_at from inserted`;
+
 /** Repeated registrations re-send the mail with the link at most this often per registration. */
 const RESEND_WINDOW_MS = 15 * 60_000;
 /** Organisers check people in from this long before the start. */
@@ -166,6 +185,7 @@ export class RegistrationsService {
   constructor(
     private readonly em: EntityManager,
     private readonly access: EventAccess,
+    private readonly relay: OutboxRelay,
     @InjectConfig() private readonly config: AppConfig,
   ) {}
 
@@ -178,15 +198,74 @@ export class RegistrationsService {
     const id = asUuid(eventId);
     if (!id) throw new NotFoundError('Event');
     const email = input.email.trim().toLowerCase();
-    return this.em.transactional(async (em) => {
+    const result = await this.em.transactional(async (em): Promise<RegisterResult> => {
       const event = await this.lockEvent(em, id);
       if (!event || (event.status !== EventStatus.PUBLISHED && event.status !== EventStatus.CANCELLED)) throw new NotFoundError('Event');
       const now = new Date();
       this.assertOpenForRegistration(event, now);
 
-      // Read after taking the lock: a registration committed by the request we waited for is visible.
-      const existing = await em.findOne(Registration, { event: id, email, status: { $ne: RegistrationStatus.CANCELLED } });
-      if (existing) {
+      const state: SeatState = { capacity: event.capacity, seatsTaken: event.seatsTaken, waitlistLength: event.waitlistLength };
+      // Normally a no-op: seats are never left free while someone who fits waits. It catches up
+      // after a capacity rise whose promotion job has not run yet, so a newcomer cannot jump the queue.
+      const promoted = await this.promoteLocked(em, event, state, now);
+      const confirmed = admitsNewcomer(state, input.partySize, event.allowWaitlistSkipping);
+      const registration = em.create(
+        Registration,
+        {
+          event: em.getReference(Event, id),
+          status: confirmed ? RegistrationStatus.CONFIRMED : RegistrationStatus.WAITLISTED,
+          partySize: input.partySize,
+          name: input.name.trim(),
+          email,
+          phone: input.phone ?? null,
+          organisation: input.organisation ?? null,
+          role: input.role ?? null,
+          locale: language,
+          consentVersion: PRIVACY_NOTICE_VERSION,
+          consentedAt: now,
+          personalFeedKey: personalFeedKey(calendarToken(this.config, email)),
+        },
+        { persist: false },
+      );
+      const after: SeatState = confirmed
+        ? { ...state, seatsTaken: state.seatsTaken + input.partySize }
+        : { ...state, waitlistLength: state.waitlistLength + 1 };
+
+      // The lock is held from here to the commit, so this is one statement: the insert (which the
+      // partial unique index turns into nothing when the email already has a live registration),
+      // and only when it happened, the counters and the mail's outbox row. That row is the one
+      // enqueue() would write; writing it here saves a round trip under the lock, which is what
+      // bounds how fast one popular event fills (register-contended in BENCHMARKS.md).
+      const notification: Notification = {
+        kind: confirmed ? 'registration-confirmed' : 'registration-waitlisted',
+        registrationId: registration.id,
+      };
+      const inserted: { queue_position: string; created_at: string }[] = await em.execute(INSERT_REGISTRATION, [
+        registration.id,
+        id,
+        registration.status,
+        registration.partySize,
+        registration.name,
+        registration.email,
+        registration.phone,
+        registration.organisation,
+        registration.role,
+        registration.locale,
+        registration.consentVersion,
+        registration.consentedAt,
+        registration.personalFeedKey,
+        after.seatsTaken,
+        after.waitlistLength,
+        id,
+        JOB_QUEUE[JobName.Notify],
+        JobName.Notify,
+        JSON.stringify(notification),
+      ]);
+
+      if (inserted.length === 0) {
+        if (promoted.length > 0) await this.saveCounters(em, id, state);
+        // The lock is held, so the registration in the way is committed and visible to this read.
+        const existing = await em.findOneOrFail(Registration, { event: id, email, status: { $ne: RegistrationStatus.CANCELLED } });
         const kind = existing.status === RegistrationStatus.CONFIRMED ? 'registration-confirmed' : 'registration-waitlisted';
         enqueue(
           em,
@@ -196,36 +275,14 @@ export class RegistrationsService {
         );
         return { registration: existing, created: false, waitlistPosition: null };
       }
-
-      const state: SeatState = { capacity: event.capacity, seatsTaken: event.seatsTaken, waitlistLength: event.waitlistLength };
-      // Normally a no-op: seats are never left free while someone who fits waits. It catches up
-      // after a capacity rise whose promotion job has not run yet, so a newcomer cannot jump the queue.
-      await this.promoteLocked(em, event, state, now);
-      const confirmed = admitsNewcomer(state, input.partySize, event.allowWaitlistSkipping);
-      const registration = em.create(Registration, {
-        event: em.getReference(Event, id),
-        status: confirmed ? RegistrationStatus.CONFIRMED : RegistrationStatus.WAITLISTED,
-        partySize: input.partySize,
-        name: input.name.trim(),
-        email,
-        phone: input.phone ?? null,
-        organisation: input.organisation ?? null,
-        role: input.role ?? null,
-        locale: language,
-        consentVersion: PRIVACY_NOTICE_VERSION,
-        consentedAt: now,
-        personalFeedKey: personalFeedKey(calendarToken(this.config, email)),
-      });
-      if (confirmed) state.seatsTaken += input.partySize;
-      else state.waitlistLength += 1;
-      enqueue(em, JobName.Notify, {
-        kind: confirmed ? 'registration-confirmed' : 'registration-waitlisted',
-        registrationId: registration.id,
-      });
-      await em.flush();
-      await this.saveCounters(em, event.id, state);
-      return { registration, created: true, waitlistPosition: confirmed ? null : state.waitlistLength };
+      registration.queuePosition = String(inserted[0].queue_position);
+      registration.createdAt = pgDate(inserted[0].created_at);
+      registration.updatedAt = registration.createdAt;
+      return { registration, created: true, waitlistPosition: confirmed ? null : after.waitlistLength };
     });
+    // The relay learns of ORM-flushed outbox rows by itself; this one it is told about.
+    if (result.created) this.relay.kick();
+    return result;
   }
 
   /** The registration a management token opens; NOT_FOUND for a wrong, revoked or expired one. */
