@@ -54,9 +54,13 @@ describe('registering for an event', () => {
     expect(await seatLedger(em, event.id)).toEqual({ seatsTaken: 2, waitlistLength: 0, confirmedSeats: 2, waitlisted: 0 });
     expect(await notifications(em, [r.id])).toEqual([`registration-confirmed:${r.id}`]);
     // The relay hands the mail job to the queue once the registration has committed.
-    const dispatched = async () =>
-      ((await app.em().execute(`select dispatched_at from outbox_message where payload->>'registrationId' = ?`, [r.id])) as any[])[0]
-        ?.dispatched_at !== null;
+    const dispatched = async () => {
+      const rows = await app.em().execute<{ dispatched_at: string | null }[]>(
+        `select dispatched_at from outbox_message where payload->>'registrationId' = ?`,
+        [r.id],
+      );
+      return rows[0]?.dispatched_at !== null;
+    };
     await waitFor(dispatched, 10_000, 'the confirmation job relayed to BullMQ');
   });
 
