@@ -6,10 +6,11 @@ import { ConfigModule, type AppConfig } from '@mangfold/config';
 import { DbModule } from '@mangfold/db';
 import { GraphqlApiModule } from '@mangfold/graphql';
 import { JobsModule } from '@mangfold/jobs';
-import { EventKind } from '@mangfold/calendar';
-import { RegistrationStatus, EventAccess, RegistrationsService, eventRegistrationFieldsResolver } from '@mangfold/registrations';
+import { Event, EventKind } from '@mangfold/calendar';
+import { RegistrationStatus, RegistrationsModule, eventFieldResolvers, eventRegistrationFieldsResolver } from '@mangfold/registrations';
 import { SCHEMA } from '@mangfold/prisma-free-db';
-import { createEvent, createRegistration } from '../factories';
+import { createEvent, createInternationalDay, createRegistration } from '../factories';
+import { attendee } from './helpers';
 import { cleanRedisPrefix, createTestDatabase, graphql, testConfig, type TestDatabase } from '../utils';
 
 /* The calendar's Event type is built in another lib; a stand-in type proves the fields mount on any type with an id. */
@@ -17,6 +18,9 @@ import { cleanRedisPrefix, createTestDatabase, graphql, testConfig, type TestDat
 class StandInEvent {
   @Field(() => ID)
   id!: string;
+
+  @Field(() => String, { nullable: true })
+  slug?: string;
 }
 
 @Resolver(() => StandInEvent)
@@ -37,8 +41,18 @@ describe('registration fields on the Event type', () => {
     db = await createTestDatabase();
     config = testConfig(db.url);
     const moduleRef = await Test.createTestingModule({
-      imports: [ConfigModule.forRoot(config), DbModule.forRoot(SCHEMA), JobsModule.forRoot(), GraphqlApiModule.forRoot()],
-      providers: [RegistrationsService, EventAccess, StandInResolver, eventRegistrationFieldsResolver(StandInEvent, { seatFields: true })],
+      imports: [
+        ConfigModule.forRoot(config),
+        DbModule.forRoot(SCHEMA),
+        JobsModule.forRoot(),
+        GraphqlApiModule.forRoot(),
+        RegistrationsModule,
+      ],
+      providers: [
+        StandInResolver,
+        eventRegistrationFieldsResolver(StandInEvent, { seatFields: true }),
+        ...eventFieldResolvers(StandInEvent),
+      ],
     }).compile();
     app = moduleRef.createNestApplication();
     await app.listen(0, '127.0.0.1');
@@ -100,5 +114,42 @@ describe('registration fields on the Event type', () => {
         registrationCounts: { registrationOpen: false, capacity: null, confirmed: 0, checkedIn: 0, waitlisted: 0 },
       },
     ]);
+  });
+
+  it('gives Registration and InternationalDay their event', async () => {
+    const em = app.get<MikroORM>(MikroORM).em.fork();
+    const event = await createEvent(em, { kind: EventKind.SEMINAR, capacity: 5, registrationRequired: true });
+    const day = await createInternationalDay(em, { year: 2050 });
+    const registered = await graphql(
+      url,
+      `
+        mutation ($eventId: ID!, $input: AttendeeInput!) {
+          registerForEvent(eventId: $eventId, input: $input) {
+            id
+            event {
+              id
+              slug
+            }
+          }
+        }
+      `,
+      { eventId: event.id, input: attendee() },
+    );
+    expect(registered.errors).toBeUndefined();
+    expect(registered.data!.registerForEvent.event).toEqual({ id: event.id, slug: event.slug });
+    const res = await graphql(
+      url,
+      `
+        {
+          internationalDay(year: 2050) {
+            event {
+              id
+              slug
+            }
+          }
+        }
+      `,
+    );
+    expect(res.data!.internationalDay.event).toEqual({ id: day.event.id, slug: (await em.findOneOrFail(Event, day.event.id)).slug });
   });
 });

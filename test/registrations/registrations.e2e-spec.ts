@@ -55,10 +55,11 @@ describe('registering for an event', () => {
     expect(await notifications(em, [r.id])).toEqual([`registration-confirmed:${r.id}`]);
     // The relay hands the mail job to the queue once the registration has committed.
     const dispatched = async () => {
-      const rows = await app.em().execute<{ dispatched_at: string | null }[]>(
-        `select dispatched_at from outbox_message where payload->>'registrationId' = ?`,
-        [r.id],
-      );
+      const rows = await app
+        .em()
+        .execute<{ dispatched_at: string | null }[]>(`select dispatched_at from outbox_message where payload->>'registrationId' = ?`, [
+          r.id,
+        ]);
       return rows[0]?.dispatched_at !== null;
     };
     await waitFor(dispatched, 10_000, 'the confirmation job relayed to BullMQ');

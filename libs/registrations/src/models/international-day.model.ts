@@ -113,7 +113,10 @@ export class ParticipationModel {
   @Field()
   registeredAt!: Date;
 
-  @Field(() => Date, { nullable: true, description: 'When TFI (or the waiting list) last changed the status' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the status last changed: TFI’s decision, a promotion from the waiting list, or a withdrawal',
+  })
   decidedAt!: Date | null;
 
   /** Not a field: resolved by the participantName field. */
