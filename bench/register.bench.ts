@@ -58,6 +58,8 @@ async function startApi(db: TestDatabase): Promise<{ url: string; child: ChildPr
       PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
       MIGRATE_ON_START: 'false',
       LOG_LEVEL: 'warn',
+      // Each simulated person sends its own X-Forwarded-For, so per-IP rate limits see 1,000 people, not one.
+      TRUST_PROXY: 'true',
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
