@@ -45,6 +45,7 @@ export const EXAMPLE_OPERATIONS: { name: string; query: string; variables?: Reco
     practicalInfo countsByStatus { status count } countsByKind { kind confirmed registered }
   }
 }`,
-    variables: { year: new Date().getFullYear() },
+    // The demo's International Day is two months ahead, so the year may be the next one.
+    variables: { year: new Date(Date.now() + 60 * 24 * 3600_000).getFullYear() },
   },
 ];
