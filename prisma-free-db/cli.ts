@@ -64,7 +64,9 @@ async function main(): Promise<void> {
         const orm = await initOrm({ ...config, db: { ...config.db, url, poolMax: 2 } });
         try {
           await orm.getMigrator().up();
-          const result = await orm.getMigrator().createMigration(MIGRATIONS_DIR, false, false, args[0]);
+          // The name becomes part of a class name: keep it an identifier (my-change → my_change).
+          const name = args[0]?.replace(/[^A-Za-z0-9_]+/g, '_');
+          const result = await orm.getMigrator().createMigration(MIGRATIONS_DIR, false, false, name);
           if (!result.fileName) console.log('no changes: the migrations already match the entities');
           else console.log(`written: prisma-free-db/migrations/${result.fileName}`);
         } finally {

@@ -4,7 +4,7 @@ import { PasswordResetToken, User } from '@mangfold/auth';
 import { Association, District, HousingArea, Membership } from '@mangfold/associations';
 import { Event, EventLocation, EventOrganizer, Occasion, OccasionDate } from '@mangfold/calendar';
 import { KpiTarget, StatusReport } from '@mangfold/kpi';
-import { Feedback, InternationalDay, Participation, Registration } from '@mangfold/registrations';
+import { Feedback, InternationalDay, Participation, Registration, RegistrationSettings } from '@mangfold/registrations';
 
 /** Every entity of every lib; the single list MikroORM, the migrations and the tests use. */
 export const ENTITIES = [
@@ -28,4 +28,5 @@ export const ENTITIES = [
   Feedback,
   InternationalDay,
   Participation,
+  RegistrationSettings,
 ];

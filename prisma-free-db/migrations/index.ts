@@ -2,6 +2,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261124151504_initial } from './Migration20261124151504_initial';
 import { Migration20261124153544_registrations } from './Migration20261124153544_registrations';
 import { Migration20261124154023_calendar_filters } from './Migration20261124154023_calendar_filters';
+import { Migration20261124154206_registration_capacity } from './Migration20261124154206_registration_capacity';
 import { Migration20261124154710_status_reports } from './Migration20261124154710_status_reports';
 
 /** Applied in this order; `npm run migration:create` regenerates this list (a test checks none is missing). */
@@ -9,5 +10,6 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261124151504_initial', class: Migration20261124151504_initial },
   { name: 'Migration20261124153544_registrations', class: Migration20261124153544_registrations },
   { name: 'Migration20261124154023_calendar_filters', class: Migration20261124154023_calendar_filters },
+  { name: 'Migration20261124154206_registration_capacity', class: Migration20261124154206_registration_capacity },
   { name: 'Migration20261124154710_status_reports', class: Migration20261124154710_status_reports },
 ];

@@ -3,7 +3,17 @@ import { DateTime } from 'luxon';
 import { Role, User, hashPassword } from '@mangfold/auth';
 import { Association, AssociationKind, AssociationStatus, District, HousingArea, Membership } from '@mangfold/associations';
 import { Event, EventKind, EventOrganizer, EventStatus, Occasion, OrganizerRole, OrganizerStatus } from '@mangfold/calendar';
-import { Feedback, Registration, RegistrationStatus } from '@mangfold/registrations';
+import {
+  AttendeeRole,
+  Feedback,
+  InternationalDay,
+  Participation,
+  ParticipationActivity,
+  ParticipationStatus,
+  PRIVACY_NOTICE_VERSION,
+  Registration,
+  RegistrationStatus,
+} from '@mangfold/registrations';
 
 export const DEMO_MEMBER_PASSWORD = 'demo-password-2026';
 const ZONE = 'Europe/Copenhagen';
@@ -95,6 +105,8 @@ interface DemoEvent {
   location: { name: string; address: string; postalCode: string; latitude: number; longitude: number };
   capacity?: number;
   registrationRequired?: boolean;
+  /** Demo people already registered (confirmed seats), so the organiser tools have something to show. */
+  registered?: number;
   languages: string[];
   status?: EventStatus;
 }
@@ -182,6 +194,7 @@ const EVENTS: DemoEvent[] = [
     location: { name: 'Københavns Rådhus', address: 'Rådhuspladsen 1', postalCode: '1550', latitude: 55.6761, longitude: 12.5683 },
     capacity: 30,
     registrationRequired: true,
+    registered: 12,
     languages: ['da'],
   },
   {
@@ -199,6 +212,7 @@ const EVENTS: DemoEvent[] = [
     location: { name: 'Nørrebrohallen', address: 'Bragesgade 5', postalCode: '2200', latitude: 55.6994, longitude: 12.5446 },
     capacity: 40,
     registrationRequired: true,
+    registered: 5,
     languages: ['da', 'en'],
   },
   {
@@ -430,11 +444,16 @@ export class DemoSeeder {
         occasion: e.occasion ? (occasions.get(e.occasion) ?? null) : null,
         capacity: e.capacity ?? null,
         registrationRequired: e.registrationRequired ?? false,
+        // Open a week ago, closing the day before: the demo always has registration open.
+        registrationOpensAt: e.registrationRequired ? now.minus({ days: 7 }).toJSDate() : null,
+        registrationClosesAt: e.registrationRequired ? start.minus({ days: 1 }).toJSDate() : null,
         languages: e.languages,
         submittedAt: now.toJSDate(),
         publishedAt: status === EventStatus.PUBLISHED ? now.toJSDate() : null,
       });
       created.set(e.slug, event);
+      if (e.registered) this.registrations(em, event, e.registered, now);
+      if (e.kind === EventKind.INTERNATIONAL_DAY) await this.internationalDay(em, event, start, now, associations);
       e.organizers.forEach((slug, i) => {
         em.create(EventOrganizer, {
           event,
@@ -467,4 +486,95 @@ export class DemoSeeder {
     await em.flush();
     return true;
   }
+
+  /** Confirmed demo registrations, with the event's seat counter to match. */
+  private registrations(em: EntityManager, event: Event, count: number, now: DateTime): void {
+    const roles = Object.values(AttendeeRole);
+    for (let i = 0; i < count; i++) {
+      const [first, last] = [DEMO_FIRST_NAMES[i % DEMO_FIRST_NAMES.length], DEMO_LAST_NAMES[(i * 7) % DEMO_LAST_NAMES.length]];
+      em.create(Registration, {
+        event,
+        status: RegistrationStatus.CONFIRMED,
+        partySize: 1,
+        name: `${first} ${last}`,
+        email: `${first}.${last}.${i}@demo.mangfold.local`.toLowerCase().replace(/[^a-z0-9.@-]/g, ''),
+        role: roles[i % roles.length],
+        locale: i % 3 === 0 ? 'en' : 'da',
+        consentVersion: PRIVACY_NOTICE_VERSION,
+        consentedAt: now.minus({ days: 6, hours: i }).toJSDate(),
+      });
+    }
+    event.seatsTaken = count;
+  }
+
+  /** The year's International Day on its event: stands, an open window, practical information and a few participants. */
+  private async internationalDay(
+    em: EntityManager,
+    event: Event,
+    start: DateTime,
+    now: DateTime,
+    associations: Map<string, Association>,
+  ): Promise<void> {
+    if (await em.findOne(InternationalDay, { year: start.year })) return;
+    const day = em.create(InternationalDay, {
+      year: start.year,
+      event,
+      standCapacity: 40,
+      registrationOpensAt: now.minus({ days: 14 }).toJSDate(),
+      registrationClosesAt: start.minus({ days: 7 }).startOf('day').toJSDate(),
+      practicalInfo: {
+        da: 'Opstilling fra kl. 9. Hver stand får et telt og to borde; strøm efter aftale. Madboder følger Fødevarestyrelsens regler.',
+        en: 'Set-up from 9 am. Every stand gets a tent and two tables; power on request. Food stalls follow the Danish food-safety rules.',
+      },
+    });
+    const participants: [string, ParticipationStatus, ParticipationActivity[], Partial<Participation>][] = [
+      [
+        'indiens-ambassade',
+        ParticipationStatus.CONFIRMED,
+        [ParticipationActivity.STAND, ParticipationActivity.FOOD],
+        { foodHygieneConfirmed: true, tables: 2, needsPower: true },
+      ],
+      ['valby-kulturbro', ParticipationStatus.PENDING, [ParticipationActivity.PERFORMANCE], { performanceMinutes: 15 }],
+      [
+        'amager-frivilligcenter',
+        ParticipationStatus.CONFIRMED,
+        [ParticipationActivity.STAND, ParticipationActivity.WORKSHOP],
+        { tables: 1 },
+      ],
+    ];
+    for (const [slug, status, activities, extra] of participants) {
+      const association = associations.get(slug)!;
+      em.create(Participation, {
+        internationalDay: day,
+        association,
+        participantKind: association.kind,
+        status,
+        activities,
+        needsStand: activities.includes(ParticipationActivity.STAND) || activities.includes(ParticipationActivity.FOOD),
+        representatives: 3,
+        contactName: `${association.name} (kontakt)`,
+        contactEmail: `${slug}@demo.mangfold.local`,
+        decidedAt: status === ParticipationStatus.CONFIRMED ? now.toJSDate() : null,
+        ...extra,
+      });
+    }
+  }
 }
+
+const DEMO_FIRST_NAMES = [
+  'Amina',
+  'Bo',
+  'Chen',
+  'Dina',
+  'Emil',
+  'Fatima',
+  'Gustav',
+  'Hiba',
+  'Ida',
+  'Jonas',
+  'Kiran',
+  'Laila',
+  'Mads',
+  'Nour',
+];
+const DEMO_LAST_NAMES = ['Hansen', 'Ali', 'Nielsen', 'Yilmaz', 'Jensen', 'Khan', 'Pedersen', 'Nguyen', 'Larsen', 'Hussein', 'Sørensen'];

@@ -168,6 +168,12 @@ export async function createRegistration(em: EntityManager, event: Event, data: 
     checkedInAt: data.checkedIn ? new Date() : null,
   });
   await em.flush();
+  // Keep the event's seat counters true to the rows (capacity itself is not enforced here).
+  await em.execute('update event set seats_taken = seats_taken + ?, waitlist_length = waitlist_length + ? where id = ?', [
+    registration.status === RegistrationStatus.CONFIRMED ? registration.partySize : 0,
+    registration.status === RegistrationStatus.WAITLISTED ? 1 : 0,
+    event.id,
+  ]);
   return registration;
 }
 

@@ -8,6 +8,7 @@ import { AuthModule } from '@mangfold/auth';
 import { AssociationsModule } from '@mangfold/associations';
 import { CalendarModule } from '@mangfold/calendar';
 import { KpiModule } from '@mangfold/kpi';
+import { RegistrationsModule } from '@mangfold/registrations';
 import { SCHEMA } from '@mangfold/prisma-free-db';
 import { HealthController } from './health/health.controller';
 import { HttpMetricsMiddleware } from './metrics/http-metrics.middleware';
@@ -28,6 +29,7 @@ export class AppModule implements NestModule {
         AssociationsModule,
         CalendarModule,
         KpiModule,
+        RegistrationsModule,
       ],
       controllers: [HealthController, MetricsController],
       providers: [{ provide: Metrics, useValue: new Metrics('api') }],

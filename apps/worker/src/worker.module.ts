@@ -5,6 +5,7 @@ import { JobsModule, OutboxMaintenance } from '@mangfold/jobs';
 import { KpiJobsModule } from '@mangfold/kpi';
 import { LoggerModule } from '@mangfold/observability';
 import { SCHEMA } from '@mangfold/prisma-free-db';
+import { RegistrationsJobsModule } from '@mangfold/registrations';
 
 /** The worker: BullMQ processors of every lib, no HTTP. */
 @Module({})
@@ -19,6 +20,7 @@ export class WorkerModule {
         JobsModule.forRoot(),
         JobsModule.worker(),
         KpiJobsModule,
+        RegistrationsJobsModule,
       ],
       providers: [OutboxMaintenance],
     };

@@ -26,6 +26,8 @@ export enum JobName {
   Notify = 'notify',
   /** Make the status report of a scheduled slot (1 August, 1 December). Owner: kpi. */
   GenerateStatusReport = 'generate-status-report',
+  /** An event's capacity rose (or was lifted): promote its waiting list. Owner: registrations. */
+  PromoteWaitlist = 'promote-waitlist',
 }
 
 /**
@@ -73,6 +75,7 @@ export interface JobPayloads {
   [JobName.Notify]: Notification;
   /** The year defaults to the year of the slot's scheduled time in Copenhagen. */
   [JobName.GenerateStatusReport]: { period: 'AUGUST' | 'DECEMBER'; year?: number };
+  [JobName.PromoteWaitlist]: { eventId: string };
 }
 
 /** Which queue each job runs on. */
@@ -84,6 +87,7 @@ export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   [JobName.RenderFeed]: QueueName.Feeds,
   [JobName.Notify]: QueueName.Mail,
   [JobName.GenerateStatusReport]: QueueName.Reports,
+  [JobName.PromoteWaitlist]: QueueName.Maintenance,
 };
 
 export type JobPayload<N extends JobName> = JobPayloads[N];

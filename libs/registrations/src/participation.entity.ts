@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, ManyToOne, Property, type Opt, type Rel } from '@mikro-orm/core';
+import { BigIntType, Entity, Enum, Index, ManyToOne, Property, type Opt, type Rel } from '@mikro-orm/core';
 import { BaseEntity } from '@mangfold/db';
 import { Association, AssociationKind } from '@mangfold/associations';
 import { InternationalDay } from './international-day.entity';
@@ -21,10 +21,19 @@ export enum ParticipationActivity {
 /**
  * An association, organisation or embassy taking part in International Day. Registered by one of
  * its members, or by an admin on behalf of an organisation without an account (then `association`
- * is null and the organisation's name and kind are kept here).
+ * is null and the organisation's name and kind are kept here). At most one live (not declined or
+ * cancelled) participation per association, or per organisation name, and day: partial unique indexes.
  */
 @Entity({ tableName: 'participation' })
 @Index({ properties: ['internationalDay', 'status', 'queuePosition'] })
+@Index({
+  name: 'participation_day_association_live_unique',
+  expression: `create unique index "participation_day_association_live_unique" on "participation" ("international_day_id", "association_id") where "status" not in ('DECLINED', 'CANCELLED') and "association_id" is not null`,
+})
+@Index({
+  name: 'participation_day_organisation_live_unique',
+  expression: `create unique index "participation_day_organisation_live_unique" on "participation" ("international_day_id", lower("organisation_name")) where "status" not in ('DECLINED', 'CANCELLED') and "organisation_name" is not null`,
+})
 export class Participation extends BaseEntity {
   @ManyToOne(() => InternationalDay, { deleteRule: 'cascade' })
   internationalDay!: Rel<InternationalDay>;
@@ -44,7 +53,8 @@ export class Participation extends BaseEntity {
   @Enum({ items: () => ParticipationStatus, nativeEnumName: 'participation_status' })
   status: Opt<ParticipationStatus> = ParticipationStatus.PENDING;
 
-  @Property({ type: 'bigint', autoincrement: true })
+  // String mode: a JS bigint would not survive JSON (cursors, job payloads).
+  @Property({ type: new BigIntType('string'), autoincrement: true })
   queuePosition!: Opt<string>;
 
   @Enum({ items: () => ParticipationActivity, nativeEnumName: 'participation_activity', array: true })

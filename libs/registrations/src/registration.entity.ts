@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, ManyToOne, Property, type Opt, type Rel } from '@mikro-orm/core';
+import { BigIntType, Entity, Enum, Index, ManyToOne, Property, type Opt, type Rel } from '@mikro-orm/core';
 import { BaseEntity } from '@mangfold/db';
 import { Event } from '@mangfold/calendar';
 
@@ -42,7 +42,8 @@ export class Registration extends BaseEntity {
   status!: RegistrationStatus;
 
   /** Order of arrival for the waitlist: a database sequence (bigserial), so concurrent api replicas agree. */
-  @Property({ type: 'bigint', autoincrement: true })
+  // String mode: a JS bigint would not survive JSON (cursors, job payloads).
+  @Property({ type: new BigIntType('string'), autoincrement: true })
   queuePosition!: Opt<string>;
 
   /** Seats this registration takes (1–10). */
@@ -97,4 +98,12 @@ export class Registration extends BaseEntity {
 
   @Property({ type: 'timestamptz', nullable: true })
   anonymizedAt: Date | null = null;
+
+  /**
+   * SHA-256 of the person's calendar-feed token (never the token itself), so the feed of one
+   * person's registrations finds its rows; null once anonymised. See registration-tokens.ts.
+   */
+  @Property({ type: 'string', length: 64, nullable: true })
+  @Index()
+  personalFeedKey: string | null = null;
 }

@@ -200,5 +200,28 @@ mutation GenerateStatusReport($year: Int!) {
   occasions { slug name dates { year startsOn endsOn } }
 }`,
     },
+    {
+      name: 'Register for a seminar',
+      query: `mutation Register($eventId: ID!, $input: AttendeeInput!) {
+  registerForEvent(eventId: $eventId, input: $input) {
+    id status waitlistPosition partySize alreadyRegistered managementUrl personalFeedUrl
+  }
+}`,
+      variables: {
+        eventId: 'the id of an event with registration (see Upcoming events)',
+        input: { name: 'Amina Hassan', email: 'amina@example.org', partySize: 1, role: 'VOLUNTEER', consentToPrivacyNotice: true },
+      },
+    },
+    {
+      name: 'International Day',
+      query: `query InternationalDay($year: Int!) {
+  internationalDay(year: $year) {
+    year eventId standCapacity standsTaken standsLeft registrationOpen registrationOpensAt registrationClosesAt
+    practicalInfo countsByStatus { status count } countsByKind { kind confirmed registered }
+  }
+}`,
+      // The demo's International Day is two months ahead, so the year may be the next one.
+      variables: { year: local.plus({ days: 60 }).year },
+    },
   ];
 }

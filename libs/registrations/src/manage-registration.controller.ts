@@ -1,0 +1,164 @@
+import { Body, Controller, Get, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Public } from '@mangfold/auth';
+import { InjectConfig, type AppConfig } from '@mangfold/config';
+import { Event } from '@mangfold/calendar';
+import { AppError, NotFoundError } from '@mangfold/graphql';
+import { Feedback } from './feedback.entity';
+import { HttpErrorFilter } from './http-error.filter';
+import { managePage, notFoundPage, type PageLanguage } from './manage-page';
+import { PublicWriteLimits } from './public-write-limits';
+import { Registration, RegistrationStatus } from './registration.entity';
+import { personalFeedUrl } from './registration-tokens';
+import { RegistrationsService } from './registrations.service';
+
+interface TokenForm {
+  token?: unknown;
+  lang?: unknown;
+}
+
+interface FeedbackForm extends TokenForm {
+  satisfied?: unknown;
+  score?: unknown;
+  comment?: unknown;
+}
+
+/**
+ * The page behind the link in every registration mail (`managementUrl`): see the registration,
+ * cancel it, and rate the event afterwards, with nothing but a browser. Plain HTML forms; the
+ * secret token travels in the query string (never logged) and in the form body, so a forged
+ * form from another site cannot act without it.
+ */
+@Controller('registrations/manage')
+@Public()
+@UseFilters(HttpErrorFilter)
+export class ManageRegistrationController {
+  constructor(
+    private readonly registrations: RegistrationsService,
+    private readonly limits: PublicWriteLimits,
+    private readonly em: EntityManager,
+    @InjectConfig() private readonly config: AppConfig,
+  ) {}
+
+  @Get()
+  async show(
+    @Query('token') token: unknown,
+    @Query('lang') lang: unknown,
+    @Query('done') done: unknown,
+    @Res() res: Response,
+  ): Promise<void> {
+    const registration = await this.find(token);
+    if (!registration) return this.notFound(res, language(lang));
+    await this.render(res, 200, registration, String(token), language(lang, registration), {
+      done: done === 'cancelled' || done === 'feedback' ? done : undefined,
+    });
+  }
+
+  @Post('cancel')
+  async cancel(@Body() form: TokenForm, @Req() req: Request, @Res() res: Response): Promise<void> {
+    await this.limits.useToken(req);
+    const registration = await this.find(form.token);
+    if (!registration) return this.notFound(res, language(form.lang));
+    try {
+      await this.registrations.cancelByToken(String(form.token));
+    } catch (error) {
+      return this.failed(res, error, registration, String(form.token), language(form.lang, registration));
+    }
+    this.back(res, String(form.token), language(form.lang, registration), 'cancelled');
+  }
+
+  @Post('feedback')
+  async feedback(@Body() form: FeedbackForm, @Req() req: Request, @Res() res: Response): Promise<void> {
+    await this.limits.useToken(req);
+    const registration = await this.find(form.token);
+    if (!registration) return this.notFound(res, language(form.lang));
+    const lang = language(form.lang, registration);
+    const score = form.score === undefined || form.score === '' ? null : Number(form.score);
+    const comment = typeof form.comment === 'string' ? form.comment.trim() : '';
+    if (
+      (form.satisfied !== 'yes' && form.satisfied !== 'no') ||
+      (score !== null && ![1, 2, 3, 4, 5].includes(score)) ||
+      comment.length > 2000
+    ) {
+      const message =
+        lang === 'da'
+          ? 'Svar ja eller nej, og giv højst 2000 tegns kommentar.'
+          : 'Answer yes or no, and keep the comment under 2000 characters.';
+      return this.render(res, 400, registration, String(form.token), lang, { error: message });
+    }
+    try {
+      await this.registrations.submitFeedback(String(form.token), { satisfied: form.satisfied === 'yes', score, comment: comment || null });
+    } catch (error) {
+      return this.failed(res, error, registration, String(form.token), lang);
+    }
+    this.back(res, String(form.token), lang, 'feedback');
+  }
+
+  private async find(token: unknown): Promise<Registration | undefined> {
+    if (typeof token !== 'string' || token.length > 200) return undefined;
+    try {
+      return await this.registrations.findByToken(token);
+    } catch (error) {
+      if (error instanceof NotFoundError) return undefined;
+      throw error;
+    }
+  }
+
+  private async render(
+    res: Response,
+    status: number,
+    registration: Registration,
+    token: string,
+    lang: PageLanguage,
+    extra: { done?: 'cancelled' | 'feedback'; error?: string },
+  ): Promise<void> {
+    const fresh = await this.em.findOneOrFail(Registration, registration.id, { refresh: true });
+    const event = await this.em.findOneOrFail(Event, fresh.event.id);
+    const position = fresh.status === RegistrationStatus.WAITLISTED ? await this.registrations.waitlistPositions().load(fresh.id) : null;
+    const html = managePage({
+      lang,
+      token,
+      registration: fresh,
+      event,
+      waitlistPosition: position,
+      hasFeedback: (await this.em.count(Feedback, { registration: fresh.id })) > 0,
+      personalFeedUrl: fresh.email ? personalFeedUrl(this.config, fresh.email) : null,
+      now: new Date(),
+      ...extra,
+    });
+    this.headers(res).status(status).send(html);
+  }
+
+  private async failed(res: Response, error: unknown, registration: Registration, token: string, lang: PageLanguage): Promise<void> {
+    if (!(error instanceof AppError) || error.code === 'INTERNAL_SERVER_ERROR') throw error;
+    const fields = (error.extensions.fields ?? {}) as Record<string, string>;
+    await this.render(res, error.code === 'CONFLICT' ? 409 : 400, registration, token, lang, {
+      error: Object.values(fields)[0] ?? error.message,
+    });
+  }
+
+  private back(res: Response, token: string, lang: PageLanguage, done: 'cancelled' | 'feedback'): void {
+    const query = new URLSearchParams({ token, lang, done });
+    this.headers(res).redirect(303, `/registrations/manage?${query.toString()}`);
+  }
+
+  private notFound(res: Response, lang: PageLanguage): void {
+    this.headers(res).status(404).send(notFoundPage(lang));
+  }
+
+  private headers(res: Response): Response {
+    return res
+      .setHeader('Content-Type', 'text/html; charset=utf-8')
+      .setHeader('Cache-Control', 'no-store')
+      .setHeader('Referrer-Policy', 'no-referrer')
+      .setHeader('X-Robots-Tag', 'noindex')
+      .setHeader('X-Frame-Options', 'DENY')
+      .setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'");
+  }
+}
+
+function language(value: unknown, registration?: Registration): PageLanguage {
+  if (value === 'da' || value === 'en') return value;
+  return registration?.locale === 'en' ? 'en' : 'da';
+}
