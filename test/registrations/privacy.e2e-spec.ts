@@ -56,6 +56,7 @@ describe('privacy of anonymous queries', () => {
       token: `${registrations[0].id}.${'A'.repeat(43)}`,
       first: 10,
       email: people[0].email,
+      key: 'associations-involved',
     });
   });
   afterAll(() => app.close());

@@ -13,11 +13,11 @@ import { RegistrationsService } from './registrations.service';
  *
  *   providers: [eventRegistrationFieldsResolver(EventModel)]
  *
- * `registrationCounts` (seats, head counts, whether registration is open: no personal data) is
- * always added; `seatFields: true` also adds `seatsLeft` and `waitlistLength`, for when the
- * calendar does not resolve them itself. Every field goes through one DataLoader per request.
+ * `registrationCounts`: seats, head counts, whether registration is open (no personal data),
+ * through one DataLoader per request. `seatsLeft` and `waitlistLength` the calendar resolves
+ * itself from the event's counters.
  */
-export function eventRegistrationFieldsResolver(eventType: Type<unknown>, options: { seatFields?: boolean } = {}): Type<unknown> {
+export function eventRegistrationFieldsResolver(eventType: Type<unknown>): Type<unknown> {
   @Resolver(() => eventType)
   class EventRegistrationFieldsResolver {
     constructor(@Inject(RegistrationsService) readonly registrations: RegistrationsService) {}
@@ -30,24 +30,7 @@ export function eventRegistrationFieldsResolver(eventType: Type<unknown>, option
       return loaders.get(this.registrations.countsByEvent).load(event.id);
     }
   }
-  if (!options.seatFields) return EventRegistrationFieldsResolver;
-
-  @Resolver(() => eventType)
-  class EventSeatFieldsResolver extends EventRegistrationFieldsResolver {
-    @ResolveField(() => Int, {
-      nullable: true,
-      description: 'Seats still free; null means unlimited (0 while a lowered capacity is overbooked)',
-    })
-    async seatsLeft(@Parent() event: { id: string }, @Context() { loaders }: GqlContext): Promise<number | null> {
-      return (await loaders.get(this.registrations.countsByEvent).load(event.id))?.seatsLeft ?? null;
-    }
-
-    @ResolveField(() => Int, { description: 'Parties on the waiting list' })
-    async waitlistLength(@Parent() event: { id: string }, @Context() { loaders }: GqlContext): Promise<number> {
-      return (await loaders.get(this.registrations.countsByEvent).load(event.id))?.waitlistLength ?? 0;
-    }
-  }
-  return EventSeatFieldsResolver;
+  return EventRegistrationFieldsResolver;
 }
 
 /**
