@@ -1,5 +1,5 @@
 import { Inject, type Type } from '@nestjs/common';
-import { Context, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Event } from '@mangfold/calendar';
 import { byIdLoader, type GqlContext, type LoaderFactory } from '@mangfold/graphql';
