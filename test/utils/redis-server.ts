@@ -1,5 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import Redis from 'ioredis';
 
 export async function freePort(): Promise<number> {
@@ -20,10 +23,14 @@ export async function freePort(): Promise<number> {
 export class PrivateRedis {
   private child: ChildProcess | undefined;
 
-  private constructor(readonly port: number) {}
+  private constructor(
+    readonly port: number,
+    /** With a directory, Redis keeps an append-only file fsynced on every write: a restart loses nothing. */
+    private readonly dataDir?: string,
+  ) {}
 
-  static async start(): Promise<PrivateRedis> {
-    const redis = new PrivateRedis(await freePort());
+  static async start(options: { persistent?: boolean } = {}): Promise<PrivateRedis> {
+    const redis = new PrivateRedis(await freePort(), options.persistent ? mkdtempSync(join(tmpdir(), 'mangfold-redis-')) : undefined);
     await redis.start();
     return redis;
   }
@@ -33,10 +40,13 @@ export class PrivateRedis {
   }
 
   async start(): Promise<void> {
+    const persistence = this.dataDir ? ['--appendonly', 'yes', '--appendfsync', 'always', '--dir', this.dataDir] : ['--appendonly', 'no'];
     this.child = spawn(
       'redis-server',
-      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction'],
-      { stdio: 'ignore' },
+      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', ...persistence, '--maxmemory-policy', 'noeviction'],
+      {
+        stdio: 'ignore',
+      },
     );
     const deadline = Date.now() + 10_000;
     for (;;) {
@@ -60,7 +70,7 @@ export class PrivateRedis {
     }
   }
 
-  /** Stops it (SIGKILL, like a crash); its data is gone, as with a Redis that lost its memory. */
+  /** Stops it (SIGKILL, like a crash); without a data directory its data is gone, as with a Redis that lost its memory. */
   async stop(): Promise<void> {
     const child = this.child;
     if (!child || child.exitCode !== null) return;
