@@ -4,7 +4,7 @@ import { EventKind, Event } from '@mangfold/calendar';
 import { OutboxMessage } from '@mangfold/jobs';
 import { Registration, RegistrationStatus } from '@mangfold/registrations';
 import { initOrm } from '@mangfold/prisma-free-db';
-import { MikroORM } from '@mikro-orm/postgresql';
+import { type MikroORM } from '@mikro-orm/postgresql';
 import { createEvent } from '../factories';
 import { REGISTER, attendee, clientIp } from '../registrations/helpers';
 import { cleanRedisPrefix, createTestDatabase, freePort, graphql, testConfig, waitFor, type TestDatabase } from '../utils';
