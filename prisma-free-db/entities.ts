@@ -5,6 +5,7 @@ import { Association, District, HousingArea, Membership } from '@mangfold/associ
 import { Event, EventLocation, EventOrganizer, Occasion, OccasionDate } from '@mangfold/calendar';
 import { KpiTarget } from '@mangfold/kpi';
 import { Feedback, InternationalDay, Participation, Registration } from '@mangfold/registrations';
+import { MailDelivery } from '@mangfold/notifications';
 
 /** Every entity of every lib; the single list MikroORM, the migrations and the tests use. */
 export const ENTITIES = [
@@ -27,4 +28,5 @@ export const ENTITIES = [
   Feedback,
   InternationalDay,
   Participation,
+  MailDelivery,
 ];

@@ -1,9 +1,11 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261124151504_initial } from './Migration20261124151504_initial';
 import { Migration20261124153544_registrations } from './Migration20261124153544_registrations';
+import { Migration20261124154836_mail_delivery } from './Migration20261124154836_mail_delivery';
 
 /** Applied in this order; `npm run migration:create` regenerates this list (a test checks none is missing). */
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261124151504_initial', class: Migration20261124151504_initial },
   { name: 'Migration20261124153544_registrations', class: Migration20261124153544_registrations },
+  { name: 'Migration20261124154836_mail_delivery', class: Migration20261124154836_mail_delivery },
 ];

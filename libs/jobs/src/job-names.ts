@@ -24,6 +24,10 @@ export enum JobName {
   RenderFeed = 'render-feed',
   /** Tell someone something by mail (see Notification). Owner: notifications. */
   Notify = 'notify',
+  /** A registrant's reminder, delayed until its due time; job id `reminder_<registrationId>_<offsetMinutes>`. Owner: notifications. */
+  SendReminder = 'send-reminder',
+  /** Ask a registrant how the event was, delayed until after it ended; job id `feedback_<registrationId>`. Owner: notifications. */
+  SendFeedbackRequest = 'send-feedback-request',
 }
 
 /**
@@ -46,6 +50,10 @@ export type Notification =
   // events, to everyone registered
   | { kind: 'event-moved'; eventId: string }
   | { kind: 'event-cancelled'; eventId: string; reason: string }
+  /** One registrant's part of an 'event-moved' fan-out (so one bad address never blocks the rest); `fingerprint` names the new time and place. Owner: notifications. */
+  | { kind: 'registrant-event-moved'; registrationId: string; fingerprint: string }
+  /** One registrant's part of an 'event-cancelled' fan-out. Owner: notifications. */
+  | { kind: 'registrant-event-cancelled'; registrationId: string; reason: string }
   // registrations, to the registrant (confirmation and promotion also schedule the reminders)
   | { kind: 'registration-confirmed'; registrationId: string }
   | { kind: 'registration-waitlisted'; registrationId: string }
@@ -67,6 +75,10 @@ export interface JobPayloads {
   [JobName.OccasionChanged]: { occasionId: string };
   [JobName.RenderFeed]: { feedKey: string };
   [JobName.Notify]: Notification;
+  /** `startsAt`: the event start (ISO) the reminder was scheduled for; a moved event makes it stale. */
+  [JobName.SendReminder]: { registrationId: string; offsetMinutes: number; startsAt: string };
+  /** `endsAt`: the event end (ISO) the request was scheduled after; a moved event makes it stale. */
+  [JobName.SendFeedbackRequest]: { registrationId: string; endsAt: string };
 }
 
 /** Which queue each job runs on. */
@@ -77,6 +89,8 @@ export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   [JobName.OccasionChanged]: QueueName.Feeds,
   [JobName.RenderFeed]: QueueName.Feeds,
   [JobName.Notify]: QueueName.Mail,
+  [JobName.SendReminder]: QueueName.Reminders,
+  [JobName.SendFeedbackRequest]: QueueName.Reminders,
 };
 
 export type JobPayload<N extends JobName> = JobPayloads[N];

@@ -1,0 +1,228 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { MikroORM } from '@mikro-orm/postgresql';
+import type { Knex } from '@mikro-orm/postgresql';
+import { UnrecoverableError } from 'bullmq';
+import MailComposer from 'nodemailer/lib/mail-composer';
+import addressparser from 'nodemailer/lib/addressparser';
+import { InjectConfig, type AppConfig } from '@mangfold/config';
+import { MailDeliveryError, MailTransport, type DeliveryGate } from './mail-transport';
+import { MailDeliveryStatus } from './mail-delivery.entity';
+
+export const MAIL_TRANSPORT = Symbol('MAIL_TRANSPORT');
+
+export interface OutgoingMail {
+  /** What the mail is about, unique for the life of the product: the same key is never sent twice. */
+  key: string;
+  kind: string;
+  to: string;
+  locale: string;
+  subject: string;
+  text: string;
+  html: string;
+  attachments?: { filename: string; content: string; contentType: string }[];
+  registrationId?: string | null;
+  eventId?: string | null;
+  offsetMinutes?: number | null;
+}
+
+export type SendResult = 'sent' | 'already-sent' | 'failed-before';
+
+/**
+ * Sends each mail at most once per key, and never loses one to a crash:
+ *
+ * 1. A mail whose key is already SENT, SENDING or FAILED is not sent again.
+ * 2. The message goes to the server up to its final line. Then the claim (a SENDING row under the
+ *    unique key) is written in an open transaction; a concurrent run of the same mail waits on the
+ *    row lock and then finds it taken.
+ * 3. The final line and the COMMIT leave in the same tick (see DeliveryGate). A worker killed
+ *    before it leaves neither: the transaction rolls back, the server drops the unfinished
+ *    message, and the retried job sends again. Killed after, both happened: the row says SENDING
+ *    and the retried job does not send. SENDING therefore counts as handed over.
+ * 4. The server's 250 marks the row SENT; 4xx marks it RETRYING and the job retries with backoff;
+ *    5xx marks it FAILED and the job stops (UnrecoverableError).
+ *
+ * What remains: a kill within the microseconds between the two writes, or a crash after a 4xx
+ * but before the row says RETRYING, leaves a SENDING row for a mail the server did not take.
+ * We chose that rare loss over the far likelier duplicate of claiming after the server's 250.
+ */
+@Injectable()
+export class MailSender implements OnApplicationShutdown {
+  private readonly logger = new Logger('MailSender');
+  private readonly host: string;
+  /** The bare address of MAIL_FROM, for the SMTP envelope. */
+  private readonly envelopeFrom: string;
+
+  constructor(
+    private readonly orm: MikroORM,
+    @InjectConfig() private readonly config: AppConfig,
+    @Inject(MAIL_TRANSPORT) private readonly transport: MailTransport,
+  ) {
+    this.host = new URL(config.http.publicBaseUrl).hostname;
+    const [first] = addressparser(config.mail.from, { flatten: true });
+    this.envelopeFrom = first?.address || config.mail.from;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.transport.close();
+  }
+
+  get transportDescription(): string {
+    return this.transport.description;
+  }
+
+  private get knex(): Knex {
+    return this.orm.em.getConnection().getKnex();
+  }
+
+  /** Status of a key's delivery, or undefined when it was never tried. */
+  async statusOf(key: string): Promise<MailDeliveryStatus | undefined> {
+    const { rows } = await this.knex.raw<{ rows: { status: MailDeliveryStatus }[] }>('select status from mail_delivery where key = ?', [
+      key,
+    ]);
+    return rows[0]?.status;
+  }
+
+  /**
+   * Sends `mail` unless its key was sent (or permanently failed) before. Throws a plain Error for a
+   * transient failure (the job retries) and UnrecoverableError for a permanent one.
+   */
+  async send(mail: OutgoingMail, attempt: { final: boolean } = { final: false }): Promise<SendResult> {
+    const status = await this.statusOf(mail.key);
+    if (status === MailDeliveryStatus.SENT || status === MailDeliveryStatus.SENDING) return 'already-sent';
+    if (status === MailDeliveryStatus.FAILED) return 'failed-before';
+
+    const messageId = `<${createHash('sha256').update(mail.key).digest('hex').slice(0, 32)}@${this.host}>`;
+    const raw = await this.compose(mail, messageId);
+    let trx: Knex.Transaction | undefined;
+    const gate: DeliveryGate = {
+      claim: async () => {
+        trx = await this.knex.transaction();
+        const { rows } = await trx.raw<{ rows: { id: string }[] }>(
+          `insert into mail_delivery (id, created_at, updated_at, key, kind, status, recipient, locale, subject,
+             registration_id, event_id, offset_minutes, message_id, attempts, claimed_at)
+           values (?, now(), now(), ?, ?, 'SENDING', ?, ?, ?, ?, ?, ?, ?, 1, now())
+           on conflict (key) do update set status = 'SENDING', attempts = mail_delivery.attempts + 1, claimed_at = now(),
+             updated_at = now(), recipient = excluded.recipient, subject = excluded.subject, last_error = null
+           where mail_delivery.status = 'RETRYING'
+           returning id`,
+          [
+            randomUUID(),
+            mail.key,
+            mail.kind,
+            mail.to,
+            mail.locale,
+            mail.subject.slice(0, 300),
+            mail.registrationId ?? null,
+            mail.eventId ?? null,
+            mail.offsetMinutes ?? null,
+            messageId,
+          ],
+        );
+        if (rows.length > 0) return true;
+        await trx.rollback();
+        return false;
+      },
+      commit: () => trx!.commit().then(() => undefined),
+      release: () => trx!.rollback().then(() => undefined),
+    };
+
+    let result;
+    try {
+      result = await this.transport.send({ from: this.envelopeFrom, to: mail.to }, raw, gate, { key: mail.key, kind: mail.kind });
+    } catch (error) {
+      if (!(error instanceof MailDeliveryError)) throw error;
+      return this.failed(mail, messageId, error, attempt.final);
+    }
+    if (result.outcome === 'claimed-elsewhere') return 'already-sent';
+    try {
+      await result.committed;
+    } catch (error) {
+      // The server has the mail but the claim did not commit: record it afresh so no retry resends it.
+      this.logger.error(`claim of ${mail.key} did not commit after delivery: ${(error as Error).message}`);
+    }
+    await this.knex.raw(
+      `insert into mail_delivery (id, created_at, updated_at, key, kind, status, recipient, locale, subject,
+         registration_id, event_id, offset_minutes, message_id, attempts, claimed_at, sent_at, response)
+       values (?, now(), now(), ?, ?, 'SENT', ?, ?, ?, ?, ?, ?, ?, 1, now(), now(), ?)
+       on conflict (key) do update set status = 'SENT', sent_at = now(), updated_at = now(), response = excluded.response`,
+      [
+        randomUUID(),
+        mail.key,
+        mail.kind,
+        mail.to,
+        mail.locale,
+        mail.subject.slice(0, 300),
+        mail.registrationId ?? null,
+        mail.eventId ?? null,
+        mail.offsetMinutes ?? null,
+        messageId,
+        result.response.slice(0, 500),
+      ],
+    );
+    return 'sent';
+  }
+
+  private async failed(mail: OutgoingMail, messageId: string, error: MailDeliveryError, finalAttempt: boolean): Promise<never> {
+    const giveUp = error.permanent || finalAttempt;
+    const status = giveUp ? MailDeliveryStatus.FAILED : MailDeliveryStatus.RETRYING;
+    const text = error.permanent || !finalAttempt ? error.message : `gave up after the last attempt: ${error.message}`;
+    if (error.claimCommitted) {
+      // Rejected after the final line: the claim row exists (or is committing); turn it into the outcome.
+      await error.claimCommitted.catch(() => undefined);
+      await this.knex.raw(
+        `update mail_delivery set status = ?, last_error = ?, failed_at = case when ? then now() else failed_at end, updated_at = now()
+          where key = ? and status = 'SENDING'`,
+        [status, text, giveUp, mail.key],
+      );
+    } else {
+      await this.knex.raw(
+        `insert into mail_delivery (id, created_at, updated_at, key, kind, status, recipient, locale, subject,
+           registration_id, event_id, offset_minutes, message_id, attempts, last_error, failed_at)
+         values (?, now(), now(), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, case when ? then now() end)
+         on conflict (key) do update set status = excluded.status, attempts = mail_delivery.attempts + 1,
+           last_error = excluded.last_error, failed_at = excluded.failed_at, updated_at = now()
+         where mail_delivery.status = 'RETRYING'`,
+        [
+          randomUUID(),
+          mail.key,
+          mail.kind,
+          status,
+          mail.to,
+          mail.locale,
+          mail.subject.slice(0, 300),
+          mail.registrationId ?? null,
+          mail.eventId ?? null,
+          mail.offsetMinutes ?? null,
+          messageId,
+          text,
+          giveUp,
+        ],
+      );
+    }
+    if (error.permanent) throw new UnrecoverableError(`mail ${mail.key} to ${mail.to} refused: ${error.message}`);
+    throw new Error(`mail ${mail.key} not delivered yet: ${error.message}`);
+  }
+
+  private compose(mail: OutgoingMail, messageId: string): Promise<Buffer> {
+    return new MailComposer({
+      from: this.config.mail.from,
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
+      messageId,
+      date: new Date(),
+      headers: {
+        // RFC 3834: no vacation replies or other auto-answers to these.
+        'Auto-Submitted': 'auto-generated',
+        'X-Auto-Response-Suppress': 'All',
+        'Content-Language': mail.locale,
+        'X-Mangfold-Kind': mail.kind,
+      },
+      attachments: mail.attachments?.map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType })),
+    })
+      .compile()
+      .build();
+  }
+}
