@@ -32,6 +32,8 @@ export class SmtpSink {
       size: 10 * 1024 * 1024,
       onData: (stream, session, callback) => void this.receive(stream, session, callback),
     });
+    // A client that dies mid-session (a killed worker) resets its connection; a real server shrugs too.
+    this.server.on('error', () => undefined);
   }
 
   get url(): string {

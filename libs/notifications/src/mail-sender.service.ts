@@ -5,6 +5,7 @@ import type { Knex } from '@mikro-orm/postgresql';
 import { UnrecoverableError } from 'bullmq';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import addressparser from 'nodemailer/lib/addressparser';
+import type { Client as PgClient } from 'pg';
 import { InjectConfig, type AppConfig } from '@mangfold/config';
 import { MailDeliveryError, MailTransport, type DeliveryGate } from './mail-transport';
 import { MailDeliveryStatus } from './mail-delivery.entity';
@@ -26,25 +27,34 @@ export interface OutgoingMail {
   offsetMinutes?: number | null;
 }
 
+/** Takes the claim row, or nothing when the key is SENT, SENDING or FAILED (a concurrent claim waits on its row lock). */
+const CLAIM_SQL = `insert into mail_delivery (id, created_at, updated_at, key, kind, status, recipient, locale, subject,
+    registration_id, event_id, offset_minutes, message_id, attempts, claimed_at)
+  values ($1, now(), now(), $2, $3, 'SENDING', $4, $5, $6, $7, $8, $9, $10, 1, now())
+  on conflict (key) do update set status = 'SENDING', attempts = mail_delivery.attempts + 1, claimed_at = now(),
+    updated_at = now(), recipient = excluded.recipient, subject = excluded.subject, last_error = null
+  where mail_delivery.status = 'RETRYING'
+  returning id`;
+
 export type SendResult = 'sent' | 'already-sent' | 'failed-before';
 
 /**
- * Sends each mail at most once per key, and never loses one to a crash:
+ * Sends each mail once per key, and loses none to a crash:
  *
  * 1. A mail whose key is already SENT, SENDING or FAILED is not sent again.
  * 2. The message goes to the server up to its final line. Then the claim (a SENDING row under the
- *    unique key) is written in an open transaction; a concurrent run of the same mail waits on the
- *    row lock and then finds it taken.
- * 3. The final line and the COMMIT leave in the same tick (see DeliveryGate). A worker killed
- *    before it leaves neither: the transaction rolls back, the server drops the unfinished
- *    message, and the retried job sends again. Killed after, both happened: the row says SENDING
- *    and the retried job does not send. SENDING therefore counts as handed over.
- * 4. The server's 250 marks the row SENT; 4xx marks it RETRYING and the job retries with backoff;
- *    5xx marks it FAILED and the job stops (UnrecoverableError).
+ *    unique key) is inserted in an open transaction; a concurrent run of the same mail waits on
+ *    the row lock and then finds the key taken, and abandons its unfinished message.
+ * 3. The final line is written, and the COMMIT right after it in the same synchronous run (see
+ *    DeliveryGate). A worker killed before leaves neither: the transaction rolls back, the server
+ *    drops the unfinished message, and the retried job sends again. Killed after, both left: the
+ *    row says SENDING and the retried job does not send. SENDING therefore counts as handed over.
+ * 4. The server's 250 marks the row SENT; a 4xx marks it RETRYING and the job retries with
+ *    backoff; a 5xx marks it FAILED and the job stops (UnrecoverableError).
  *
- * What remains: a kill within the microseconds between the two writes, or a crash after a 4xx
- * but before the row says RETRYING, leaves a SENDING row for a mail the server did not take.
- * We chose that rare loss over the far likelier duplicate of claiming after the server's 250.
+ * What remains: a kill in the microseconds between the two writes sends the mail without its
+ * record, so the retry sends it again (we prefer a rare duplicate to a loss); a crash between a
+ * 4xx answer and the RETRYING update leaves a SENDING row for a mail the server refused.
  */
 @Injectable()
 export class MailSender implements OnApplicationShutdown {
@@ -94,39 +104,7 @@ export class MailSender implements OnApplicationShutdown {
 
     const messageId = `<${createHash('sha256').update(mail.key).digest('hex').slice(0, 32)}@${this.host}>`;
     const raw = await this.compose(mail, messageId);
-    let trx: Knex.Transaction | undefined;
-    const gate: DeliveryGate = {
-      claim: async () => {
-        trx = await this.knex.transaction();
-        const { rows } = await trx.raw<{ rows: { id: string }[] }>(
-          `insert into mail_delivery (id, created_at, updated_at, key, kind, status, recipient, locale, subject,
-             registration_id, event_id, offset_minutes, message_id, attempts, claimed_at)
-           values (?, now(), now(), ?, ?, 'SENDING', ?, ?, ?, ?, ?, ?, ?, 1, now())
-           on conflict (key) do update set status = 'SENDING', attempts = mail_delivery.attempts + 1, claimed_at = now(),
-             updated_at = now(), recipient = excluded.recipient, subject = excluded.subject, last_error = null
-           where mail_delivery.status = 'RETRYING'
-           returning id`,
-          [
-            randomUUID(),
-            mail.key,
-            mail.kind,
-            mail.to,
-            mail.locale,
-            mail.subject.slice(0, 300),
-            mail.registrationId ?? null,
-            mail.eventId ?? null,
-            mail.offsetMinutes ?? null,
-            messageId,
-          ],
-        );
-        if (rows.length > 0) return true;
-        await trx.rollback();
-        return false;
-      },
-      commit: () => trx!.commit().then(() => undefined),
-      release: () => trx!.rollback().then(() => undefined),
-    };
-
+    const gate = this.claimGate(mail, messageId);
     let result;
     try {
       result = await this.transport.send({ from: this.envelopeFrom, to: mail.to }, raw, gate, { key: mail.key, kind: mail.kind });
@@ -202,6 +180,56 @@ export class MailSender implements OnApplicationShutdown {
     }
     if (error.permanent) throw new UnrecoverableError(`mail ${mail.key} to ${mail.to} refused: ${error.message}`);
     throw new Error(`mail ${mail.key} not delivered yet: ${error.message}`);
+  }
+
+  /**
+   * The claim runs on a connection of its own from the pool, driven directly, because its COMMIT
+   * must leave synchronously right after the message's final line (see DeliveryGate).
+   */
+  private claimGate(mail: OutgoingMail, messageId: string): DeliveryGate {
+    const pool = this.knex.client as unknown as {
+      acquireConnection(): Promise<PgClient>;
+      releaseConnection(c: PgClient): Promise<unknown>;
+    };
+    let connection: PgClient | undefined;
+    const release = async (how: 'COMMIT' | 'ROLLBACK', promise?: Promise<unknown>) => {
+      const c = connection!;
+      connection = undefined;
+      try {
+        await (promise ?? c.query(how));
+      } finally {
+        await pool.releaseConnection(c);
+      }
+    };
+    return {
+      claim: async () => {
+        connection = await pool.acquireConnection();
+        try {
+          await connection.query('begin');
+          const result = await connection.query(CLAIM_SQL, [
+            randomUUID(),
+            mail.key,
+            mail.kind,
+            mail.to,
+            mail.locale,
+            mail.subject.slice(0, 300),
+            mail.registrationId ?? null,
+            mail.eventId ?? null,
+            mail.offsetMinutes ?? null,
+            messageId,
+          ]);
+          if (result.rowCount) return true;
+        } catch (error) {
+          await release('ROLLBACK').catch(() => undefined);
+          throw error;
+        }
+        await release('ROLLBACK');
+        return false;
+      },
+      // pg writes the query to its socket inside query(): nothing runs between the final line and this.
+      commit: () => release('COMMIT', connection!.query('commit')),
+      release: () => release('ROLLBACK'),
+    };
   }
 
   private compose(mail: OutgoingMail, messageId: string): Promise<Buffer> {

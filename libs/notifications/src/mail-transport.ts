@@ -13,15 +13,16 @@ export interface Envelope {
 
 /**
  * How a transport makes the send record and the handover of the message one step. `claim` runs
- * once the server holds the whole message but its final line; `commit` is started in the same
- * tick that final line is written, so no I/O, timer or other job can run in between. A crash
- * then either loses both (the claim rolls back; the server drops the unfinished message) or
- * keeps both; only a kill inside those few microseconds can tell them apart.
+ * once the server holds the whole message but its final line; `commit` is called right after the
+ * final line was written to the socket, in the same synchronous run, and must write its COMMIT
+ * before it returns. A crash then either loses both (the claim rolls back; the server drops the
+ * unfinished message) or keeps both. Only a kill in the microseconds between the two writes
+ * splits them, and then the mail went out without a record: a retry sends it again.
  */
 export interface DeliveryGate {
   /** Record the claim in an open transaction; false when another run holds or finished it. */
   claim(): Promise<boolean>;
-  /** Commit the claim (called synchronously at the final line of the message). */
+  /** Commit the claim; must write the COMMIT synchronously (called right after the final line). */
   commit(): Promise<void>;
   /** Roll the claim back: the message was not handed over. */
   release(): Promise<void>;
@@ -157,10 +158,15 @@ export class SmtpTransport extends MailTransport {
                 return;
               }
               phase = 'final';
+              // The pipe's own 'end' listener came first: by the time this one runs, the final line is
+              // in the socket. The COMMIT follows in the same synchronous run, microseconds later.
+              message.once('end', () => {
+                if (phase !== 'final') return;
+                committed = gate.commit();
+                // Observed by the caller; this handler only keeps an early failure from going unhandled.
+                committed.catch(() => undefined);
+              });
               message.push(null);
-              committed = gate.commit();
-              // Observed by the caller; this handler only keeps an early failure from going unhandled.
-              committed.catch(() => undefined);
             },
             (error: Error) => {
               settle(() => rejectPromise(error));
@@ -174,6 +180,10 @@ export class SmtpTransport extends MailTransport {
         if (error) {
           const smtpError = error as SmtpError;
           const afterClaim = phase === 'final' ? committed : undefined;
+          if (phase === 'final' && !committed) {
+            // Failed before the final line left: the claim is still open, undo it.
+            void gate.release().catch(() => undefined);
+          }
           if (phase === 'claiming') {
             // The connection failed while the claim was being written: undo it once it lands.
             const pending = claim;
