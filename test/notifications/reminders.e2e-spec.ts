@@ -1,6 +1,6 @@
 import type { Queue } from 'bullmq';
 import { Event, EventStatus } from '@mangfold/calendar';
-import { JobName, QueueName, type JobPayloads } from '@mangfold/jobs';
+import { type JobName, QueueName, type JobPayloads } from '@mangfold/jobs';
 import { feedbackJobId, reminderJobId } from '@mangfold/notifications';
 import { CancelledBy, Registration, RegistrationStatus } from '@mangfold/registrations';
 import { createEvent, createRegistration, type EventData } from '../factories';

@@ -1,10 +1,10 @@
-import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { FilterQuery } from '@mikro-orm/core';
 import { CurrentUser, Role, Roles, User, type AuthUser } from '@mangfold/auth';
 import { BadUserInputError, decodeCursor, toConnection, type Connection } from '@mangfold/graphql';
 import { MailDelivery } from './mail-delivery.entity';
-import { MailDeliveryConnection, MailDeliveryFilter, MailDeliveryModel, QueueDashboardLinkModel } from './models/mail-delivery.model';
+import { MailDeliveriesArgs, MailDeliveryConnection, MailDeliveryModel, QueueDashboardLinkModel } from './models/mail-delivery.model';
 import { QueueDashboard } from './queue-dashboard';
 
 function toModel(d: MailDelivery): MailDeliveryModel {
@@ -39,12 +39,7 @@ export class MailDeliveryResolver {
   @Query(() => MailDeliveryConnection, {
     description: "Mails sent or tried, newest first: a registration's mails, or every failure (admins only)",
   })
-  async mailDeliveries(
-    @Args('filter', { type: () => MailDeliveryFilter, nullable: true }) filter: MailDeliveryFilter | null,
-    @Args('first', { type: () => Int, defaultValue: 25 }) first: number,
-    @Args('after', { type: () => String, nullable: true }) after: string | null,
-  ): Promise<Connection<MailDeliveryModel>> {
-    if (!Number.isInteger(first) || first < 1 || first > 100) throw BadUserInputError.field('first', 'must be from 1 to 100');
+  async mailDeliveries(@Args() { filter, first, after }: MailDeliveriesArgs): Promise<Connection<MailDeliveryModel>> {
     const where: FilterQuery<MailDelivery> & Record<string, unknown> = {};
     if (filter?.registrationId) where.registration = filter.registrationId;
     if (filter?.eventId) where.event = filter.eventId;

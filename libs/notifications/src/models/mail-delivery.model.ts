@@ -1,5 +1,6 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { IsArray, IsEnum, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
+import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { IsArray, IsEnum, IsInt, IsOptional, IsString, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { ConnectionType } from '@mangfold/graphql';
 import { MailDeliveryStatus } from '../mail-delivery.entity';
 
@@ -99,4 +100,24 @@ export class QueueDashboardLinkModel {
 
   @Field({ description: 'The link must be opened before this; the session it opens lasts an hour' })
   expiresAt!: Date;
+}
+
+@ArgsType()
+export class MailDeliveriesArgs {
+  @Field(() => MailDeliveryFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => MailDeliveryFilter)
+  filter?: MailDeliveryFilter;
+
+  @Field(() => Int, { defaultValue: 25, description: 'At most 100' })
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  first: number = 25;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  after?: string;
 }
