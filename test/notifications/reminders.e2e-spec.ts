@@ -139,7 +139,7 @@ describe('reminders and feedback requests', () => {
     await notify(app, { kind: 'event-cancelled', eventId: event.id, reason: 'Sygdom' });
 
     for (const r of [...confirmed, waitlisted]) {
-      await waitFor(() => subjects(r.email!).some((s) => /^(Aflyst|Cancelled): /.test(s ?? '')), 10_000, `the notice to ${r.email}`);
+      await waitFor(() => subjects(r.email!).some((s) => /^(Aflyst|Event cancelled): /.test(s ?? '')), 10_000, `the notice to ${r.email}`);
     }
     for (const r of confirmed) expect(await reminderJob(r.id, 1)).toBeUndefined();
     const notice = sink.to(confirmed[0].email!).find((m) => m.parsed.subject?.startsWith('Aflyst'))!;
@@ -157,7 +157,7 @@ describe('reminders and feedback requests', () => {
     );
     expect(fanOuts.map((rows) => rows[0].n)).toEqual([1, 1, 1]);
     for (const r of [...confirmed, waitlisted])
-      expect(subjects(r.email!).filter((s) => /^(Aflyst|Cancelled): /.test(s ?? ''))).toHaveLength(1);
+      expect(subjects(r.email!).filter((s) => /^(Aflyst|Event cancelled): /.test(s ?? ''))).toHaveLength(1);
   });
 
   it('asks for feedback once the event is over, only those who were checked in when check-in was used', async () => {

@@ -27,14 +27,26 @@ export interface OutgoingMail {
   offsetMinutes?: number | null;
 }
 
-/** Takes the claim row, or nothing when the key is SENT, SENDING or FAILED (a concurrent claim waits on its row lock). */
-const CLAIM_SQL = `insert into mail_delivery (id, created_at, updated_at, key, kind, status, recipient, locale, subject,
+/**
+ * Opens the transaction and takes the claim row in one round trip (a simple-protocol query, so the
+ * values are inlined as escaped literals); no row back means the key is SENT, SENDING or FAILED.
+ * A concurrent claim of the same key waits on its row lock.
+ */
+function claimSql(escape: (value: string) => string, values: (string | number | null)[]): string {
+  const literal = (v: string | number | null) => (v === null ? 'null' : typeof v === 'number' ? String(Math.trunc(v)) : escape(v));
+  const [id, key, kind, recipient, locale, subject, registrationId, eventId, offsetMinutes, messageId] = values.map(literal);
+  return `begin; insert into mail_delivery (id, created_at, updated_at, key, kind, status, recipient, locale, subject,
     registration_id, event_id, offset_minutes, message_id, attempts, claimed_at)
-  values ($1, now(), now(), $2, $3, 'SENDING', $4, $5, $6, $7, $8, $9, $10, 1, now())
+  values (${id}, now(), now(), ${key}, ${kind}, 'SENDING', ${recipient}, ${locale}, ${subject},
+    ${registrationId}, ${eventId}, ${offsetMinutes}, ${messageId}, 1, now())
   on conflict (key) do update set status = 'SENDING', attempts = mail_delivery.attempts + 1, claimed_at = now(),
     updated_at = now(), recipient = excluded.recipient, subject = excluded.subject, last_error = null
   where mail_delivery.status = 'RETRYING'
   returning id`;
+}
+
+const MARK_BATCH = 100;
+const MARK_DELAY_MS = 5;
 
 export type SendResult = 'sent' | 'already-sent' | 'failed-before';
 
@@ -62,6 +74,8 @@ export class MailSender implements OnApplicationShutdown {
   private readonly host: string;
   /** The bare address of MAIL_FROM, for the SMTP envelope. */
   private readonly envelopeFrom: string;
+  private readonly marks: { key: string; response: string; resolve: () => void; reject: (error: Error) => void }[] = [];
+  private markTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly orm: MikroORM,
@@ -74,6 +88,7 @@ export class MailSender implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.flushMarks();
     await this.transport.close();
   }
 
@@ -113,32 +128,80 @@ export class MailSender implements OnApplicationShutdown {
       return this.failed(mail, messageId, error, attempt.final);
     }
     if (result.outcome === 'claimed-elsewhere') return 'already-sent';
-    try {
-      await result.committed;
-    } catch (error) {
-      // The server has the mail but the claim did not commit: record it afresh so no retry resends it.
-      this.logger.error(`claim of ${mail.key} did not commit after delivery: ${(error as Error).message}`);
-    }
-    await this.knex.raw(
-      `insert into mail_delivery (id, created_at, updated_at, key, kind, status, recipient, locale, subject,
-         registration_id, event_id, offset_minutes, message_id, attempts, claimed_at, sent_at, response)
-       values (?, now(), now(), ?, ?, 'SENT', ?, ?, ?, ?, ?, ?, ?, 1, now(), now(), ?)
-       on conflict (key) do update set status = 'SENT', sent_at = now(), updated_at = now(), response = excluded.response`,
-      [
-        randomUUID(),
-        mail.key,
-        mail.kind,
-        mail.to,
-        mail.locale,
-        mail.subject.slice(0, 300),
-        mail.registrationId ?? null,
-        mail.eventId ?? null,
-        mail.offsetMinutes ?? null,
-        messageId,
-        result.response.slice(0, 500),
-      ],
+    const committed = await result.committed.then(
+      () => true,
+      (error: Error) => {
+        this.logger.error(`claim of ${mail.key} did not commit after delivery: ${error.message}`);
+        return false;
+      },
     );
+    const response = result.response.slice(0, 500);
+    if (committed) {
+      await this.markSent(mail.key, response);
+    } else {
+      // The server has the mail but its claim is gone: record it afresh so no retry resends it.
+      await this.knex.raw(
+        `insert into mail_delivery (id, created_at, updated_at, key, kind, status, recipient, locale, subject,
+           registration_id, event_id, offset_minutes, message_id, attempts, claimed_at, sent_at, response)
+         values (?, now(), now(), ?, ?, 'SENT', ?, ?, ?, ?, ?, ?, ?, 1, now(), now(), ?)
+         on conflict (key) do update set status = 'SENT', sent_at = now(), updated_at = now(), response = excluded.response`,
+        [
+          randomUUID(),
+          mail.key,
+          mail.kind,
+          mail.to,
+          mail.locale,
+          mail.subject.slice(0, 300),
+          mail.registrationId ?? null,
+          mail.eventId ?? null,
+          mail.offsetMinutes ?? null,
+          messageId,
+          response,
+        ],
+      );
+    }
     return 'sent';
+  }
+
+  /**
+   * Marks claimed rows SENT, many in one statement: under load the jobs running side by side share
+   * one UPDATE instead of one each. A crash before it lands leaves SENDING, which already means
+   * handed over, so nothing is resent.
+   */
+  private markSent(key: string, response: string): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.marks.push({ key, response, resolve, reject });
+      if (this.marks.length >= MARK_BATCH) this.flushMarks();
+      else this.markTimer ??= setTimeout(() => this.flushMarks(), MARK_DELAY_MS);
+    });
+  }
+
+  private flushMarks(): void {
+    clearTimeout(this.markTimer);
+    this.markTimer = undefined;
+    const batch = this.marks.splice(0);
+    if (batch.length === 0) return;
+    const pool = this.pool;
+    void (async () => {
+      const connection = await pool.acquireConnection();
+      try {
+        await connection.query(
+          `update mail_delivery as d set status = 'SENT', sent_at = now(), updated_at = now(), response = v.response
+             from unnest($1::text[], $2::text[]) as v(key, response)
+            where d.key = v.key and d.status = 'SENDING'`,
+          [batch.map((m) => m.key), batch.map((m) => m.response)],
+        );
+      } finally {
+        await pool.releaseConnection(connection);
+      }
+    })().then(
+      () => batch.forEach((m) => m.resolve()),
+      (error: Error) => batch.forEach((m) => m.reject(error)),
+    );
+  }
+
+  private get pool(): { acquireConnection(): Promise<PgClient>; releaseConnection(c: PgClient): Promise<unknown> } {
+    return this.knex.client as unknown as { acquireConnection(): Promise<PgClient>; releaseConnection(c: PgClient): Promise<unknown> };
   }
 
   private async failed(mail: OutgoingMail, messageId: string, error: MailDeliveryError, finalAttempt: boolean): Promise<never> {
@@ -205,20 +268,25 @@ export class MailSender implements OnApplicationShutdown {
       claim: async () => {
         connection = await pool.acquireConnection();
         try {
-          await connection.query('begin');
-          const result = await connection.query(CLAIM_SQL, [
-            randomUUID(),
-            mail.key,
-            mail.kind,
-            mail.to,
-            mail.locale,
-            mail.subject.slice(0, 300),
-            mail.registrationId ?? null,
-            mail.eventId ?? null,
-            mail.offsetMinutes ?? null,
-            messageId,
-          ]);
-          if (result.rowCount) return true;
+          const c = connection;
+          const results = (await c.query(
+            claimSql(
+              (v) => c.escapeLiteral(v),
+              [
+                randomUUID(),
+                mail.key,
+                mail.kind,
+                mail.to,
+                mail.locale,
+                mail.subject.slice(0, 300),
+                mail.registrationId ?? null,
+                mail.eventId ?? null,
+                mail.offsetMinutes ?? null,
+                messageId,
+              ],
+            ),
+          )) as unknown as { rowCount: number | null }[];
+          if (results[1]?.rowCount) return true;
         } catch (error) {
           await release('ROLLBACK').catch(() => undefined);
           throw error;

@@ -75,8 +75,11 @@ function eventDetails(labels: { what: string; when: string; where: string }, eve
 }
 
 /** "in 7 days", "tomorrow", "in 2 hours": how far ahead a reminder is, from its offset. */
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
+
 export function relativeOffset(locale: string, offsetMinutes: number): string {
-  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  let format = relativeFormats.get(locale);
+  if (!format) relativeFormats.set(locale, (format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })));
   if (offsetMinutes >= 1440 && offsetMinutes % 1440 === 0) return format.format(offsetMinutes / 1440, 'day');
   if (offsetMinutes >= 60 && offsetMinutes % 60 === 0) return format.format(offsetMinutes / 60, 'hour');
   return format.format(offsetMinutes, 'minute');
@@ -396,7 +399,7 @@ const en: Texts = (() => {
       manageUrl: v.manageUrl,
     }),
     eventCancelled: (v) => ({
-      subject: `Cancelled: ${v.event.title}`,
+      subject: `Event cancelled: ${v.event.title}`,
       greeting: hello(v.name),
       blocks: [
         { paragraph: `We are sorry to tell you that ${v.event.title} has been cancelled, and so has your registration.` },
