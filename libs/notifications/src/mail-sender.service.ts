@@ -45,6 +45,11 @@ function claimSql(escape: (value: string) => string, values: (string | number | 
   returning id`;
 }
 
+interface ConnectionPool {
+  acquireConnection(): Promise<PgClient>;
+  releaseConnection(connection: PgClient): Promise<unknown>;
+}
+
 const MARK_BATCH = 100;
 const MARK_DELAY_MS = 5;
 
@@ -200,8 +205,10 @@ export class MailSender implements OnApplicationShutdown {
     );
   }
 
-  private get pool(): { acquireConnection(): Promise<PgClient>; releaseConnection(c: PgClient): Promise<unknown> } {
-    return this.knex.client as unknown as { acquireConnection(): Promise<PgClient>; releaseConnection(c: PgClient): Promise<unknown> };
+  /** knex's connection pool: claims and marks drive pg connections directly (see claimGate). */
+  private get pool(): ConnectionPool {
+    const client: unknown = this.knex.client;
+    return client as ConnectionPool;
   }
 
   private async failed(mail: OutgoingMail, messageId: string, error: MailDeliveryError, finalAttempt: boolean): Promise<never> {
