@@ -5,6 +5,7 @@ import { Association, District, HousingArea, Membership } from '@mangfold/associ
 import { Event, EventLocation, EventOrganizer, Occasion, OccasionDate } from '@mangfold/calendar';
 import { KpiTarget, StatusReport } from '@mangfold/kpi';
 import { Feedback, InternationalDay, Participation, Registration, RegistrationSettings } from '@mangfold/registrations';
+import { MailDelivery } from '@mangfold/notifications';
 
 /** Every entity of every lib; the single list MikroORM, the migrations and the tests use. */
 export const ENTITIES = [
@@ -29,4 +30,5 @@ export const ENTITIES = [
   InternationalDay,
   Participation,
   RegistrationSettings,
+  MailDelivery,
 ];

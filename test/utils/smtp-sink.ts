@@ -17,6 +17,8 @@ export type SinkResponse = { code: number; message: string };
  */
 export class SmtpSink {
   readonly mails: SinkMail[] = [];
+  /** Messages the client abandoned before their final line. */
+  aborted = 0;
   private readonly script: SinkResponse[] = [];
   private waiters: { count: number; resolve: () => void }[] = [];
   private server: SMTPServer;
@@ -30,6 +32,8 @@ export class SmtpSink {
       size: 10 * 1024 * 1024,
       onData: (stream, session, callback) => void this.receive(stream, session, callback),
     });
+    // A client that dies mid-session (a killed worker) resets its connection; a real server shrugs too.
+    this.server.on('error', () => undefined);
   }
 
   get url(): string {
@@ -75,7 +79,13 @@ export class SmtpSink {
 
   private async receive(stream: SMTPServerDataStream, session: SMTPServerSession, callback: (err?: Error | null) => void): Promise<void> {
     const chunks: Buffer[] = [];
-    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    try {
+      for await (const chunk of stream) chunks.push(chunk as Buffer);
+    } catch {
+      // The client went away before the final line (a killed worker, an aborted send): no message, as with a real server.
+      this.aborted++;
+      return;
+    }
     const scripted = this.script.shift();
     if (scripted) {
       const error = new Error(scripted.message) as Error & { responseCode: number };

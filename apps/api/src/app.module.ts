@@ -9,6 +9,7 @@ import { AssociationsModule } from '@mangfold/associations';
 import { CalendarModule } from '@mangfold/calendar';
 import { KpiModule } from '@mangfold/kpi';
 import { RegistrationsModule } from '@mangfold/registrations';
+import { NotificationsModule } from '@mangfold/notifications';
 import { SCHEMA } from '@mangfold/prisma-free-db';
 import { HealthController } from './health/health.controller';
 import { HttpMetricsMiddleware } from './metrics/http-metrics.middleware';
@@ -30,6 +31,7 @@ export class AppModule implements NestModule {
         CalendarModule,
         KpiModule,
         RegistrationsModule,
+        NotificationsModule,
       ],
       controllers: [HealthController, MetricsController],
       providers: [{ provide: Metrics, useValue: new Metrics('api') }],

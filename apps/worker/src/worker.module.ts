@@ -4,6 +4,7 @@ import { DbModule } from '@mangfold/db';
 import { JobsModule, OutboxMaintenance } from '@mangfold/jobs';
 import { KpiJobsModule } from '@mangfold/kpi';
 import { LoggerModule } from '@mangfold/observability';
+import { NotificationsJobsModule } from '@mangfold/notifications';
 import { SCHEMA } from '@mangfold/prisma-free-db';
 import { RegistrationsJobsModule } from '@mangfold/registrations';
 
@@ -21,6 +22,7 @@ export class WorkerModule {
         JobsModule.worker(),
         KpiJobsModule,
         RegistrationsJobsModule,
+        NotificationsJobsModule,
       ],
       providers: [OutboxMaintenance],
     };

@@ -29,6 +29,8 @@ export interface AppConfig {
     smtpUrl: string | undefined;
     from: string;
     outboxDir: string;
+    /** How long after an event ends its registrants are asked for feedback. */
+    feedbackDelayMinutes: number;
   };
   auth: {
     jwtSecret: string;
@@ -187,7 +189,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
       dataDir: read('DATA_DIR') ?? './data',
     },
     redis: { url: redisUrl, prefix: redisPrefix },
-    mail: { smtpUrl, from: mailFrom, outboxDir: read('MAIL_OUTBOX_DIR') ?? `${read('DATA_DIR') ?? './data'}/outbox` },
+    mail: {
+      smtpUrl,
+      from: mailFrom,
+      outboxDir: read('MAIL_OUTBOX_DIR') ?? `${read('DATA_DIR') ?? './data'}/outbox`,
+      feedbackDelayMinutes: int('FEEDBACK_DELAY_MINUTES', 60, 0, 7 * 24 * 60, '60'),
+    },
     auth: {
       jwtSecret,
       jwtTtlSeconds: int('JWT_TTL_SECONDS', 8 * 3600, 60, 30 * 24 * 3600, '28800'),

@@ -28,6 +28,10 @@ export enum JobName {
   GenerateStatusReport = 'generate-status-report',
   /** An event's capacity rose (or was lifted): promote its waiting list. Owner: registrations. */
   PromoteWaitlist = 'promote-waitlist',
+  /** A registrant's reminder, delayed until its due time; job id `reminder_<registrationId>_<offsetMinutes>`. Owner: notifications. */
+  SendReminder = 'send-reminder',
+  /** Ask a registrant how the event was, delayed until after it ended; job id `feedback_<registrationId>`. Owner: notifications. */
+  SendFeedbackRequest = 'send-feedback-request',
 }
 
 /**
@@ -50,6 +54,10 @@ export type Notification =
   // events, to everyone registered
   | { kind: 'event-moved'; eventId: string }
   | { kind: 'event-cancelled'; eventId: string; reason: string }
+  /** One registrant's part of an 'event-moved' fan-out (so one bad address never blocks the rest); `fingerprint` names the new time and place. Owner: notifications. */
+  | { kind: 'registrant-event-moved'; registrationId: string; fingerprint: string }
+  /** One registrant's part of an 'event-cancelled' fan-out. Owner: notifications. */
+  | { kind: 'registrant-event-cancelled'; registrationId: string; reason: string }
   // registrations, to the registrant (confirmation and promotion also schedule the reminders)
   | { kind: 'registration-confirmed'; registrationId: string }
   | { kind: 'registration-waitlisted'; registrationId: string }
@@ -76,6 +84,10 @@ export interface JobPayloads {
   /** The year defaults to the year of the slot's scheduled time in Copenhagen. */
   [JobName.GenerateStatusReport]: { period: 'AUGUST' | 'DECEMBER'; year?: number };
   [JobName.PromoteWaitlist]: { eventId: string };
+  /** `startsAt`: the event start (ISO) the reminder was scheduled for; a moved event makes it stale. */
+  [JobName.SendReminder]: { registrationId: string; offsetMinutes: number; startsAt: string };
+  /** `endsAt`: the event end (ISO) the request was scheduled after; a moved event makes it stale. */
+  [JobName.SendFeedbackRequest]: { registrationId: string; endsAt: string };
 }
 
 /** Which queue each job runs on. */
@@ -88,6 +100,8 @@ export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   [JobName.Notify]: QueueName.Mail,
   [JobName.GenerateStatusReport]: QueueName.Reports,
   [JobName.PromoteWaitlist]: QueueName.Maintenance,
+  [JobName.SendReminder]: QueueName.Reminders,
+  [JobName.SendFeedbackRequest]: QueueName.Reminders,
 };
 
 export type JobPayload<N extends JobName> = JobPayloads[N];
