@@ -174,7 +174,7 @@ describe('reminders and feedback requests', () => {
     await waitFor(() => subjects(came.email!).some((s) => s?.startsWith('Hvordan var ')), 20_000, 'the feedback request');
     const request = sink.to(came.email!).find((m) => m.parsed.subject?.startsWith('Hvordan var '))!;
     expect(request.receivedAt.getTime()).toBeGreaterThanOrEqual(ended.endsAt.getTime());
-    expect(request.parsed.text).toMatch(/http:\/\/mangfold\.test\/registrations\/feedback\?token=\S+/);
+    expect(request.parsed.text).toMatch(/http:\/\/mangfold\.test\/registrations\/manage\?token=\S+#feedback/);
     await waitFor(async () => (await reminders.getJob(feedbackJobId(stayedAway.id)))?.isCompleted() ?? false);
     const skipped = await reminders.getJob(feedbackJobId(stayedAway.id));
     expect(skipped!.returnvalue).toBe('skipped: not checked in');

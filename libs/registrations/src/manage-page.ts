@@ -128,7 +128,7 @@ export function managePage(d: ManagePageData): string {
     parts.push(
       d.hasFeedback
         ? `<p>${t.thanks}</p>`
-        : `<form method="post" action="/registrations/manage/feedback">${hidden}
+        : `<form id="feedback" method="post" action="/registrations/manage/feedback">${hidden}
 <h2>${t.feedbackHeading}</h2>
 <fieldset><legend>${t.satisfied}</legend>
 <label><input type="radio" name="satisfied" value="yes" required> ${t.yes}</label>
