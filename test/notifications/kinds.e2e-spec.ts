@@ -74,6 +74,25 @@ describe('every kind of mail, written to the outbox directory without SMTP_URL',
     expect(stored[0].tokenHash).not.toContain(token);
   });
 
+  it('welcomes an added member: a new account gets a link to set its password, a known one a login link', async () => {
+    const em = app.em();
+    const fresh = await createUser(em, { name: 'Ny Medlem' });
+    const known = await createUser(em, { name: 'Kendt Medlem' });
+    known.lastLoginAt = new Date();
+    await em.flush();
+    const association = await createAssociation(em, { name: 'Valby Kulturbro', members: [fresh, known] });
+    await notify(app, { kind: 'member-added', associationId: association.id, userId: fresh.id });
+    await notify(app, { kind: 'member-added', associationId: association.id, userId: known.id });
+
+    const [welcome] = await mailsTo(fresh.email, 1);
+    const token = /\/reset-password\?token=([A-Za-z0-9_-]+)/.exec(welcome.text!)?.[1];
+    expect(token).toBeDefined();
+    const stored = await app.em().findOneOrFail(PasswordResetToken, { tokenHash: createHash('sha256').update(token!).digest('hex') });
+    expect(stored.expiresAt.getTime() - Date.now()).toBeGreaterThan(6 * 24 * 3600_000);
+    const [known1] = await mailsTo(known.email, 1);
+    expect(known1.text).not.toMatch(/reset-password/);
+  });
+
   it('tells admins of a submitted event, and its organisers of the decision', async () => {
     const em = app.em();
     const admin = await createUser(em, { role: Role.ADMIN, name: 'TFI' });

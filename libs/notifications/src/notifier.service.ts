@@ -23,6 +23,7 @@ export type Outcome = SendResult | `skipped: ${string}` | { fannedOut: number } 
 
 const FAN_OUT_PAGE = 500;
 const PASSWORD_RESET_TTL_SECONDS = 3600;
+const NEW_ACCOUNT_LINK_TTL_SECONDS = 7 * 24 * 3600;
 
 /** The time and place an event-moved mail is about; a newer move gets a new fingerprint, and its own mail. */
 export function moveFingerprint(event: Event): string {
@@ -443,10 +444,16 @@ export class Notifier {
     );
     if (!membership) return 'skipped: no longer a member';
     const { user, association } = membership;
+    const key = `member-added:${association.id}:${user.id}`;
+    if (await this.sender.statusOf(key)) return 'already-sent';
+    // An account made by adding a member has no usable password yet: its link sets one (valid a week).
+    const url = user.lastLoginAt
+      ? this.loginUrl()
+      : (await createPasswordResetLink(this.em, this.config, user.id, NEW_ACCOUNT_LINK_TTL_SECONDS)).url;
     return this.sendAll(
       [
-        this.userMail(user, 'member-added', `member-added:${association.id}:${user.id}`, (t) =>
-          t.memberAdded({ recipientName: user.name, association: association.name, loginUrl: this.loginUrl() }),
+        this.userMail(user, 'member-added', key, (t) =>
+          t.memberAdded({ recipientName: user.name, association: association.name, loginUrl: url }),
         ),
       ],
       job,
