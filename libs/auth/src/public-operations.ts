@@ -12,4 +12,5 @@ export const PUBLIC_MUTATIONS: readonly string[] = [
   'registerForEvent',
   'cancelRegistration',
   'submitFeedback',
+  'eraseRegistration',
 ];

@@ -39,6 +39,10 @@ export interface AppConfig {
     adminPassword: string | undefined;
   };
   time: { defaultZone: string };
+  privacy: {
+    /** Days after an event ends before its registrants' personal data is anonymised. */
+    retentionDays: number;
+  };
   reports: { recipients: string[] };
   feeds: { dir: string | undefined };
   jobs: {
@@ -202,6 +206,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       adminPassword,
     },
     time: { defaultZone },
+    privacy: { retentionDays: int('PERSONAL_DATA_RETENTION_DAYS', 90, 1, 3650, '90') },
     reports: { recipients },
     feeds: { dir: read('FEEDS_DIR') },
     jobs: {

@@ -32,6 +32,8 @@ export enum JobName {
   SendReminder = 'send-reminder',
   /** Ask a registrant how the event was, delayed until after it ended; job id `feedback_<registrationId>`. Owner: notifications. */
   SendFeedbackRequest = 'send-feedback-request',
+  /** Anonymise personal data past its retention (nightly). Owner: registrations. */
+  PurgePersonalData = 'purge-personal-data',
 }
 
 /**
@@ -88,6 +90,7 @@ export interface JobPayloads {
   [JobName.SendReminder]: { registrationId: string; offsetMinutes: number; startsAt: string };
   /** `endsAt`: the event end (ISO) the request was scheduled after; a moved event makes it stale. */
   [JobName.SendFeedbackRequest]: { registrationId: string; endsAt: string };
+  [JobName.PurgePersonalData]: Record<string, never>;
 }
 
 /** Which queue each job runs on. */
@@ -102,6 +105,7 @@ export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   [JobName.PromoteWaitlist]: QueueName.Maintenance,
   [JobName.SendReminder]: QueueName.Reminders,
   [JobName.SendFeedbackRequest]: QueueName.Reminders,
+  [JobName.PurgePersonalData]: QueueName.Maintenance,
 };
 
 export type JobPayload<N extends JobName> = JobPayloads[N];

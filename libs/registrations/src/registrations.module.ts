@@ -11,6 +11,7 @@ import { ManageRegistrationController } from './manage-registration.controller';
 import { PUBLIC_WRITE_LIMITER, PublicWriteLimits } from './public-write-limits';
 import { RegistrationsExportController } from './registrations-export.controller';
 import { RegistrationsResolver } from './registrations.resolver';
+import { PersonalDataService } from './personal-data.service';
 import { RegistrationsService } from './registrations.service';
 
 /** Registrations, waiting lists, check-in, feedback and International Day, for the api. */
@@ -18,6 +19,7 @@ import { RegistrationsService } from './registrations.service';
   imports: [AssociationsModule],
   providers: [
     RegistrationsService,
+    PersonalDataService,
     InternationalDayService,
     EventAccess,
     PublicWriteLimits,
@@ -31,6 +33,6 @@ import { RegistrationsService } from './registrations.service';
     { provide: PUBLIC_WRITE_LIMITER, useExisting: RateLimiter },
   ],
   controllers: [RegistrationsExportController, ManageRegistrationController],
-  exports: [RegistrationsService, InternationalDayService, EventAccess],
+  exports: [RegistrationsService, InternationalDayService, EventAccess, PersonalDataService],
 })
 export class RegistrationsModule {}

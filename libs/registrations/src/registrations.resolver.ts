@@ -10,6 +10,7 @@ import { toFeedbackModel, toRegistrationModel } from './models/mappers';
 import { FeedbackModel, RegistrationCountsModel, RegistrationModel, RegistrationSettingsModel } from './models/registration.model';
 import { PublicWriteLimits } from './public-write-limits';
 import { RegistrationStatus } from './registration.entity';
+import { PersonalDataService } from './personal-data.service';
 import { RegistrationsService } from './registrations.service';
 import { EventAccess } from './event-access.service';
 
@@ -22,6 +23,7 @@ export class RegistrationsResolver {
     private readonly registrations: RegistrationsService,
     private readonly access: EventAccess,
     private readonly limits: PublicWriteLimits,
+    private readonly personalData: PersonalDataService,
     @InjectConfig() private readonly config: AppConfig,
   ) {}
 
@@ -51,6 +53,18 @@ export class RegistrationsResolver {
   async cancelRegistration(@Args('token') token: string, @Context() ctx: GqlContext): Promise<RegistrationModel> {
     await this.limits.useToken(ctx.req);
     return toRegistrationModel(this.config, await this.registrations.cancelByToken(token), 'REGISTRANT');
+  }
+
+  @Public()
+  @Mutation(() => Boolean, {
+    description:
+      "Erases the registrant's personal data (name, email, phone, organisation, feedback comment) through the secret " +
+      'management token; an upcoming registration is cancelled first, freeing its seat. The link stops working.',
+  })
+  async eraseRegistration(@Args('token') token: string, @Context() ctx: GqlContext): Promise<boolean> {
+    await this.limits.useToken(ctx.req);
+    await this.personalData.eraseByToken(token);
+    return true;
   }
 
   @Public()
