@@ -14,6 +14,7 @@ import { SCHEMA } from '@mangfold/prisma-free-db';
 import { HealthController } from './health/health.controller';
 import { HttpMetricsMiddleware } from './metrics/http-metrics.middleware';
 import { MetricsController } from './metrics/metrics.controller';
+import { PagesController } from './pages/pages.controller';
 import { PersonalDataExportResolver } from './privacy/personal-data-export.resolver';
 
 @Module({})
@@ -34,7 +35,7 @@ export class AppModule implements NestModule {
         RegistrationsModule,
         NotificationsModule,
       ],
-      controllers: [HealthController, MetricsController],
+      controllers: [HealthController, MetricsController, PagesController],
       providers: [{ provide: Metrics, useValue: new Metrics('api') }, PersonalDataExportResolver],
     };
   }

@@ -53,7 +53,8 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-function layout(lang: PageLanguage, title: string, body: string): string {
+/** A small, script-free, accessible HTML page in the product's look (used by every server-rendered page). */
+export function layout(lang: PageLanguage, title: string, body: string): string {
   return `<!doctype html>
 <html lang="${lang}">
 <head>
