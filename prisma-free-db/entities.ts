@@ -4,6 +4,7 @@ import { PasswordResetToken, User } from '@mangfold/auth';
 import { Association, District, HousingArea, Membership } from '@mangfold/associations';
 import { Event, EventLocation, EventOrganizer, Occasion, OccasionDate } from '@mangfold/calendar';
 import { KpiTarget } from '@mangfold/kpi';
+import { EventFeedFragment, FeedSnapshot, FeedState } from '@mangfold/feeds';
 
 /** Every entity of every lib; the single list MikroORM, the migrations and the tests use. */
 export const ENTITIES = [
@@ -22,4 +23,7 @@ export const ENTITIES = [
   EventLocation,
   EventOrganizer,
   KpiTarget,
+  EventFeedFragment,
+  FeedSnapshot,
+  FeedState,
 ];
