@@ -6,6 +6,7 @@ import { GraphqlApiModule } from '@mangfold/graphql';
 import { LoggerModule, Metrics } from '@mangfold/observability';
 import { AuthModule } from '@mangfold/auth';
 import { AssociationsModule } from '@mangfold/associations';
+import { FeedsModule } from '@mangfold/feeds';
 import { SCHEMA } from '@mangfold/prisma-free-db';
 import { HealthController } from './health/health.controller';
 import { HttpMetricsMiddleware } from './metrics/http-metrics.middleware';
@@ -24,6 +25,7 @@ export class AppModule implements NestModule {
         GraphqlApiModule.forRoot(),
         AuthModule,
         AssociationsModule,
+        FeedsModule,
       ],
       controllers: [HealthController, MetricsController],
       providers: [{ provide: Metrics, useValue: new Metrics('api') }],

@@ -3,6 +3,7 @@ import { ConfigModule, type AppConfig } from '@mangfold/config';
 import { DbModule } from '@mangfold/db';
 import { JobsModule, OutboxMaintenance } from '@mangfold/jobs';
 import { LoggerModule } from '@mangfold/observability';
+import { FeedsJobsModule } from '@mangfold/feeds';
 import { SCHEMA } from '@mangfold/prisma-free-db';
 
 /** The worker: BullMQ processors of every lib, no HTTP. */
@@ -17,6 +18,7 @@ export class WorkerModule {
         DbModule.forRoot(SCHEMA, { registerRequestContext: false }),
         JobsModule.forRoot(),
         JobsModule.worker(),
+        FeedsJobsModule,
       ],
       providers: [OutboxMaintenance],
     };

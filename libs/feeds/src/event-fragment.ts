@@ -1,6 +1,6 @@
 import { ICalCalendar, ICalEvent, ICalEventStatus, foldLines, type ICalEventData, type ICalLocation } from 'ical-generator';
 import { DateTime, IANAZone } from 'luxon';
-import { EventKind } from '@mangfold/calendar';
+import { type EventKind } from '@mangfold/calendar';
 import { localize, type Language, type LocalizedText } from '@mangfold/db';
 import { ALL_FEED, associationPageUrl, eventPageUrl, kindSlug, type FeedRef } from './feed-keys';
 import { cleanLine, cleanText, htmlToText, quotedParam } from './ical-text';

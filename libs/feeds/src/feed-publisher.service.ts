@@ -1,0 +1,158 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
+import { JobName, enqueue } from '@mangfold/jobs';
+import { CANCELLED_EVENTS_KEPT_DAYS, ENDED_EVENTS_KEPT_DAYS, FeedFragments } from './feed-fragments.service';
+import { RENDERER_VERSION } from './event-fragment';
+import { FeedSnapshots } from './feed-snapshots.service';
+
+/** A publish job runs this long after the first change of a burst; later changes in the burst ride along. */
+export const FEED_DEBOUNCE_MS = 300;
+// Shorter than the delay, so the dedupe key is gone before the job starts and a change that
+// commits while the job runs always gets a job of its own.
+const DEDUPE_WINDOW_MS = 250;
+/** A feed still wanted-but-not-rendered this long after its change gets a new job from the sweep. */
+const STUCK_AFTER_SECONDS = 10;
+const BATCH = 200;
+
+/**
+ * Marks feeds as needing a render and queues the (debounced) publish job for each, in the caller's
+ * transaction: the outbox row commits with the change, so no change is ever left unpublished.
+ */
+export async function markFeedsDirty(em: EntityManager, keys: Iterable<string>): Promise<void> {
+  const list = [...new Set(keys)].sort();
+  if (list.length === 0) return;
+  await em.execute(
+    `insert into feed_state (id, feed_key, wanted_version, dirty_at)
+     values ${list.map(() => '(?, ?, 1, now())').join(', ')}
+     on conflict (feed_key) do update set wanted_version = feed_state.wanted_version + 1, dirty_at = now(), updated_at = now()`,
+    list.flatMap((key) => [randomUUID(), key]),
+  );
+  const runAt = new Date(Date.now() + FEED_DEBOUNCE_MS);
+  for (const feedKey of list) {
+    enqueue(em, JobName.RenderFeed, { feedKey }, { dedupe: { id: `feed-${feedKey}`, windowMs: DEDUPE_WINDOW_MS }, runAt });
+  }
+}
+
+/**
+ * What the feed jobs do: an event, association or occasion changed → re-render the fragments it
+ * touches and mark exactly the affected feeds; a feed is due → render and store its snapshots.
+ */
+@Injectable()
+export class FeedPublisher {
+  private readonly logger = new Logger('Feeds');
+
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly fragments: FeedFragments,
+    private readonly snapshots: FeedSnapshots,
+  ) {}
+
+  /** Re-renders these events' fragments; returns the feeds that will be published again. */
+  async eventsChanged(eventIds: string[]): Promise<string[]> {
+    return this.orm.em.fork().transactional(async (em) => {
+      const affected = await this.fragments.refresh(em, eventIds);
+      await markFeedsDirty(em, affected);
+      return [...affected].sort();
+    });
+  }
+
+  /** An association's name or slug changed: its events show it, and its own feed is named after it. */
+  async associationChanged(associationId: string): Promise<void> {
+    const em = this.orm.em.fork();
+    const events: { event_id: string }[] = await em.execute(
+      `select distinct o.event_id from event_organizer o join event_feed_fragment f on f.event_id = o.event_id
+        where o.association_id = ?`,
+      [associationId],
+    );
+    const feeds: { feed_key: string }[] = await em.execute(
+      `select 'association/' || slug as feed_key from association where id = ?
+       union select feed_key from feed_state where subject_id = ?`,
+      [associationId, associationId],
+    );
+    await this.refreshInBatches(
+      events.map((e) => e.event_id),
+      feeds.map((f) => f.feed_key),
+    );
+  }
+
+  /** An occasion's name or slug changed. */
+  async occasionChanged(occasionId: string): Promise<void> {
+    const em = this.orm.em.fork();
+    const events: { id: string }[] = await em.execute(
+      `select distinct e.id from event e join event_feed_fragment f on f.event_id = e.id where e.occasion_id = ?`,
+      [occasionId],
+    );
+    const feeds: { feed_key: string }[] = await em.execute(
+      `select 'occasion/' || slug as feed_key from occasion where id = ? union select feed_key from feed_state where subject_id = ?`,
+      [occasionId, occasionId],
+    );
+    await this.refreshInBatches(
+      events.map((e) => e.id),
+      feeds.map((f) => f.feed_key),
+    );
+  }
+
+  /** Publishes one feed, again if a change arrived while it rendered. */
+  async renderFeed(key: string): Promise<void> {
+    for (let pass = 0; pass < 5; pass++) {
+      const { wanted } = await this.snapshots.publish(key);
+      if ((await this.snapshots.wantedVersion(key)) <= wanted) return;
+    }
+    this.logger.warn(`feed ${key} kept changing while it rendered; the sweep publishes the rest`);
+  }
+
+  /**
+   * The safety net behind the debounced jobs: feeds whose window moved past an event, and feeds
+   * still waiting for a render well after their change (a job lost with Redis, say), get a job.
+   * Also drops fragments that have left every feed.
+   */
+  async sweep(): Promise<string[]> {
+    return this.orm.em.fork().transactional(async (em) => {
+      const expired: { feed_key: string }[] = await em.execute(
+        `update feed_state set wanted_version = wanted_version + 1, dirty_at = now(), valid_until = null, updated_at = now()
+          where valid_until <= now() returning feed_key`,
+      );
+      const stuck: { feed_key: string }[] = await em.execute(
+        `select feed_key from feed_state where wanted_version > rendered_version and dirty_at < now() - interval '${STUCK_AFTER_SECONDS} seconds'`,
+      );
+      await em.execute(`delete from event_feed_fragment where expires_at < now() - interval '1 day'`);
+      const keys = [...new Set([...expired, ...stuck].map((r) => r.feed_key))].sort();
+      const runAt = new Date(Date.now() + FEED_DEBOUNCE_MS);
+      for (const feedKey of keys) {
+        enqueue(em, JobName.RenderFeed, { feedKey }, { dedupe: { id: `feed-${feedKey}`, windowMs: DEDUPE_WINDOW_MS }, runAt });
+      }
+      return keys;
+    });
+  }
+
+  /**
+   * Renders the fragments of every event in the feeds that has none of the current renderer version:
+   * events written before this lib existed, demo data, or after RENDERER_VERSION went up.
+   */
+  async backfill(): Promise<number> {
+    let after = '00000000-0000-0000-0000-000000000000';
+    let total = 0;
+    for (;;) {
+      const rows: { id: string }[] = await this.orm.em.fork().execute(
+        `select e.id from event e
+          where e.id > ? and (e.status = 'PUBLISHED' or (e.status = 'CANCELLED' and e.published_at is not null))
+            and ((e.recurrence is not null and e.last_ends_at is null)
+                 or coalesce(e.last_ends_at, e.ends_at) > now() - interval '${ENDED_EVENTS_KEPT_DAYS} days')
+            and (e.status <> 'CANCELLED' or e.cancelled_at is null or e.cancelled_at > now() - interval '${CANCELLED_EVENTS_KEPT_DAYS} days')
+            and not exists (select 1 from event_feed_fragment f where f.event_id = e.id and f.renderer_version = ?)
+          order by e.id limit ${BATCH}`,
+        [after, RENDERER_VERSION],
+      );
+      if (rows.length === 0) return total;
+      await this.eventsChanged(rows.map((r) => r.id));
+      total += rows.length;
+      after = rows[rows.length - 1].id;
+    }
+  }
+
+  private async refreshInBatches(eventIds: string[], extraFeeds: string[]): Promise<void> {
+    for (let i = 0; i < eventIds.length; i += BATCH) await this.eventsChanged(eventIds.slice(i, i + BATCH));
+    await this.orm.em.fork().transactional((em) => markFeedsDirty(em, extraFeeds));
+  }
+}
