@@ -18,7 +18,11 @@ export async function getFeed(
   path: string,
   init: { method?: string; headers?: Record<string, string> } = {},
 ): Promise<FeedResponse> {
-  const res = await fetch(`${app.url}${path}`, { method: init.method ?? 'GET', headers: init.headers });
+  // fetch asks for gzip by default; the tests read the identity bytes unless they ask otherwise.
+  const res = await fetch(`${app.url}${path}`, {
+    method: init.method ?? 'GET',
+    headers: { 'accept-encoding': 'identity', ...init.headers },
+  });
   const body = await res.text();
   const isCalendar = res.status === 200 && (res.headers.get('content-type') ?? '').startsWith('text/calendar') && body.length > 0;
   return {
