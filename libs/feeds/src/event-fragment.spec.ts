@@ -72,12 +72,12 @@ describe('VEVENT fragments', () => {
     expect(e.categories).toEqual(['Kulturarrangement', 'Grundlovsdag', 'Østerbro']);
     expect(e.startTzid).toBe(ZONE);
     expect(parsed.timezones).toEqual([ZONE]);
-    const organizer = e.component.getFirstProperty('organizer');
+    const organizer = e.component.getFirstProperty('organizer')!;
     expect(organizer.getParameter('cn')).toBe('Østerbro Forening');
     expect(organizer.getFirstValue()).toBe(`${BASE}/associations/osterbro-forening`);
     expect(e.organizer).not.toMatch(/mailto:/i);
-    expect(e.component.getFirstPropertyValue('dtstamp').toString()).toBe('2026-01-02T03:04:05Z');
-    expect(e.component.getFirstPropertyValue('last-modified').toString()).toBe('2026-01-02T03:04:05Z');
+    expect(e.component.getFirstPropertyValue('dtstamp')!.toString()).toBe('2026-01-02T03:04:05Z');
+    expect(e.component.getFirstPropertyValue('last-modified')!.toString()).toBe('2026-01-02T03:04:05Z');
     expect(RENDERER_VERSION).toBeGreaterThan(0);
   });
 
@@ -95,7 +95,7 @@ describe('VEVENT fragments', () => {
     const { parsed } = roundTrip([event({ title: { da: title }, description: { da: text }, organizers: [{ slug: 'broen', name }] })]);
     expect(parsed.events[0].summary).toBe(title);
     expect(parsed.events[0].description).toBe(`${text}\n\n${BASE}/events/grundlovsfest`);
-    expect(parsed.events[0].component.getFirstProperty('organizer').getParameter('cn')).toBe(name);
+    expect(parsed.events[0].component.getFirstProperty('organizer')!.getParameter('cn')).toBe(name);
   });
 
   it('cannot be made to inject a property or a component through its text', () => {

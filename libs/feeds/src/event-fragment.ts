@@ -82,6 +82,21 @@ const RRULE_VALUE = /^(?=.*FREQ=)[A-Z]+=[A-Z0-9+,:=-]+(;[A-Z]+=[A-Z0-9+,:=-]+)*$
  * changes and kept, so a feed is its header, VTIMEZONEs and these fragments joined.
  */
 export function renderEventFragment(event: FeedEventData, lang: Language, context: FragmentContext): string {
+  const { data, organizerLine } = toICalEvent(event, lang, context);
+  let text = new ICalEvent(data, scratchCalendar).toString();
+  if (organizerLine) text = text.slice(0, -'END:VEVENT\r\n'.length) + organizerLine + 'END:VEVENT\r\n';
+  return foldLines(text);
+}
+
+/**
+ * The ical-generator data of an event, plus the ORGANIZER line ical-generator cannot write (it
+ * insists on a mailto: address; ours is the association's public page, never a person's email).
+ */
+export function toICalEvent(
+  event: FeedEventData,
+  lang: Language,
+  context: FragmentContext,
+): { data: ICalEventData; organizerLine: string | null } {
   const zone = validZone(event.timeZone);
   const tzid = fragmentZone(event);
   // Luxon values: ical-generator formats plain Dates in the zone of the process, not of the event.
@@ -113,14 +128,11 @@ export function renderEventFragment(event: FeedEventData, lang: Language, contex
     url,
     status: event.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
   };
-  let text = new ICalEvent(data, scratchCalendar).toString();
   const primary = event.organizers[0];
-  if (primary) {
-    // ical-generator writes ORGANIZER only with a mailto: address; ours is the association's public page.
-    const organizer = `ORGANIZER;CN=${quotedParam(primary.name)}:${associationPageUrl(context.baseUrl, primary.slug)}\r\n`;
-    text = text.slice(0, -'END:VEVENT\r\n'.length) + organizer + 'END:VEVENT\r\n';
-  }
-  return foldLines(text);
+  const organizerLine = primary
+    ? `ORGANIZER;CN=${quotedParam(primary.name)}:${associationPageUrl(context.baseUrl, primary.slug)}\r\n`
+    : null;
+  return { data, organizerLine };
 }
 
 function validZone(zone: string): string {

@@ -4,7 +4,7 @@ import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { JobName, enqueue } from '@mangfold/jobs';
 import { CANCELLED_EVENTS_KEPT_DAYS, ENDED_EVENTS_KEPT_DAYS, FeedFragments } from './feed-fragments.service';
 import { RENDERER_VERSION } from './event-fragment';
-import { FeedSnapshots } from './feed-snapshots.service';
+import { FeedSnapshots, lockFeed } from './feed-snapshots.service';
 
 /** A publish job runs this long after the first change of a burst; later changes in the burst ride along. */
 export const FEED_DEBOUNCE_MS = 300;
@@ -20,7 +20,19 @@ const BATCH = 200;
  * transaction: the outbox row commits with the change, so no change is ever left unpublished.
  */
 export async function markFeedsDirty(em: EntityManager, keys: Iterable<string>): Promise<void> {
-  const list = [...new Set(keys)].sort();
+  let list = [...new Set(keys)].sort();
+  // A feed of one event is rendered when someone first asks for it, not for every event up front.
+  // The lock orders this against that first render, which then sees this transaction's fragments.
+  const eventFeeds = list.filter((key) => key.startsWith('event/'));
+  if (eventFeeds.length > 0) {
+    for (const key of eventFeeds) await lockFeed(em, key);
+    const rows: { feed_key: string }[] = await em.execute(
+      `select distinct feed_key from feed_snapshot where feed_key in (${eventFeeds.map(() => '?').join(',')})`,
+      eventFeeds,
+    );
+    const rendered = new Set(rows.map((r) => r.feed_key));
+    list = list.filter((key) => !key.startsWith('event/') || rendered.has(key));
+  }
   if (list.length === 0) return;
   await em.execute(
     `insert into feed_state (id, feed_key, wanted_version, dirty_at)
