@@ -354,7 +354,9 @@ describe('iCalendar feeds', () => {
 
   it('writes the published feeds to FEEDS_DIR as static files', async () => {
     await waitFor(() => existsSync(join(feedsDir, 'calendar', 'districts', 'norrebro.en.ics')));
-    expect(readFileSync(join(feedsDir, 'calendar.ics'), 'utf8')).toBe((await getFeed(app, '/calendar.ics')).body);
+    const all = (await getFeed(app, '/calendar.ics')).body;
+    expect(readFileSync(join(feedsDir, 'calendar.ics'), 'utf8')).toBe(all);
+    expect(gunzipSync(readFileSync(join(feedsDir, 'calendar.ics.gz'))).toString('utf8')).toBe(all);
     expect(readFileSync(join(feedsDir, 'calendar', 'districts', 'norrebro.en.ics'), 'utf8')).toBe(
       (await getFeed(app, '/calendar/districts/norrebro.ics?lang=en')).body,
     );

@@ -1,6 +1,6 @@
-import { escape, foldLines } from 'ical-generator';
+import { escape } from 'ical-generator';
 import type { Language } from '@mangfold/db';
-import { cleanLine } from './ical-text';
+import { cleanLine, foldLines } from './ical-text';
 import { vtimezone } from './vtimezones';
 
 export interface CalendarDocument {

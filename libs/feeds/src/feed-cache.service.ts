@@ -1,5 +1,3 @@
-import { gzip } from 'node:zlib';
-import { promisify } from 'node:util';
 import type { OutgoingHttpHeaders } from 'node:http';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
@@ -8,8 +6,6 @@ import type { Language } from '@mangfold/db';
 import { redisOptionsFromUrl } from '@mangfold/jobs';
 import { feedFileName, feedKey, parseFeedKey, type FeedRef } from './feed-keys';
 import { FeedSnapshots, type StoredSnapshot } from './feed-snapshots.service';
-
-const gzipAsync = promisify(gzip);
 
 /** Fallback for lost pub/sub messages: cached feeds are compared with the database this often. */
 export const FEED_REVALIDATE_MS = 5_000;
@@ -32,8 +28,8 @@ export interface ServedFeed {
   /** Headers of a 304: the validators and caching headers a 200 would carry (RFC 9110 §15.4.5). */
   notModifiedHeaders: OutgoingHttpHeaders;
   gzipEtag: string;
+  /** The stored gzip form, for clients that accept it (with an ETag of its own: a different representation). */
   gzip: { body: Buffer; headers: OutgoingHttpHeaders } | null;
-  gzipping: boolean;
   lastUsed: number;
 }
 
@@ -103,28 +99,6 @@ export class FeedCache implements OnApplicationBootstrap, OnApplicationShutdown 
     });
   }
 
-  /** The gzip form of a feed, computed off the event loop on first demand; null until ready. */
-  gzipped(entry: ServedFeed): ServedFeed['gzip'] {
-    if (entry.gzip || entry.gzipping || entry.body.length < MIN_GZIP_BYTES) return entry.gzip;
-    entry.gzipping = true;
-    gzipAsync(entry.body).then(
-      (body) => {
-        if (this.entries.get(`${entry.key}\n${entry.lang}`) === entry) this.bytes += body.length;
-        entry.gzip = {
-          body,
-          headers: {
-            ...entry.headers,
-            ETag: entry.gzipEtag,
-            'Content-Encoding': 'gzip',
-            'Content-Length': body.length,
-          },
-        };
-      },
-      (error: Error) => this.logger.warn(`cannot gzip ${entry.key}: ${error.message}`),
-    );
-    return null;
-  }
-
   /** Drops everything (tests, and a cache that must be rebuilt). */
   clear(): void {
     this.entries.clear();
@@ -192,8 +166,9 @@ export class FeedCache implements OnApplicationBootstrap, OnApplicationShutdown 
 
   private put(snapshot: StoredSnapshot): ServedFeed {
     const ref = parseFeedKey(snapshot.feedKey)!;
-    const body = Buffer.from(snapshot.body, 'utf8');
+    const body = snapshot.body;
     const lastModified = new Date(snapshot.lastModified).toUTCString();
+    const gzipEtag = `${snapshot.etag.slice(0, -1)}-gzip"`;
     const validators = {
       ETag: snapshot.etag,
       'Last-Modified': lastModified,
@@ -217,15 +192,20 @@ export class FeedCache implements OnApplicationBootstrap, OnApplicationShutdown 
         ...validators,
       },
       notModifiedHeaders: validators,
-      gzipEtag: `${snapshot.etag.slice(0, -1)}-gzip"`,
+      gzipEtag,
       gzip: null,
-      gzipping: false,
       lastUsed: Date.now(),
     };
+    if (body.length >= MIN_GZIP_BYTES) {
+      entry.gzip = {
+        body: snapshot.gzip,
+        headers: { ...entry.headers, ETag: gzipEtag, 'Content-Encoding': 'gzip', 'Content-Length': snapshot.gzip.length },
+      };
+    }
     const id = `${entry.key}\n${entry.lang}`;
     this.drop(id);
     this.entries.set(id, entry);
-    this.bytes += body.length;
+    this.bytes += body.length + (entry.gzip?.body.length ?? 0);
     if (this.bytes > MAX_CACHED_BYTES) this.evict(id);
     return entry;
   }

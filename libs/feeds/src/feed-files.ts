@@ -26,20 +26,26 @@ export class FeedFiles {
     return lang === 'da' ? path : path.replace(/\.ics$/, `.${lang}.ics`);
   }
 
-  async write(ref: FeedRef, snapshots: { lang: Language; body: string }[]): Promise<void> {
+  /** Writes each feed and, beside it, its gzip (`….ics.gz`, for a server's precompressed files). */
+  async write(ref: FeedRef, snapshots: { lang: Language; body: Buffer; gzip: Buffer }[]): Promise<void> {
     const dir = this.config.feeds.dir;
     if (!dir) return;
-    for (const { lang, body } of snapshots) {
+    for (const { lang, body, gzip } of snapshots) {
       const target = join(dir, FeedFiles.relativePath(ref, lang));
-      const temp = `${target}.${process.pid}.tmp`;
-      try {
-        await mkdir(dirname(target), { recursive: true });
-        await writeFile(temp, body);
-        await rename(temp, target);
-      } catch (error) {
-        this.logger.error(`cannot write ${target}: ${(error as Error).message}`);
-        await rm(temp, { force: true }).catch(() => undefined);
-      }
+      await this.replace(target, body);
+      await this.replace(`${target}.gz`, gzip);
+    }
+  }
+
+  private async replace(target: string, bytes: Buffer): Promise<void> {
+    const temp = `${target}.${process.pid}.tmp`;
+    try {
+      await mkdir(dirname(target), { recursive: true });
+      await writeFile(temp, bytes);
+      await rename(temp, target);
+    } catch (error) {
+      this.logger.error(`cannot write ${target}: ${(error as Error).message}`);
+      await rm(temp, { force: true }).catch(() => undefined);
     }
   }
 
@@ -47,9 +53,10 @@ export class FeedFiles {
     const dir = this.config.feeds.dir;
     if (!dir) return;
     for (const lang of langs) {
-      await rm(join(dir, FeedFiles.relativePath(ref, lang)), { force: true }).catch((error: Error) =>
-        this.logger.error(`cannot remove a feed file: ${error.message}`),
-      );
+      const target = join(dir, FeedFiles.relativePath(ref, lang));
+      for (const file of [target, `${target}.gz`]) {
+        await rm(file, { force: true }).catch((error: Error) => this.logger.error(`cannot remove a feed file: ${error.message}`));
+      }
     }
   }
 }

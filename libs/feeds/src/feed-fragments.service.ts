@@ -1,12 +1,12 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { InjectConfig, type AppConfig } from '@mangfold/config';
 import { Event, EventStatus, OrganizerRole, OrganizerStatus } from '@mangfold/calendar';
 import { LANGUAGES } from '@mangfold/db';
-import { EventFeedFragment } from './event-feed-fragment.entity';
 import { RENDERER_VERSION, feedRefsOf, fragmentZone, renderEventFragment, type FeedEventData } from './event-fragment';
 import { feedKey } from './feed-keys';
+import { placeholders, query, textArray } from './sql';
 
 const DAY_MS = 24 * 3600_000;
 /** Ended events stay in the feeds this long, so last month's events do not vanish from calendars. */
@@ -83,54 +83,71 @@ export class FeedFragments {
 
   async refresh(em: EntityManager, eventIds: string[], now: Date = new Date()): Promise<Set<string>> {
     const affected = new Set<string>();
-    if (eventIds.length === 0) return affected;
+    const ids = [...new Set(eventIds)];
+    if (ids.length === 0) return affected;
     const events = await em.find(
       Event,
-      { id: { $in: eventIds } },
+      { id: { $in: ids } },
       { populate: ['district', 'occasion', 'organizers', 'organizers.association'] },
     );
     const byId = new Map(events.map((e) => [e.id, e]));
-    const fragments = await em.find(EventFeedFragment, { event: { $in: eventIds } });
-    const kept = new Map<string, EventFeedFragment[]>();
-    for (const f of fragments) kept.set(f.event.id, [...(kept.get(f.event.id) ?? []), f]);
+    // What is kept, without the bodies: enough to tell whether anything changed.
+    const kept: { event_id: string; lang: string; feed_keys: string[]; content_hash: string; renderer_version: number }[] = await query(
+      em,
+      `select event_id, lang, feed_keys, content_hash, renderer_version from event_feed_fragment where event_id in (${placeholders(ids)})`,
+      ids,
+    );
+    const keptBy = new Map<string, typeof kept>();
+    for (const row of kept) keptBy.set(row.event_id, [...(keptBy.get(row.event_id) ?? []), row]);
 
-    for (const id of new Set(eventIds)) {
-      const existing = kept.get(id) ?? [];
+    const gone: string[] = [];
+    const rows: unknown[][] = [];
+    for (const id of ids) {
+      const existing = keptBy.get(id) ?? [];
       const event = byId.get(id);
       const view = event ? feedViewOf(event, now) : null;
       if (!view) {
-        for (const f of existing) f.feedKeys.forEach((k) => affected.add(k));
-        if (existing.length) em.remove(existing);
+        if (existing.length > 0) gone.push(id);
+        for (const f of existing) f.feed_keys.forEach((k) => affected.add(k));
         continue;
       }
       const keys = [...new Set(feedRefsOf(view.data).map(feedKey))].sort();
       const hash = this.contentHash(view);
-      if (existing.length === LANGUAGES.length && existing.every((f) => f.contentHash === hash && f.rendererVersion === RENDERER_VERSION)) {
-        continue;
-      }
-      const modifiedAt = new Date(Math.floor(now.getTime() / 1000) * 1000);
-      for (const f of existing) f.feedKeys.forEach((k) => affected.add(k));
+      const current = existing.filter((f) => f.content_hash === hash && f.renderer_version === RENDERER_VERSION);
+      if (current.length === LANGUAGES.length && existing.length === LANGUAGES.length) continue;
+      for (const f of existing) f.feed_keys.forEach((k) => affected.add(k));
       keys.forEach((k) => affected.add(k));
+      const modifiedAt = new Date(Math.floor(now.getTime() / 1000) * 1000);
+      const context = { baseUrl: this.config.http.publicBaseUrl, modifiedAt };
       for (const lang of LANGUAGES) {
-        let fragment = existing.find((f) => f.lang === lang);
-        if (!fragment) {
-          fragment = new EventFeedFragment();
-          fragment.event = event!;
-          fragment.lang = lang;
-        }
-        fragment.body = renderEventFragment(view.data, lang, { baseUrl: this.config.http.publicBaseUrl, modifiedAt });
-        fragment.feedKeys = keys;
-        fragment.startsAt = view.data.startsAt;
-        fragment.expiresAt = view.expiresAt;
-        fragment.tzid = fragmentZone(view.data);
-        fragment.contentHash = hash;
-        fragment.rendererVersion = RENDERER_VERSION;
-        fragment.modifiedAt = modifiedAt;
-        em.persist(fragment);
+        rows.push([
+          randomUUID(),
+          id,
+          lang,
+          renderEventFragment(view.data, lang, context),
+          textArray(keys),
+          view.data.startsAt,
+          view.expiresAt,
+          fragmentZone(view.data),
+          hash,
+          RENDERER_VERSION,
+          modifiedAt,
+        ]);
       }
-      for (const f of existing) if (!LANGUAGES.includes(f.lang as never)) em.remove(f);
     }
-    await em.flush();
+    if (gone.length > 0) await query(em, `delete from event_feed_fragment where event_id in (${placeholders(gone)})`, gone);
+    for (let i = 0; i < rows.length; i += 500) {
+      const batch = rows.slice(i, i + 500);
+      await query(
+        em,
+        `insert into event_feed_fragment (id, event_id, lang, body, feed_keys, starts_at, expires_at, tzid, content_hash, renderer_version, modified_at)
+         values ${batch.map(() => '(?, ?, ?, ?, ?::text[], ?, ?, ?, ?, ?, ?)').join(', ')}
+         on conflict (event_id, lang) do update set body = excluded.body, feed_keys = excluded.feed_keys, starts_at = excluded.starts_at,
+           expires_at = excluded.expires_at, tzid = excluded.tzid, content_hash = excluded.content_hash,
+           renderer_version = excluded.renderer_version, modified_at = excluded.modified_at, updated_at = now()`,
+        batch.flat(),
+      );
+    }
     return affected;
   }
 

@@ -124,7 +124,7 @@ export class FeedHttpHandler implements OnApplicationBootstrap {
       res.writeHead(304, entry.notModifiedHeaders).end();
       return;
     }
-    const gzip = acceptsGzip(req.headers['accept-encoding']) ? this.cache.gzipped(entry) : null;
+    const gzip = entry.gzip && acceptsGzip(req.headers['accept-encoding']) ? entry.gzip : null;
     res.writeHead(200, gzip ? gzip.headers : entry.headers);
     if (method === 'HEAD') res.end();
     else res.end(gzip ? gzip.body : entry.body);

@@ -4,7 +4,8 @@ import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { JobName, enqueue } from '@mangfold/jobs';
 import { CANCELLED_EVENTS_KEPT_DAYS, ENDED_EVENTS_KEPT_DAYS, FeedFragments } from './feed-fragments.service';
 import { RENDERER_VERSION } from './event-fragment';
-import { FeedSnapshots, lockFeed } from './feed-snapshots.service';
+import { FeedSnapshots, lockFeeds } from './feed-snapshots.service';
+import { placeholders, query } from './sql';
 
 /** A publish job runs this long after the first change of a burst; later changes in the burst ride along. */
 export const FEED_DEBOUNCE_MS = 300;
@@ -25,16 +26,18 @@ export async function markFeedsDirty(em: EntityManager, keys: Iterable<string>):
   // The lock orders this against that first render, which then sees this transaction's fragments.
   const eventFeeds = list.filter((key) => key.startsWith('event/'));
   if (eventFeeds.length > 0) {
-    for (const key of eventFeeds) await lockFeed(em, key);
-    const rows: { feed_key: string }[] = await em.execute(
-      `select distinct feed_key from feed_snapshot where feed_key in (${eventFeeds.map(() => '?').join(',')})`,
+    await lockFeeds(em, eventFeeds);
+    const rows: { feed_key: string }[] = await query(
+      em,
+      `select distinct feed_key from feed_snapshot where feed_key in (${placeholders(eventFeeds)})`,
       eventFeeds,
     );
     const rendered = new Set(rows.map((r) => r.feed_key));
     list = list.filter((key) => !key.startsWith('event/') || rendered.has(key));
   }
   if (list.length === 0) return;
-  await em.execute(
+  await query(
+    em,
     `insert into feed_state (id, feed_key, wanted_version, dirty_at)
      values ${list.map(() => '(?, ?, 1, now())').join(', ')}
      on conflict (feed_key) do update set wanted_version = feed_state.wanted_version + 1, dirty_at = now(), updated_at = now()`,
@@ -72,12 +75,14 @@ export class FeedPublisher {
   /** An association's name or slug changed: its events show it, and its own feed is named after it. */
   async associationChanged(associationId: string): Promise<void> {
     const em = this.orm.em.fork();
-    const events: { event_id: string }[] = await em.execute(
+    const events: { event_id: string }[] = await query(
+      em,
       `select distinct o.event_id from event_organizer o join event_feed_fragment f on f.event_id = o.event_id
         where o.association_id = ?`,
       [associationId],
     );
-    const feeds: { feed_key: string }[] = await em.execute(
+    const feeds: { feed_key: string }[] = await query(
+      em,
       `select 'association/' || slug as feed_key from association where id = ?
        union select feed_key from feed_state where subject_id = ?`,
       [associationId, associationId],
@@ -91,11 +96,13 @@ export class FeedPublisher {
   /** An occasion's name or slug changed. */
   async occasionChanged(occasionId: string): Promise<void> {
     const em = this.orm.em.fork();
-    const events: { id: string }[] = await em.execute(
+    const events: { id: string }[] = await query(
+      em,
       `select distinct e.id from event e join event_feed_fragment f on f.event_id = e.id where e.occasion_id = ?`,
       [occasionId],
     );
-    const feeds: { feed_key: string }[] = await em.execute(
+    const feeds: { feed_key: string }[] = await query(
+      em,
       `select 'occasion/' || slug as feed_key from occasion where id = ? union select feed_key from feed_state where subject_id = ?`,
       [occasionId, occasionId],
     );
@@ -121,14 +128,16 @@ export class FeedPublisher {
    */
   async sweep(): Promise<string[]> {
     return this.orm.em.fork().transactional(async (em) => {
-      const expired: { feed_key: string }[] = await em.execute(
+      const expired: { feed_key: string }[] = await query(
+        em,
         `update feed_state set wanted_version = wanted_version + 1, dirty_at = now(), valid_until = null, updated_at = now()
           where valid_until <= now() returning feed_key`,
       );
-      const stuck: { feed_key: string }[] = await em.execute(
+      const stuck: { feed_key: string }[] = await query(
+        em,
         `select feed_key from feed_state where wanted_version > rendered_version and dirty_at < now() - interval '${STUCK_AFTER_SECONDS} seconds'`,
       );
-      await em.execute(`delete from event_feed_fragment where expires_at < now() - interval '1 day'`);
+      await query(em, `delete from event_feed_fragment where expires_at < now() - interval '1 day'`);
       const keys = [...new Set([...expired, ...stuck].map((r) => r.feed_key))].sort();
       const runAt = new Date(Date.now() + FEED_DEBOUNCE_MS);
       for (const feedKey of keys) {
@@ -146,7 +155,8 @@ export class FeedPublisher {
     let after = '00000000-0000-0000-0000-000000000000';
     let total = 0;
     for (;;) {
-      const rows: { id: string }[] = await this.orm.em.fork().execute(
+      const rows: { id: string }[] = await query(
+        this.orm.em.fork(),
         `select e.id from event e
           where e.id > ? and (e.status = 'PUBLISHED' or (e.status = 'CANCELLED' and e.published_at is not null))
             and ((e.recurrence is not null and e.last_ends_at is null)

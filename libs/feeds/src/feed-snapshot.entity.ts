@@ -11,10 +11,11 @@ export class FeedSnapshot extends BaseEntity {
   @Property({ type: 'string', length: 2 })
   lang!: string;
 
-  @Property({ type: 'text' })
-  body!: string;
+  /** The UTF-8 text, gzipped: a sixth of the bytes to write and read, and ready for gzip clients. */
+  @Property({ type: 'blob' })
+  bodyGzip!: Buffer;
 
-  /** Strong ETag (quoted) from a hash of the body. */
+  /** Strong ETag (quoted) from a hash of the (uncompressed) body. */
   @Property({ type: 'string', length: 64 })
   etag!: string;
 
@@ -29,6 +30,7 @@ export class FeedSnapshot extends BaseEntity {
   @Property({ type: 'integer' })
   eventCount!: number;
 
+  /** Bytes of the uncompressed body. */
   @Property({ type: 'integer' })
   byteSize!: number;
 }

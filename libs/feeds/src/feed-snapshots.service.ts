@@ -1,4 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { promisify } from 'node:util';
+import { gunzip, gzip } from 'node:zlib';
 import { Injectable, Logger } from '@nestjs/common';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import Redis from 'ioredis';
@@ -8,17 +10,32 @@ import { InjectRedis } from '@mangfold/jobs';
 import { renderCalendar } from './calendar-document';
 import { feedKey, feedUrl, kindFromSlug, parseFeedKey, type FeedRef } from './feed-keys';
 import { FeedFiles } from './feed-files';
+import { query, textArray } from './sql';
 import { calendarDescription, calendarName, kindPluralLabel } from './labels';
 
-/** A feed's published text as stored and served. */
+/** A feed's published text as stored and served: the UTF-8 bytes and their gzip. */
 export interface StoredSnapshot {
   feedKey: string;
   lang: Language;
-  body: string;
+  body: Buffer;
+  gzip: Buffer;
   etag: string;
   lastModified: Date;
   version: number;
 }
+
+/** A rendered body ready to store: bytes, gzip (stored so, a sixth of the bytes to write and read) and ETag. */
+interface PreparedBody {
+  body: Buffer;
+  gzip: Buffer;
+  etag: string;
+  eventCount: number;
+}
+
+const gzipAsync = promisify(gzip);
+const gunzipAsync = promisify(gunzip);
+// Fast compression: it sits between an edit and the feed serving it.
+const GZIP_LEVEL = 1;
 
 /** Who a feed is about: its id (to find the feed again after a rename) and its name per language. */
 export interface FeedSubject {
@@ -66,20 +83,26 @@ export class FeedSnapshots {
   }
 
   async load(key: string, lang: Language): Promise<StoredSnapshot | null> {
-    const rows: { body: string; etag: string; last_modified: Date; version: number }[] = await this.orm.em
-      .fork()
-      .execute('select body, etag, last_modified, version from feed_snapshot where feed_key = ? and lang = ?', [key, lang]);
+    const rows: { body_gzip: Buffer; etag: string; last_modified: Date; version: number }[] = await query(
+      this.orm.em.fork(),
+      'select body_gzip, etag, last_modified, version from feed_snapshot where feed_key = ? and lang = ?',
+      [key, lang],
+    );
     const row = rows[0];
-    return row ? { feedKey: key, lang, body: row.body, etag: row.etag, lastModified: row.last_modified, version: row.version } : null;
+    if (!row) return null;
+    const body = await gunzipAsync(row.body_gzip);
+    return { feedKey: key, lang, body, gzip: row.body_gzip, etag: row.etag, lastModified: row.last_modified, version: row.version };
   }
 
   /** Current versions of the given feeds, for revalidating an in-memory cache. */
   async versions(keys: string[]): Promise<Map<string, number>> {
     const result = new Map<string, number>();
     if (keys.length === 0) return result;
-    const rows: { feed_key: string; lang: string; version: number }[] = await this.orm.em
-      .fork()
-      .execute(`select feed_key, lang, version from feed_snapshot where feed_key in (${keys.map(() => '?').join(',')})`, keys);
+    const rows: { feed_key: string; lang: string; version: number }[] = await query(
+      this.orm.em.fork(),
+      `select feed_key, lang, version from feed_snapshot where feed_key in (${keys.map(() => '?').join(',')})`,
+      keys,
+    );
     for (const row of rows) result.set(`${row.feed_key}\n${row.lang}`, row.version);
     return result;
   }
@@ -98,15 +121,17 @@ export class FeedSnapshots {
       if (again) return { snapshot: again, fresh: false };
       const subject = await this.resolveSubject(em, ref);
       if (!subject) return null;
-      const rendered = await this.render(em, ref, lang, subject);
-      const stored = await this.store(em, key, lang, rendered.body, rendered.eventCount);
-      await em.execute(
+      const rendered = await this.render(this.orm.em.fork(), ref, lang, subject);
+      const prepared = await prepare(rendered);
+      const stored = await this.store(em, key, lang, prepared);
+      await query(
+        em,
         `insert into feed_state (id, feed_key, subject_id, valid_until) values (?, ?, ?, ?)
          on conflict (feed_key) do update set subject_id = excluded.subject_id,
            valid_until = least(feed_state.valid_until, excluded.valid_until), updated_at = now()`,
         [randomUUID(), key, subject.id, rendered.validUntil],
       );
-      const snapshot: StoredSnapshot = { feedKey: key, lang, body: rendered.body, etag: etagOf(rendered.body), ...stored! };
+      const snapshot: StoredSnapshot = { feedKey: key, lang, body: prepared.body, gzip: prepared.gzip, etag: prepared.etag, ...stored! };
       return { snapshot, fresh: true };
     });
     if (created?.fresh) await this.announce(ref, [created.snapshot], []);
@@ -126,7 +151,8 @@ export class FeedSnapshots {
     }
     const outcome = await this.orm.em.fork().transactional(async (em) => {
       await lockFeed(em, key);
-      const states: { wanted_version: number; rendered_version: number }[] = await em.execute(
+      const states: { wanted_version: number; rendered_version: number }[] = await query(
+        em,
         'select wanted_version, rendered_version from feed_state where feed_key = ?',
         [key],
       );
@@ -134,19 +160,24 @@ export class FeedSnapshots {
       if (!options.force && states[0] && states[0].rendered_version >= wanted) return { wanted, changed: [], deleted: [] };
       const subject = await this.resolveSubject(em, ref);
       if (!subject) {
-        const gone: { lang: Language }[] = await em.execute('delete from feed_snapshot where feed_key = ? returning lang', [key]);
-        await em.execute('delete from feed_state where feed_key = ?', [key]);
+        const gone: { lang: Language }[] = await query(em, 'delete from feed_snapshot where feed_key = ? returning lang', [key]);
+        await query(em, 'delete from feed_state where feed_key = ?', [key]);
         return { wanted, changed: [], deleted: gone.map((g) => g.lang) };
       }
+      // The languages render side by side on connections of their own: everything committed up to
+      // `wanted` is visible to them, as they start after it was read.
+      const rendered = await Promise.all(LANGUAGES.map((lang) => this.render(this.orm.em.fork(), ref, lang, subject)));
+      const prepared = await Promise.all(rendered.map(prepare));
       const changed: StoredSnapshot[] = [];
       let validUntil: Date | null = null;
-      for (const lang of LANGUAGES) {
-        const rendered = await this.render(em, ref, lang, subject);
-        const stored = await this.store(em, key, lang, rendered.body, rendered.eventCount);
-        if (stored) changed.push({ feedKey: key, lang, body: rendered.body, etag: etagOf(rendered.body), ...stored });
-        if (rendered.validUntil && (!validUntil || rendered.validUntil < validUntil)) validUntil = rendered.validUntil;
+      for (const [i, lang] of LANGUAGES.entries()) {
+        const stored = await this.store(em, key, lang, prepared[i]);
+        if (stored) changed.push({ feedKey: key, lang, body: prepared[i].body, gzip: prepared[i].gzip, etag: prepared[i].etag, ...stored });
+        const until = rendered[i].validUntil;
+        if (until && (!validUntil || until < validUntil)) validUntil = until;
       }
-      await em.execute(
+      await query(
+        em,
         `insert into feed_state (id, feed_key, subject_id, wanted_version, rendered_version, valid_until) values (?, ?, ?, ?, ?, ?)
          on conflict (feed_key) do update set subject_id = excluded.subject_id, rendered_version = excluded.rendered_version,
            valid_until = excluded.valid_until, updated_at = now()`,
@@ -160,16 +191,16 @@ export class FeedSnapshots {
 
   /** The feed's current wanted version (0 when it has no state). */
   async wantedVersion(key: string): Promise<number> {
-    const rows: { wanted_version: number }[] = await this.orm.em
-      .fork()
-      .execute('select wanted_version from feed_state where feed_key = ?', [key]);
+    const rows: { wanted_version: number }[] = await query(this.orm.em.fork(), 'select wanted_version from feed_state where feed_key = ?', [
+      key,
+    ]);
     return rows[0]?.wanted_version ?? 0;
   }
 
   /** Who the feed is about, or null when no such feed exists. */
   async resolveSubject(em: EntityManager, ref: FeedRef): Promise<FeedSubject | null> {
     const one = async (sql: string): Promise<{ id: string; name: LocalizedText | string } | undefined> => {
-      const rows: { id: string; name: LocalizedText | string }[] = await em.execute(sql, [ref.slug]);
+      const rows: { id: string; name: LocalizedText | string }[] = await query(em, sql, [ref.slug]);
       return rows[0];
     };
     switch (ref.scope) {
@@ -202,7 +233,8 @@ export class FeedSnapshots {
 
   /** A feed from its kept fragments: one aggregate query, then header + VTIMEZONEs + the fragments. */
   async render(em: EntityManager, ref: FeedRef, lang: Language, subject: FeedSubject): Promise<RenderedFeed> {
-    const rows: AggregateRow[] = await em.execute(
+    const rows: AggregateRow[] = await query(
+      em,
       `select coalesce(string_agg(body, '' order by starts_at, event_id), '') as body,
               coalesce(array_agg(distinct tzid) filter (where tzid is not null), '{}') as zones,
               min(expires_at) as valid_until, count(*)::int as events
@@ -236,7 +268,8 @@ export class FeedSnapshots {
     let body = '';
     let zones: string[] = [];
     if (eventIds.length > 0) {
-      const rows: AggregateRow[] = await this.orm.em.fork().execute(
+      const rows: AggregateRow[] = await query(
+        this.orm.em.fork(),
         `select coalesce(string_agg(body, '' order by starts_at, event_id), '') as body,
                 coalesce(array_agg(distinct tzid) filter (where tzid is not null), '{}') as zones,
                 min(expires_at) as valid_until, count(*)::int as events
@@ -254,18 +287,20 @@ export class FeedSnapshots {
     em: EntityManager,
     key: string,
     lang: Language,
-    body: string,
-    eventCount: number,
+    prepared: PreparedBody,
   ): Promise<{ version: number; lastModified: Date } | null> {
-    const rows: { version: number; last_modified: Date }[] = await em.execute(
-      `insert into feed_snapshot (id, feed_key, lang, body, etag, last_modified, version, event_count, byte_size)
+    const current: { etag: string }[] = await query(em, 'select etag from feed_snapshot where feed_key = ? and lang = ?', [key, lang]);
+    if (current[0]?.etag === prepared.etag) return null;
+    const rows: { version: number; last_modified: Date }[] = await query(
+      em,
+      `insert into feed_snapshot (id, feed_key, lang, body_gzip, etag, last_modified, version, event_count, byte_size)
        values (?, ?, ?, ?, ?, date_trunc('second', now()), 1, ?, ?)
-       on conflict (feed_key, lang) do update set body = excluded.body, etag = excluded.etag,
+       on conflict (feed_key, lang) do update set body_gzip = excluded.body_gzip, etag = excluded.etag,
          last_modified = greatest(date_trunc('second', now()), feed_snapshot.last_modified + interval '1 second'),
          version = feed_snapshot.version + 1, event_count = excluded.event_count, byte_size = excluded.byte_size, updated_at = now()
        where feed_snapshot.etag <> excluded.etag
        returning version, last_modified`,
-      [randomUUID(), key, lang, body, etagOf(body), eventCount, Buffer.byteLength(body)],
+      [randomUUID(), key, lang, prepared.gzip, prepared.etag, prepared.eventCount, prepared.body.length],
     );
     return rows[0] ? { version: rows[0].version, lastModified: rows[0].last_modified } : null;
   }
@@ -283,12 +318,25 @@ export class FeedSnapshots {
   }
 }
 
+async function prepare(rendered: RenderedFeed): Promise<PreparedBody> {
+  const body = Buffer.from(rendered.body, 'utf8');
+  return { body, gzip: await gzipAsync(body, { level: GZIP_LEVEL }), etag: etagOf(body), eventCount: rendered.eventCount };
+}
+
 /** Strong ETag: a hash of the exact bytes. */
-export function etagOf(body: string): string {
+export function etagOf(body: string | Buffer): string {
   return `"${createHash('sha256').update(body).digest('base64url')}"`;
 }
 
 /** Serialises renders of one feed (transaction-scoped advisory lock). */
 export async function lockFeed(em: EntityManager, key: string): Promise<void> {
-  await em.execute('select pg_advisory_xact_lock(?, hashtext(?))', [FEED_LOCK_SPACE, key]);
+  await query(em, 'select pg_advisory_xact_lock(?, hashtext(?))', [FEED_LOCK_SPACE, key]);
+}
+
+/** The locks of several feeds in one round trip, in key order (so two such calls cannot deadlock). */
+export async function lockFeeds(em: EntityManager, keys: string[]): Promise<void> {
+  await query(em, `select count(pg_advisory_xact_lock(?, hashtext(k))) from (select unnest(?::text[]) as k order by 1) as keys`, [
+    FEED_LOCK_SPACE,
+    textArray([...keys].sort()),
+  ]);
 }

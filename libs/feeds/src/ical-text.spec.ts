@@ -1,4 +1,4 @@
-import { cleanLine, cleanText, htmlToText, quotedParam } from './ical-text';
+import { cleanLine, cleanText, foldLines, htmlToText, quotedParam } from './ical-text';
 
 describe('iCalendar text helpers', () => {
   it('keeps line breaks as \\n and drops control characters and lone surrogates', () => {
@@ -35,5 +35,28 @@ describe('iCalendar text helpers', () => {
       );
       expect(htmlToText('<a href="https://kk.dk">https://kk.dk</a>')).toBe('https://kk.dk');
     });
+  });
+});
+
+describe('foldLines', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const reference = (require('ical-generator') as { foldLines: (s: string) => string }).foldLines;
+  const pieces = ['a', 'ø', 'ع', 'ک', '€', '🎉', '👨‍👩‍👧', '\\n', ';', ' ', 'x'.repeat(30), 'æøå'.repeat(10), '🇩🇰'];
+
+  it('folds exactly like ical-generator, at most 75 octets a line', () => {
+    let seed = 7;
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    for (let n = 0; n < 300; n++) {
+      // Content lines start with a property name, never with a space (which would read as a fold).
+      const lines = Array.from(
+        { length: 1 + Math.floor(random() * 4) },
+        () => 'X:' + Array.from({ length: Math.floor(random() * 60) }, () => pieces[Math.floor(random() * pieces.length)]).join(''),
+      );
+      const text = lines.join('\r\n') + (random() < 0.5 ? '\r\n' : '');
+      const folded = foldLines(text);
+      expect(folded).toBe(reference(text));
+      for (const line of folded.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+      expect(folded.replace(/\r\n /g, '')).toBe(text);
+    }
   });
 });

@@ -101,3 +101,48 @@ export function htmlToText(input: string): string {
     .replace(/\n{3,}/g, '\n\n');
   return text.trim();
 }
+
+/**
+ * Folds CRLF-separated content lines to at most 75 octets (RFC 5545 §3.1), never inside a UTF-8
+ * sequence or a surrogate pair: the same output as ical-generator's `foldLines`, which encodes
+ * every character on its own and costs more than rendering the event.
+ */
+export function foldLines(text: string): string {
+  let out = '';
+  let lineStart = 0;
+  for (;;) {
+    const end = text.indexOf('\r\n', lineStart);
+    const line = end < 0 ? text.slice(lineStart) : text.slice(lineStart, end);
+    out += foldLine(line);
+    if (end < 0) return out;
+    out += '\r\n';
+    lineStart = end + 2;
+  }
+}
+
+function foldLine(line: string): string {
+  // Most lines are short ASCII: nothing to do.
+  if (line.length <= 74 && !/[^\x00-\x7f]/.test(line)) return line;
+  let out = '';
+  let octets = 0;
+  let segmentStart = 0;
+  for (let i = 0; i < line.length; i++) {
+    const code = line.charCodeAt(i);
+    let width: number;
+    let units = 1;
+    if (code < 0x80) width = 1;
+    else if (code < 0x800) width = 2;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < line.length) {
+      width = 4;
+      units = 2;
+    } else width = 3;
+    octets += width;
+    if (octets > 74) {
+      out += line.slice(segmentStart, i) + '\r\n ';
+      segmentStart = i;
+      octets = width;
+    }
+    i += units - 1;
+  }
+  return out + line.slice(segmentStart);
+}

@@ -1,10 +1,12 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261124154153_feeds extends Migration {
+export class Migration20261124162301_feeds extends Migration {
 
   override async up(): Promise<void> {
-    this.addSql(`create table "feed_snapshot" ("id" uuid not null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "feed_key" varchar(200) not null, "lang" varchar(2) not null, "body" text not null, "etag" varchar(64) not null, "last_modified" timestamptz not null, "version" int not null, "event_count" int not null, "byte_size" int not null, constraint "feed_snapshot_pkey" primary key ("id"));`);
+    this.addSql(`create table "feed_snapshot" ("id" uuid not null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "feed_key" varchar(200) not null, "lang" varchar(2) not null, "body_gzip" bytea not null, "etag" varchar(64) not null, "last_modified" timestamptz not null, "version" int not null, "event_count" int not null, "byte_size" int not null, constraint "feed_snapshot_pkey" primary key ("id"));`);
     this.addSql(`alter table "feed_snapshot" add constraint "feed_snapshot_feed_key_lang_unique" unique ("feed_key", "lang");`);
+    // Already gzipped: no point in TOAST compressing it again.
+    this.addSql(`alter table "feed_snapshot" alter column "body_gzip" set storage external;`);
 
     this.addSql(`create table "feed_state" ("id" uuid not null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "feed_key" varchar(200) not null, "subject_id" uuid null, "wanted_version" int not null default 0, "rendered_version" int not null default 0, "dirty_at" timestamptz null, "valid_until" timestamptz null, constraint "feed_state_pkey" primary key ("id"));`);
     this.addSql(`alter table "feed_state" add constraint "feed_state_feed_key_unique" unique ("feed_key");`);
