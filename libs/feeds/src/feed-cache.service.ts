@@ -74,9 +74,18 @@ export class FeedCache implements OnApplicationBootstrap, OnApplicationShutdown 
     await Promise.allSettled([...this.loading.values()]);
   }
 
+  /** The cache's id of a feed in one language. */
+  static id(key: string, lang: Language): string {
+    return `${key}\n${lang}`;
+  }
+
   /** The cached feed, if any; synchronous so the hot path never waits on a promise. */
   get(key: string, lang: Language): ServedFeed | undefined {
-    const entry = this.entries.get(`${key}\n${lang}`);
+    return this.getById(FeedCache.id(key, lang));
+  }
+
+  getById(id: string): ServedFeed | undefined {
+    const entry = this.entries.get(id);
     if (entry) entry.lastUsed = Date.now();
     return entry;
   }

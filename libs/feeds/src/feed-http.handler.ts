@@ -5,7 +5,7 @@ import { ModuleRef } from '@nestjs/core';
 import type { Language } from '@mangfold/db';
 import { Metrics } from '@mangfold/observability';
 import { FeedCache, type ServedFeed } from './feed-cache.service';
-import { feedKey, feedRefFromPath, type FeedRef, type FeedScope } from './feed-keys';
+import { ALL_FEED, feedKey, feedRefFromPath, type FeedRef, type FeedScope } from './feed-keys';
 import { acceptsGzip, etagMatches, parseHttpDate } from './http-conditional';
 
 const ROUTE: Readonly<Record<FeedScope, string>> = {
@@ -26,6 +26,19 @@ const CORS_PREFLIGHT: OutgoingHttpHeaders = {
 };
 
 type LangParam = Language | { error: string };
+
+interface FeedTarget {
+  ref: FeedRef;
+  key: string;
+  lang: Language;
+  /** The cache's id of the feed in this language. */
+  cacheId: string;
+  /** The route label for metrics (never the raw URL, so labels stay few). */
+  route: string;
+  error: { status: number; message: string } | null;
+}
+
+const MAX_REMEMBERED_URLS = 10_000;
 
 /** `?lang=da|en` (any case); absent or empty means Danish. Other values are a 400, so a typo is seen at once. */
 export function langFromQuery(query: string): LangParam {
@@ -55,6 +68,8 @@ export function langFromQuery(query: string): LangParam {
 export class FeedHttpHandler implements OnApplicationBootstrap {
   private readonly logger = new Logger('Feeds');
   private metrics: Metrics | undefined;
+  private readonly targets = new Map<string, FeedTarget | null>();
+  private readonly observers = new Map<string, { observe(seconds: number): void }>();
 
   constructor(
     private readonly cache: FeedCache,
@@ -73,37 +88,60 @@ export class FeedHttpHandler implements OnApplicationBootstrap {
   handle(req: IncomingMessage, res: ServerResponse): boolean {
     const url = req.url;
     if (url === undefined || !url.startsWith('/calendar')) return false;
-    const q = url.indexOf('?');
-    const ref = feedRefFromPath(q < 0 ? url : url.slice(0, q));
-    if (ref === null) return false;
+    const target = this.parse(url);
+    if (target === null) return false;
     const started = performance.now();
     const method = req.method ?? 'GET';
-    const route = 'notFound' in ref ? '/calendar/*' : ROUTE[ref.scope];
     if (method !== 'GET' && method !== 'HEAD') {
       if (method === 'OPTIONS') res.writeHead(204, CORS_PREFLIGHT).end();
       else this.plain(res, 405, 'Feeds answer GET and HEAD only.', { Allow: 'GET, HEAD, OPTIONS' });
-      this.observe(method, route, res.statusCode, started);
+      this.observe(method, target.route, res.statusCode, started);
       return true;
     }
-    if ('notFound' in ref) {
-      this.plain(res, 404, 'No such calendar feed.', {}, method);
-      this.observe(method, route, 404, started);
+    if (target.error) {
+      this.plain(res, target.error.status, target.error.message, {}, method);
+      this.observe(method, target.route, target.error.status, started);
       return true;
     }
-    const lang = langFromQuery(q < 0 ? '' : url.slice(q + 1));
-    if (typeof lang !== 'string') {
-      this.plain(res, 400, lang.error, {}, method);
-      this.observe(method, route, 400, started);
-      return true;
-    }
-    const entry = this.cache.get(feedKey(ref), lang);
+    const entry = this.cache.getById(target.cacheId);
     if (entry) {
       this.respond(req, res, entry, method);
-      this.observe(method, route, res.statusCode, started);
+      this.observe(method, target.route, res.statusCode, started);
       return true;
     }
-    void this.fetchAndRespond(req, res, ref, lang, method).finally(() => this.observe(method, route, res.statusCode, started));
+    void this.fetchAndRespond(req, res, target.ref, target.lang, method).finally(() =>
+      this.observe(method, target.route, res.statusCode, started),
+    );
     return true;
+  }
+
+  /** What a request URL names; remembered per URL, since subscribers ask for the same few URLs again and again. */
+  private parse(url: string): FeedTarget | null {
+    let target = this.targets.get(url);
+    if (target !== undefined) return target;
+    const q = url.indexOf('?');
+    const ref = feedRefFromPath(q < 0 ? url : url.slice(0, q));
+    if (ref === null) {
+      target = null;
+    } else if ('notFound' in ref) {
+      target = {
+        ref: ALL_FEED,
+        key: '',
+        lang: 'da',
+        cacheId: '',
+        route: '/calendar/*',
+        error: { status: 404, message: 'No such calendar feed.' },
+      };
+    } else {
+      const lang = langFromQuery(q < 0 ? '' : url.slice(q + 1));
+      target =
+        typeof lang === 'string'
+          ? { ref, key: feedKey(ref), lang, cacheId: FeedCache.id(feedKey(ref), lang), route: ROUTE[ref.scope], error: null }
+          : { ref, key: '', lang: 'da', cacheId: '', route: ROUTE[ref.scope], error: { status: 400, message: lang.error } };
+    }
+    if (this.targets.size >= MAX_REMEMBERED_URLS) this.targets.clear();
+    this.targets.set(url, target);
+    return target;
   }
 
   private async fetchAndRespond(req: IncomingMessage, res: ServerResponse, ref: FeedRef, lang: Language, method: string): Promise<void> {
@@ -155,7 +193,15 @@ export class FeedHttpHandler implements OnApplicationBootstrap {
   }
 
   private observe(method: string, route: string, status: number, started: number): void {
-    this.metrics?.httpDuration.observe({ method, route, status: String(status) }, (performance.now() - started) / 1000);
+    if (!this.metrics) return;
+    const id = `${method} ${route} ${status}`;
+    let observer = this.observers.get(id);
+    if (!observer) {
+      // A bound child skips label hashing on every request.
+      observer = this.metrics.httpDuration.labels({ method, route, status: String(status) });
+      this.observers.set(id, observer);
+    }
+    observer.observe((performance.now() - started) / 1000);
   }
 }
 
