@@ -7,9 +7,9 @@ import { gunzipSync } from 'node:zlib';
 import { DateTime } from 'luxon';
 import { Association } from '@mangfold/associations';
 import { Event, EventKind, EventOrganizer, EventStatus, OrganizerRole, OrganizerStatus } from '@mangfold/calendar';
-import { FeedPublisher } from '@mangfold/feeds';
+import { FeedPublisher, FeedSnapshots } from '@mangfold/feeds';
 import { createAssociation, createEvent } from '../factories';
-import { startTestApp, waitFor, type TestApp } from '../utils';
+import { parseCalendar, startTestApp, waitFor, type TestApp } from '../utils';
 import { getFeed, publishNow, uidOf, waitForFeed } from './feed-helpers';
 
 const ZONE = 'Europe/Copenhagen';
@@ -377,6 +377,16 @@ describe('iCalendar feeds', () => {
     expect(renamed.calendar!.properties['X-WR-CALNAME']).toBe('Københavns Mangfoldighedskalender: Nyt Navn');
     expect(renamed.calendar!.events[0].component.getFirstProperty('organizer')!.getParameter('cn')).toBe('Nyt Navn');
     await waitFor(async () => (await getFeed(app, '/calendar/associations/gammelt-navn.ics')).status === 404);
+  });
+
+  it("renders a calendar of chosen events for feeds that are not snapshots (a person's registrations)", async () => {
+    const draft = await createEvent(app.em(), { status: EventStatus.DRAFT });
+    const text = await app.api.get(FeedSnapshots).calendarForEvents([seminar.id, draft.id], 'en', { name: 'My registrations' });
+    const calendar = parseCalendar(text);
+    expect(calendar.events.map((e) => e.uid)).toEqual([uidOf(app, seminar.id)]);
+    expect(calendar.events[0].summary).toBe('Seminar on diversity');
+    expect(calendar.timezones).toEqual([ZONE]);
+    expect(parseCalendar(await app.api.get(FeedSnapshots).calendarForEvents([], 'da', { name: 'Tom' })).events).toEqual([]);
   });
 
   it('exposes feedUrl and webcalUrl in GraphQL', async () => {

@@ -7,6 +7,7 @@ import { Metrics } from '@mangfold/observability';
 import { FeedCache, type ServedFeed } from './feed-cache.service';
 import { ALL_FEED, feedKey, feedRefFromPath, type FeedRef, type FeedScope } from './feed-keys';
 import { acceptsGzip, etagMatches, parseHttpDate } from './http-conditional';
+import { etagOf } from './feed-snapshots.service';
 
 const ROUTE: Readonly<Record<FeedScope, string>> = {
   all: '/calendar.ics',
@@ -216,4 +217,38 @@ export function installFeedFastPath(server: Server, handler: FeedHttpHandler): v
     if (handler.handle(req, res)) return;
     for (const listener of listeners) listener.call(server, req, res);
   });
+}
+
+/**
+ * Answers a request with a calendar that is not a stored snapshot (a person's registrations, say):
+ * strong ETag from the bytes, 304 on a matching If-None-Match, HEAD without a body. Such feeds are
+ * personal, so caches may keep them for their one user only.
+ */
+export function sendCalendar(
+  req: IncomingMessage,
+  res: ServerResponse,
+  body: string,
+  options: { fileName: string; cacheControl?: string },
+): void {
+  const bytes = Buffer.from(body, 'utf8');
+  const etag = etagOf(bytes);
+  const validators: OutgoingHttpHeaders = {
+    ETag: etag,
+    'Cache-Control': options.cacheControl ?? 'private, max-age=300',
+    'Access-Control-Allow-Origin': '*',
+  };
+  const ifNoneMatch = req.headers['if-none-match'];
+  if (ifNoneMatch !== undefined && etagMatches(ifNoneMatch, etag)) {
+    res.writeHead(304, validators).end();
+    return;
+  }
+  res.writeHead(200, {
+    ...validators,
+    'Content-Type': 'text/calendar; charset=utf-8',
+    'Content-Length': bytes.length,
+    'Content-Disposition': `inline; filename="${options.fileName.replace(/[^A-Za-z0-9._-]/g, '-')}"`,
+    'X-Content-Type-Options': 'nosniff',
+  });
+  if (req.method === 'HEAD') res.end();
+  else res.end(bytes);
 }

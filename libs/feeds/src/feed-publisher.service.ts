@@ -7,11 +7,26 @@ import { RENDERER_VERSION } from './event-fragment';
 import { FeedSnapshots, lockFeeds } from './feed-snapshots.service';
 import { placeholders, query } from './sql';
 
-/** A publish job runs this long after the first change of a burst; later changes in the burst ride along. */
+/** The debounce window of publish jobs: one render at the first change of a burst, one at its end. */
 export const FEED_DEBOUNCE_MS = 300;
-// Shorter than the delay, so the dedupe key is gone before the job starts and a change that
-// commits while the job runs always gets a job of its own.
+// Shorter than the delay, so the dedupe key is gone before the trailing job starts and a change
+// that commits while it runs always gets a job of its own.
 const DEDUPE_WINDOW_MS = 250;
+
+/**
+ * Queues the publish of a feed, debounced on both edges: the first change of a burst is published
+ * at once (no subscriber waits for a timer), changes within the window are dropped as duplicates
+ * and picked up by one trailing run after it, which does nothing if the first run already saw them.
+ */
+export function enqueueFeedRender(em: EntityManager, feedKey: string): void {
+  enqueue(em, JobName.RenderFeed, { feedKey }, { dedupe: { id: `feed-${feedKey}`, windowMs: DEDUPE_WINDOW_MS } });
+  enqueue(
+    em,
+    JobName.RenderFeed,
+    { feedKey },
+    { dedupe: { id: `feed-${feedKey}-trailing`, windowMs: DEDUPE_WINDOW_MS }, runAt: new Date(Date.now() + FEED_DEBOUNCE_MS) },
+  );
+}
 /** A feed still wanted-but-not-rendered this long after its change gets a new job from the sweep. */
 const STUCK_AFTER_SECONDS = 10;
 const BATCH = 200;
@@ -43,10 +58,7 @@ export async function markFeedsDirty(em: EntityManager, keys: Iterable<string>):
      on conflict (feed_key) do update set wanted_version = feed_state.wanted_version + 1, dirty_at = now(), updated_at = now()`,
     list.flatMap((key) => [randomUUID(), key]),
   );
-  const runAt = new Date(Date.now() + FEED_DEBOUNCE_MS);
-  for (const feedKey of list) {
-    enqueue(em, JobName.RenderFeed, { feedKey }, { dedupe: { id: `feed-${feedKey}`, windowMs: DEDUPE_WINDOW_MS }, runAt });
-  }
+  for (const feedKey of list) enqueueFeedRender(em, feedKey);
 }
 
 /**
@@ -139,10 +151,7 @@ export class FeedPublisher {
       );
       await query(em, `delete from event_feed_fragment where expires_at < now() - interval '1 day'`);
       const keys = [...new Set([...expired, ...stuck].map((r) => r.feed_key))].sort();
-      const runAt = new Date(Date.now() + FEED_DEBOUNCE_MS);
-      for (const feedKey of keys) {
-        enqueue(em, JobName.RenderFeed, { feedKey }, { dedupe: { id: `feed-${feedKey}`, windowMs: DEDUPE_WINDOW_MS }, runAt });
-      }
+      for (const feedKey of keys) enqueueFeedRender(em, feedKey);
       return keys;
     });
   }
@@ -151,10 +160,10 @@ export class FeedPublisher {
    * Renders the fragments of every event in the feeds that has none of the current renderer version:
    * events written before this lib existed, demo data, or after RENDERER_VERSION went up.
    */
-  async backfill(): Promise<number> {
+  async backfill(shouldStop: () => boolean = () => false): Promise<number> {
     let after = '00000000-0000-0000-0000-000000000000';
     let total = 0;
-    for (;;) {
+    while (!shouldStop()) {
       const rows: { id: string }[] = await query(
         this.orm.em.fork(),
         `select e.id from event e
@@ -171,6 +180,7 @@ export class FeedPublisher {
       total += rows.length;
       after = rows[rows.length - 1].id;
     }
+    return total;
   }
 
   private async refreshInBatches(eventIds: string[], extraFeeds: string[]): Promise<void> {

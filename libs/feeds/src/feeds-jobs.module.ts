@@ -29,10 +29,12 @@ export class FeedJobs implements OnModuleInit, OnApplicationBootstrap, OnApplica
 
   onApplicationBootstrap(): void {
     // Fragments for events that have none yet (existing data, a new renderer version), in the background.
-    this.running = this.publisher.backfill().then(
-      (count) => count > 0 && this.logger.log(`rendered feed fragments of ${count} event(s)`),
-      (error: Error) => this.logger.error(`feed backfill failed: ${error.message}`),
-    );
+    this.running = this.publisher
+      .backfill(() => this.stopped)
+      .then(
+        (count) => count > 0 && this.logger.log(`rendered feed fragments of ${count} event(s)`),
+        (error: Error) => this.logger.error(`feed backfill failed: ${error.message}`),
+      );
     this.schedule();
   }
 
