@@ -1,4 +1,4 @@
-import { FeedPublisher } from '@mangfold/feeds';
+import { FeedCache, FeedPublisher, FeedSnapshots } from '@mangfold/feeds';
 import { JobName, enqueue } from '@mangfold/jobs';
 import { parseCalendar, waitFor, type ParsedCalendar, type TestApp } from '../utils';
 
@@ -49,7 +49,20 @@ export async function publishNow(app: TestApp, ...eventIds: string[]): Promise<s
   const publisher = app.worker.get(FeedPublisher);
   const keys = await publisher.eventsChanged(eventIds);
   for (const key of keys) await publisher.renderFeed(key);
+  await apiCaughtUp(app, keys);
   return keys;
+}
+
+/** Waits until the api's memory holds the stored version of every cached feed among `keys` (pub/sub is asynchronous). */
+export async function apiCaughtUp(app: TestApp, keys: string[]): Promise<void> {
+  if (keys.length === 0) return;
+  const stored = await app.api.get(FeedSnapshots).versions(keys);
+  const cache = app.api.get(FeedCache);
+  await waitFor(
+    () => [...stored].every(([id, version]) => (cache.getById(id)?.version ?? version) >= version),
+    10_000,
+    'the api to load the new snapshots',
+  );
 }
 
 /** Enqueues EventChanged through the outbox, as the calendar's mutations do. */

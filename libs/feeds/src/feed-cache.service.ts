@@ -1,5 +1,5 @@
 import type { OutgoingHttpHeaders } from 'node:http';
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import Redis from 'ioredis';
 import { InjectConfig, type AppConfig } from '@mangfold/config';
 import type { Language } from '@mangfold/db';
@@ -41,7 +41,7 @@ export const CACHE_CONTROL = 'public, max-age=300';
  * Redis pub/sub, and every few seconds the cached versions are checked against the database.
  */
 @Injectable()
-export class FeedCache implements OnApplicationBootstrap, OnApplicationShutdown {
+export class FeedCache implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('FeedCache');
   private readonly entries = new Map<string, ServedFeed>();
   private readonly loading = new Map<string, Promise<ServedFeed | null>>();
@@ -67,7 +67,8 @@ export class FeedCache implements OnApplicationBootstrap, OnApplicationShutdown 
     this.scheduleRevalidation();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  // Before any module's shutdown, so loads in flight still have their database connection.
+  async beforeApplicationShutdown(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
     this.subscriber?.disconnect();

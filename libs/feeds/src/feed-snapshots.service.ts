@@ -82,9 +82,9 @@ export class FeedSnapshots {
     return `${this.config.redis.prefix}:feed-snapshots`;
   }
 
-  async load(key: string, lang: Language): Promise<StoredSnapshot | null> {
+  async load(key: string, lang: Language, em: EntityManager = this.orm.em.fork()): Promise<StoredSnapshot | null> {
     const rows: { body_gzip: Buffer; etag: string; last_modified: Date; version: number }[] = await query(
-      this.orm.em.fork(),
+      em,
       'select body_gzip, etag, last_modified, version from feed_snapshot where feed_key = ? and lang = ?',
       [key, lang],
     );
@@ -117,11 +117,11 @@ export class FeedSnapshots {
     if (existing) return existing;
     const created = await this.orm.em.fork().transactional(async (em) => {
       await lockFeed(em, key);
-      const again = await this.load(key, lang);
+      const again = await this.load(key, lang, em);
       if (again) return { snapshot: again, fresh: false };
       const subject = await this.resolveSubject(em, ref);
       if (!subject) return null;
-      const rendered = await this.render(this.orm.em.fork(), ref, lang, subject);
+      const rendered = await this.render(em, ref, lang, subject);
       const prepared = await prepare(rendered);
       const stored = await this.store(em, key, lang, prepared);
       await query(
@@ -164,9 +164,7 @@ export class FeedSnapshots {
         await query(em, 'delete from feed_state where feed_key = ?', [key]);
         return { wanted, changed: [], deleted: gone.map((g) => g.lang) };
       }
-      // The languages render side by side on connections of their own: everything committed up to
-      // `wanted` is visible to them, as they start after it was read.
-      const rendered = await Promise.all(LANGUAGES.map((lang) => this.render(this.orm.em.fork(), ref, lang, subject)));
+      const rendered = await this.renderLanguages(em, ref, subject);
       const prepared = await Promise.all(rendered.map(prepare));
       const changed: StoredSnapshot[] = [];
       let validUntil: Date | null = null;
@@ -187,6 +185,20 @@ export class FeedSnapshots {
     });
     await this.announce(ref, outcome.changed, outcome.deleted);
     return { wanted: outcome.wanted, changed: outcome.changed.length, deleted: outcome.deleted.length > 0 };
+  }
+
+  /**
+   * Both languages. With connections to spare they render side by side, each on a connection of its
+   * own: everything committed up to the wanted version read in `em` is visible to them, as they start
+   * after it was read. With a pool of one (the embedded database) they take turns on `em`.
+   */
+  private async renderLanguages(em: EntityManager, ref: FeedRef, subject: FeedSubject): Promise<RenderedFeed[]> {
+    if (this.config.db.poolMax < 4) {
+      const rendered: RenderedFeed[] = [];
+      for (const lang of LANGUAGES) rendered.push(await this.render(em, ref, lang, subject));
+      return rendered;
+    }
+    return Promise.all(LANGUAGES.map((lang) => this.render(this.orm.em.fork(), ref, lang, subject)));
   }
 
   /** The feed's current wanted version (0 when it has no state). */

@@ -1,4 +1,4 @@
-import { Injectable, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, Module, type BeforeApplicationShutdown, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
 import { JobHandlers, JobName } from '@mangfold/jobs';
 import { FeedFiles } from './feed-files';
 import { FeedFragments } from './feed-fragments.service';
@@ -9,7 +9,7 @@ import { FeedSnapshots } from './feed-snapshots.service';
 export const FEED_SWEEP_INTERVAL_MS = 5_000;
 
 @Injectable()
-export class FeedJobs implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
+export class FeedJobs implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('FeedJobs');
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<unknown> | undefined;
@@ -38,7 +38,8 @@ export class FeedJobs implements OnModuleInit, OnApplicationBootstrap, OnApplica
     this.schedule();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  // Before any module's shutdown: the sweep and the backfill still need the database to finish.
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
     await this.running;

@@ -122,7 +122,7 @@ export function foldLines(text: string): string {
 
 function foldLine(line: string): string {
   // Most lines are short ASCII: nothing to do.
-  if (line.length <= 74 && !/[^\x00-\x7f]/.test(line)) return line;
+  if (line.length <= 74 && !/[^ -~]/.test(line)) return line;
   let out = '';
   let octets = 0;
   let segmentStart = 0;
