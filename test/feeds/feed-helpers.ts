@@ -49,6 +49,22 @@ export async function publishNow(app: TestApp, ...eventIds: string[]): Promise<s
   const publisher = app.worker.get(FeedPublisher);
   const keys = await publisher.eventsChanged(eventIds);
   for (const key of keys) await publisher.renderFeed(key);
+  // A feed the worker's own job was rendering at that moment is finished by that job.
+  if (keys.length > 0) {
+    await waitFor(
+      async () => {
+        const pending: { n: number }[] = await app
+          .em()
+          .execute(
+            `select count(*)::int as n from feed_state where rendered_version < wanted_version and feed_key in (${keys.map(() => '?').join(',')})`,
+            keys,
+          );
+        return pending[0].n === 0;
+      },
+      10_000,
+      'the feeds to be rendered',
+    );
+  }
   await apiCaughtUp(app, keys);
   return keys;
 }

@@ -127,7 +127,10 @@ export class FeedPublisher {
   /** Publishes one feed, again if a change arrived while it rendered. */
   async renderFeed(key: string): Promise<void> {
     for (let pass = 0; pass < 5; pass++) {
-      const { wanted } = await this.snapshots.publish(key);
+      const { wanted, busy } = await this.snapshots.publish(key);
+      // Whoever holds the feed renders it again if this job's change came too late for it; a
+      // first render for a request does not, and the sweep covers that rare case.
+      if (busy) return;
       if ((await this.snapshots.wantedVersion(key)) <= wanted) return;
     }
     this.logger.warn(`feed ${key} kept changing while it rendered; the sweep publishes the rest`);

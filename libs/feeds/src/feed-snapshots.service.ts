@@ -143,14 +143,20 @@ export class FeedSnapshots {
    * its latest change. Returns the wanted version it rendered, so the caller can tell whether a
    * change arrived meanwhile. A feed whose subject is gone (unknown slug now) is deleted.
    */
-  async publish(key: string, options: { force?: boolean } = {}): Promise<{ wanted: number; changed: number; deleted: boolean }> {
+  async publish(
+    key: string,
+    options: { force?: boolean } = {},
+  ): Promise<{ wanted: number; changed: number; deleted: boolean; busy: boolean }> {
     const ref = parseFeedKey(key);
     if (!ref) {
       this.logger.warn(`ignoring publish of malformed feed key "${key}"`);
-      return { wanted: 0, changed: 0, deleted: false };
+      return { wanted: 0, changed: 0, deleted: false, busy: false };
     }
     const outcome = await this.orm.em.fork().transactional(async (em) => {
-      await lockFeed(em, key);
+      // Another process is rendering this feed: it checks for newer changes when it is done (see
+      // FeedPublisher.renderFeed), so this job need not wait and hold a worker slot meanwhile.
+      if (!options.force && !(await tryLockFeed(em, key))) return null;
+      if (options.force) await lockFeed(em, key);
       const states: { wanted_version: number; rendered_version: number }[] = await query(
         em,
         'select wanted_version, rendered_version from feed_state where feed_key = ?',
@@ -183,8 +189,9 @@ export class FeedSnapshots {
       );
       return { wanted, changed, deleted: [] as Language[] };
     });
+    if (!outcome) return { wanted: 0, changed: 0, deleted: false, busy: true };
     await this.announce(ref, outcome.changed, outcome.deleted);
-    return { wanted: outcome.wanted, changed: outcome.changed.length, deleted: outcome.deleted.length > 0 };
+    return { wanted: outcome.wanted, changed: outcome.changed.length, deleted: outcome.deleted.length > 0, busy: false };
   }
 
   /**
@@ -343,6 +350,12 @@ export function etagOf(body: string | Buffer): string {
 /** Serialises renders of one feed (transaction-scoped advisory lock). */
 export async function lockFeed(em: EntityManager, key: string): Promise<void> {
   await query(em, 'select pg_advisory_xact_lock(?, hashtext(?))', [FEED_LOCK_SPACE, key]);
+}
+
+/** Takes the feed's lock if it is free; false when another transaction holds it. */
+export async function tryLockFeed(em: EntityManager, key: string): Promise<boolean> {
+  const rows: { locked: boolean }[] = await query(em, 'select pg_try_advisory_xact_lock(?, hashtext(?)) as locked', [FEED_LOCK_SPACE, key]);
+  return rows[0].locked;
 }
 
 /** The locks of several feeds in one round trip, in key order (so two such calls cannot deadlock). */
