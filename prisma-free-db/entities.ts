@@ -6,6 +6,7 @@ import { Event, EventLocation, EventOrganizer, Occasion, OccasionDate } from '@m
 import { KpiTarget, StatusReport } from '@mangfold/kpi';
 import { Feedback, InternationalDay, Participation, Registration, RegistrationSettings } from '@mangfold/registrations';
 import { MailDelivery } from '@mangfold/notifications';
+import { EventFeedFragment, FeedSnapshot, FeedState } from '@mangfold/feeds';
 
 /** Every entity of every lib; the single list MikroORM, the migrations and the tests use. */
 export const ENTITIES = [
@@ -31,4 +32,7 @@ export const ENTITIES = [
   Participation,
   RegistrationSettings,
   MailDelivery,
+  EventFeedFragment,
+  FeedSnapshot,
+  FeedState,
 ];

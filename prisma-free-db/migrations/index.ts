@@ -5,6 +5,7 @@ import { Migration20261124154023_calendar_filters } from './Migration20261124154
 import { Migration20261124154206_registration_capacity } from './Migration20261124154206_registration_capacity';
 import { Migration20261124154710_status_reports } from './Migration20261124154710_status_reports';
 import { Migration20261124154836_mail_delivery } from './Migration20261124154836_mail_delivery';
+import { Migration20261124162301_feeds } from './Migration20261124162301_feeds';
 
 /** Applied in this order; `npm run migration:create` regenerates this list (a test checks none is missing). */
 export const MIGRATIONS: MigrationObject[] = [
@@ -14,4 +15,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261124154206_registration_capacity', class: Migration20261124154206_registration_capacity },
   { name: 'Migration20261124154710_status_reports', class: Migration20261124154710_status_reports },
   { name: 'Migration20261124154836_mail_delivery', class: Migration20261124154836_mail_delivery },
+  { name: 'Migration20261124162301_feeds', class: Migration20261124162301_feeds },
 ];

@@ -10,11 +10,13 @@ import { CalendarModule } from '@mangfold/calendar';
 import { KpiModule } from '@mangfold/kpi';
 import { RegistrationsModule } from '@mangfold/registrations';
 import { NotificationsModule } from '@mangfold/notifications';
+import { FeedsModule } from '@mangfold/feeds';
 import { SCHEMA } from '@mangfold/prisma-free-db';
 import { HealthController } from './health/health.controller';
 import { HttpMetricsMiddleware } from './metrics/http-metrics.middleware';
 import { MetricsController } from './metrics/metrics.controller';
 import { PagesController } from './pages/pages.controller';
+import { PersonalFeedController } from './personal-feed.controller';
 import { PersonalDataExportResolver } from './privacy/personal-data-export.resolver';
 
 @Module({})
@@ -34,8 +36,9 @@ export class AppModule implements NestModule {
         KpiModule,
         RegistrationsModule,
         NotificationsModule,
+        FeedsModule,
       ],
-      controllers: [HealthController, MetricsController, PagesController],
+      controllers: [HealthController, MetricsController, PagesController, PersonalFeedController],
       providers: [{ provide: Metrics, useValue: new Metrics('api') }, PersonalDataExportResolver],
     };
   }

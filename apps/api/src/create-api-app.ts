@@ -4,6 +4,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '@mangfold/config';
 import { bootstrapAdmin } from '@mangfold/auth';
+import { FeedHttpHandler, installFeedFastPath } from '@mangfold/feeds';
 import { migrateAndSeedReference } from '@mangfold/prisma-free-db';
 import { AppModule } from './app.module';
 import { HttpErrorsFilter } from './http-errors.filter';
@@ -31,5 +32,7 @@ export async function createApiApp(config: AppConfig): Promise<NestExpressApplic
   if (config.db.migrateOnStart && config.db.url) await migrateAndSeedReference(orm, config.db.url);
   await bootstrapAdmin(orm.em.fork(), config);
   await app.init();
+  // Feeds are answered on the node:http server itself, ahead of Express and its middleware.
+  installFeedFastPath(app.getHttpServer(), app.get(FeedHttpHandler));
   return app;
 }

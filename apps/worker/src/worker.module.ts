@@ -5,6 +5,7 @@ import { JobsModule, OutboxMaintenance } from '@mangfold/jobs';
 import { KpiJobsModule } from '@mangfold/kpi';
 import { LoggerModule } from '@mangfold/observability';
 import { NotificationsJobsModule } from '@mangfold/notifications';
+import { FeedsJobsModule } from '@mangfold/feeds';
 import { SCHEMA } from '@mangfold/prisma-free-db';
 import { RegistrationsJobsModule } from '@mangfold/registrations';
 
@@ -23,6 +24,7 @@ export class WorkerModule {
         KpiJobsModule,
         RegistrationsJobsModule,
         NotificationsJobsModule,
+        FeedsJobsModule,
       ],
       providers: [OutboxMaintenance],
     };

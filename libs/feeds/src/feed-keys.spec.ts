@@ -1,0 +1,57 @@
+import { EventKind } from '@mangfold/calendar';
+import { feedFileName, feedKey, feedPath, feedRefFromPath, feedUrl, kindSlug, parseFeedKey, webcalUrl } from './feed-keys';
+import { langFromQuery } from './feed-http.handler';
+
+describe('feed keys and paths', () => {
+  it('maps the public routes to feeds and back', () => {
+    const cases: [string, string][] = [
+      ['/calendar.ics', 'all'],
+      ['/calendar/districts/norrebro.ics', 'district/norrebro'],
+      ['/calendar/associations/valby-kulturbro.ics', 'association/valby-kulturbro'],
+      ['/calendar/occasions/eid-al-fitr.ics', 'occasion/eid-al-fitr'],
+      ['/calendar/kinds/international-day.ics', 'kind/international-day'],
+      ['/calendar/events/eid-fest-2026.ics', 'event/eid-fest-2026'],
+    ];
+    for (const [path, key] of cases) {
+      const ref = feedRefFromPath(path);
+      expect(ref && !('notFound' in ref) && feedKey(ref)).toBe(key);
+      expect(feedPath(parseFeedKey(key)!)).toBe(path);
+    }
+  });
+
+  it('leaves other paths to the rest of the app, and refuses slugs that cannot exist', () => {
+    expect(feedRefFromPath('/calendar/registrations/abc.ics')).toBeNull();
+    expect(feedRefFromPath('/calendar')).toBeNull();
+    expect(feedRefFromPath('/calendar.ics/')).toBeNull();
+    expect(feedRefFromPath('/calendar/kinds/party.ics')).toEqual({ notFound: true });
+    expect(feedRefFromPath('/calendar/districts/N%C3%B8rrebro.ics')).toEqual({ notFound: true });
+    expect(feedRefFromPath('/calendar/districts/%ZZ.ics')).toEqual({ notFound: true });
+    expect(feedRefFromPath('/calendar/districts/a/b.ics')).toEqual({ notFound: true });
+    expect(parseFeedKey('kind/party')).toBeNull();
+    expect(parseFeedKey('nonsense')).toBeNull();
+  });
+
+  it('writes kinds in kebab case', () => {
+    expect(Object.values(EventKind).map(kindSlug)).toEqual(['cultural-event', 'international-day', 'seminar', 'network-meeting']);
+  });
+
+  it('builds https and webcal URLs and ASCII file names', () => {
+    const ref = { scope: 'district' as const, slug: 'norrebro' };
+    expect(feedUrl('https://kalender.kk.dk', ref)).toBe('https://kalender.kk.dk/calendar/districts/norrebro.ics');
+    expect(feedUrl('https://kalender.kk.dk', ref, 'en')).toBe('https://kalender.kk.dk/calendar/districts/norrebro.ics?lang=en');
+    expect(webcalUrl('https://kalender.kk.dk', ref, 'en')).toBe('webcal://kalender.kk.dk/calendar/districts/norrebro.ics?lang=en');
+    expect(feedFileName(ref, 'en')).toBe('mangfoldighedskalender-district-norrebro-en.ics');
+    expect(feedFileName({ scope: 'all', slug: '' }, 'da')).toBe('mangfoldighedskalender.ics');
+  });
+
+  it('reads ?lang, defaulting to Danish and refusing anything else', () => {
+    expect(langFromQuery('')).toBe('da');
+    expect(langFromQuery('lang=en')).toBe('en');
+    expect(langFromQuery('x=1&lang=EN')).toBe('en');
+    expect(langFromQuery('lang=')).toBe('da');
+    expect(langFromQuery('t=123')).toBe('da');
+    expect(langFromQuery('lang=fr')).toEqual({ error: 'lang must be da or en' });
+    expect(langFromQuery('lang=%FF')).toHaveProperty('error');
+    expect(langFromQuery('lang=%C3%A6')).toHaveProperty('error');
+  });
+});
