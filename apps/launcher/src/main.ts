@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { Logger } from '@nestjs/common';
 import { resolve } from 'node:path';
 import { loadConfig, loadConfigOrExit } from '@mangfold/config';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '@mangfold/db';
@@ -20,6 +21,8 @@ function log(message: string): void {
 }
 
 async function main(): Promise<void> {
+  // The banner is what matters here; migration chatter only when asked for (LOG_LEVEL=info or debug).
+  if (!['info', 'debug', 'trace'].includes(process.env.LOG_LEVEL ?? '')) Logger.overrideLogger(['error', 'warn']);
   const baseConfig = loadConfigOrExit();
   const dataDir = resolve(baseConfig.db.dataDir);
   let embedded: EmbeddedPostgres | undefined;
