@@ -208,7 +208,8 @@ describe('organiser tools and feedback', () => {
       const url = `${app.url}/events/${event.id}/registrations.csv`;
       const anonymous = await fetch(url);
       expect(anonymous.status).toBe(401);
-      expect(await anonymous.json()).toEqual({ code: 'UNAUTHENTICATED', message: expect.any(String) });
+      expect(anonymous.headers.get('www-authenticate')).toBe('Bearer');
+      expect(await anonymous.json()).toEqual({ errors: [{ message: expect.any(String), extensions: { code: 'UNAUTHENTICATED' } }] });
       expect((await fetch(url, { headers: { authorization: `Bearer ${stranger}` } })).status).toBe(403);
       expect(
         (await fetch(`${app.url}/events/${randomUUID()}/registrations.csv`, { headers: { authorization: `Bearer ${organiser.token}` } }))
@@ -216,7 +217,10 @@ describe('organiser tools and feedback', () => {
       ).toBe(404);
       const bad = await fetch(`${url}?status=MAYBE`, { headers: { authorization: `Bearer ${organiser.token}` } });
       expect(bad.status).toBe(400);
-      expect(await bad.json()).toMatchObject({ code: 'BAD_USER_INPUT' });
+      expect(((await bad.json()) as any).errors[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: { status: expect.any(String) },
+      });
     });
   });
 

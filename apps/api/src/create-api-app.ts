@@ -4,10 +4,10 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '@mangfold/config';
 import { bootstrapAdmin } from '@mangfold/auth';
+import { HttpErrorsFilter } from '@mangfold/graphql';
 import { FeedHttpHandler, installFeedFastPath } from '@mangfold/feeds';
 import { migrateAndSeedReference } from '@mangfold/prisma-free-db';
 import { AppModule } from './app.module';
-import { HttpErrorsFilter } from './http-errors.filter';
 import { mountGraphqlIde } from './ide/ide';
 
 /**

@@ -3,6 +3,7 @@ export * from './cost-limit';
 export * from './context';
 export * from './errors';
 export * from './format-error';
+export * from './http-errors.filter';
 export * from './json-scalar';
 export * from './language';
 export * from './limits';

@@ -1,8 +1,7 @@
-import { Controller, Get, Param, Query, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Role, Roles } from '@mangfold/auth';
 import { NotFoundError } from '@mangfold/graphql';
-import { HttpAppErrorFilter } from './http-error.filter';
 import { renderStatusReportCsv, renderStatusReportHtml, statusReportFileName, type ReportLanguage } from './report-render';
 import { StatusReportsService } from './status-reports.service';
 
@@ -12,7 +11,6 @@ import { StatusReportsService } from './status-reports.service';
  */
 @Controller('reports')
 @Roles(Role.ADMIN)
-@UseFilters(HttpAppErrorFilter)
 export class ReportsController {
   constructor(private readonly reports: StatusReportsService) {}
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Public } from '@mangfold/auth';
@@ -6,7 +6,6 @@ import { InjectConfig, type AppConfig } from '@mangfold/config';
 import { Event } from '@mangfold/calendar';
 import { AppError, NotFoundError } from '@mangfold/graphql';
 import { Feedback } from './feedback.entity';
-import { HttpErrorFilter } from './http-error.filter';
 import { managePage, notFoundPage, type PageLanguage } from './manage-page';
 import { PublicWriteLimits } from './public-write-limits';
 import { Registration, RegistrationStatus } from './registration.entity';
@@ -32,7 +31,6 @@ interface FeedbackForm extends TokenForm {
  */
 @Controller('registrations/manage')
 @Public()
-@UseFilters(HttpErrorFilter)
 export class ManageRegistrationController {
   constructor(
     private readonly registrations: RegistrationsService,

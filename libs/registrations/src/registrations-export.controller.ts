@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Query, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { CurrentUser, type AuthUser } from '@mangfold/auth';
@@ -6,7 +6,6 @@ import { Event } from '@mangfold/calendar';
 import { BadUserInputError } from '@mangfold/graphql';
 import { csvRow } from './csv';
 import { EventAccess } from './event-access.service';
-import { HttpErrorFilter } from './http-error.filter';
 import { Registration, RegistrationStatus } from './registration.entity';
 
 const PAGE = 500;
@@ -32,7 +31,6 @@ const HEADER = [
  * UTF-8 with a byte-order mark so Excel reads æ, ø and å; every cell is CSV-injection safe.
  */
 @Controller('events')
-@UseFilters(HttpErrorFilter)
 export class RegistrationsExportController {
   constructor(
     private readonly em: EntityManager,
