@@ -21,6 +21,8 @@ describe('the api boots against real PostgreSQL and Redis', () => {
     const text = await res.text();
     expect(text).toMatch(/process_cpu_user_seconds_total\{app="api"\}/);
     expect(text).toMatch(/http_request_duration_seconds_bucket/);
+    expect(text).toMatch(/^mangfold_outbox_pending\{app="api"\} \d+$/m);
+    expect(text).toMatch(/^mangfold_queue_jobs\{queue="mail",state="waiting",app="api"\} \d+$/m);
   });
 
   it('serves the GraphQL IDE to a browser from its own bundle, with no CDN', async () => {

@@ -15,6 +15,7 @@ import { SCHEMA } from '@mangfold/prisma-free-db';
 import { HealthController } from './health/health.controller';
 import { HttpMetricsMiddleware } from './metrics/http-metrics.middleware';
 import { MetricsController } from './metrics/metrics.controller';
+import { QueueMetrics } from './metrics/queue-metrics';
 import { PagesController } from './pages/pages.controller';
 import { PersonalFeedController } from './personal-feed.controller';
 import { PersonalDataExportResolver } from './privacy/personal-data-export.resolver';
@@ -39,7 +40,7 @@ export class AppModule implements NestModule {
         FeedsModule,
       ],
       controllers: [HealthController, MetricsController, PagesController, PersonalFeedController],
-      providers: [{ provide: Metrics, useValue: new Metrics('api') }, PersonalDataExportResolver],
+      providers: [{ provide: Metrics, useValue: new Metrics('api') }, QueueMetrics, PersonalDataExportResolver],
     };
   }
 

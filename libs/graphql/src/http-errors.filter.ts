@@ -63,11 +63,9 @@ export class HttpErrorsFilter implements ExceptionFilter {
     if (status >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     if (status === HttpStatus.UNAUTHORIZED) res.setHeader('WWW-Authenticate', 'Bearer');
     if (res.headersSent) return undefined;
-    res
-      .status(status)
-      .json({
-        errors: [{ message: status >= 500 ? 'Internal server error' : message, extensions: { code: codeFor(status), ...extensions } }],
-      });
+    res.status(status).json({
+      errors: [{ message: status >= 500 ? 'Internal server error' : message, extensions: { code: codeFor(status), ...extensions } }],
+    });
     return undefined;
   }
 }
