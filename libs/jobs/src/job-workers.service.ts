@@ -6,6 +6,7 @@ import { JOB_QUEUE, JobName, QueueName } from './job-names';
 import { JobHandlers } from './job-handlers';
 import { QUEUE_CONCURRENCY } from './queue-options';
 import { redisOptionsFromUrl } from './redis-connection';
+import { settleBullConnections } from './settle-connections';
 
 export const WORKER_QUEUES = Symbol('WORKER_QUEUES');
 
@@ -53,6 +54,7 @@ export class JobWorkers implements OnApplicationBootstrap, OnApplicationShutdown
 
   async onApplicationShutdown(): Promise<void> {
     // close() waits for the jobs in progress, so a deploy does not leave them to the stalled checker.
+    await settleBullConnections(this.workers);
     await Promise.all(this.workers.map((w) => w.close()));
   }
 

@@ -8,6 +8,7 @@ import { OutboxRelay } from './outbox-relay.service';
 import { QUEUE_DEFAULT_JOB_OPTIONS } from './queue-options';
 import { redisOptionsFromUrl } from './redis-connection';
 import { RedisModule } from './redis.module';
+import { QueueConnectionsSettler } from './settle-connections';
 
 /**
  * Queues (producers) and the outbox relay. Both apps import it; only the worker adds
@@ -31,7 +32,7 @@ export class JobsModule {
         }),
         BullModule.registerQueue(...Object.values(QueueName).map((name) => ({ name, defaultJobOptions: QUEUE_DEFAULT_JOB_OPTIONS[name] }))),
       ],
-      providers: [OutboxRelay, JobHandlers],
+      providers: [OutboxRelay, JobHandlers, QueueConnectionsSettler],
       exports: [BullModule, RedisModule, OutboxRelay, JobHandlers],
     };
   }
