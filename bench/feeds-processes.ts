@@ -2,6 +2,8 @@ import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { createServer, type OutgoingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { startStandaloneServer } from '@apollo/server/standalone';
 import type { AppConfig } from '@mangfold/config';
 import { createApiApp } from '../apps/api/src/create-api-app';
 import { createWorkerApp } from '../apps/worker/src/create-worker-app';
@@ -12,10 +14,11 @@ import { createWorkerApp } from '../apps/worker/src/create-worker-app';
  *   api <config json>            the real api, as main.ts runs it
  *   worker <config json>         the real worker
  *   bare <body file>             a bare node:http server answering the same bytes and headers
+ *   apollo <schema> <data>       a standalone @apollo/server resolving a captured response from memory
  * Each sends { port } (or { ready }) to the parent once it listens.
  */
 async function main(): Promise<void> {
-  const [mode, arg] = process.argv.slice(2);
+  const [mode, arg, arg2] = process.argv.slice(2);
   const send = (message: object) => process.send?.(message);
   if (mode === 'api') {
     const app = await createApiApp(JSON.parse(arg) as AppConfig);
@@ -36,6 +39,12 @@ async function main(): Promise<void> {
       else res.writeHead(200, headers).end(body);
     });
     server.listen(0, '127.0.0.1', () => send({ port: (server.address() as AddressInfo).port }));
+  } else if (mode === 'apollo') {
+    // The api's own SDL; the root field answers the captured data and default resolvers read the rest.
+    const data = JSON.parse(readFileSync(arg2, 'utf8')) as { events: unknown };
+    const server = new ApolloServer({ typeDefs: readFileSync(arg, 'utf8'), resolvers: { Query: { events: () => data.events } } });
+    const { url } = await startStandaloneServer(server, { listen: { port: 0, host: '127.0.0.1' } });
+    send({ port: Number(new URL(url).port) });
   } else {
     throw new Error(`unknown mode ${mode}`);
   }

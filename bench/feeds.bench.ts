@@ -33,13 +33,13 @@ const EDITS = 50;
 const CONNECTIONS = 50;
 const ZONE = 'Europe/Copenhagen';
 
-interface Child {
+export interface Child {
   process: ChildProcess;
   port?: number;
 }
 
-function start(mode: 'api' | 'worker' | 'bare', arg: string): Promise<Child> {
-  const child = fork(join(__dirname, 'feeds-processes.ts'), [mode, arg], {
+export function start(mode: 'api' | 'worker' | 'bare' | 'apollo', ...args: string[]): Promise<Child> {
+  const child = fork(join(__dirname, 'feeds-processes.ts'), [mode, ...args], {
     execArgv: ['-r', '@swc-node/register'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -49,7 +49,7 @@ function start(mode: 'api' | 'worker' | 'bare', arg: string): Promise<Child> {
   });
 }
 
-async function stop(child: Child | undefined): Promise<void> {
+export async function stop(child: Child | undefined): Promise<void> {
   if (!child || child.process.exitCode !== null) return;
   await new Promise<void>((resolve) => {
     child.process.once('exit', () => resolve());
