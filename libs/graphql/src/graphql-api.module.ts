@@ -7,7 +7,7 @@ import { APP_CONFIG, type AppConfig } from '@mangfold/config';
 import { createGqlContext } from './context';
 import { createErrorFormatter } from './format-error';
 import { graphqlLimits } from './limits';
-import { createValidationPipe } from './validation';
+import { InputPipe } from './validation';
 
 /** Where the committed schema lives; a test fails when the code and this file drift apart. */
 export const SCHEMA_FILE = join(process.cwd(), 'apps', 'api', 'schema.gql');
@@ -40,7 +40,7 @@ export class GraphqlApiModule {
           }),
         }),
       ],
-      providers: [{ provide: APP_PIPE, useFactory: createValidationPipe }],
+      providers: [{ provide: APP_PIPE, useClass: InputPipe }],
     };
   }
 }
