@@ -129,6 +129,47 @@ describe('events(filter, first, after)', () => {
     expect((await find(filter)).sort()).toEqual([...expected].sort());
   });
 
+  it('writes every localized field in the language asked for: the argument, else Accept-Language, else Danish', async () => {
+    const query = `query($id: ID!) {
+      event(id: $id) {
+        title description da: title(lang: DA) en: description(lang: EN)
+        occasion { name } district { name en: name(lang: EN) } housingArea { name district { name } }
+      }
+    }`;
+    const ask = async (headers: Record<string, string>) => {
+      const res = await fetch(`${app.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query, variables: { id: ids.eid } }),
+      });
+      // Answers depend on who asks and may hold personal data: nothing in between may keep them.
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      return dataOf((await res.json()) as { data: any }).event;
+    };
+    expect(await ask({})).toMatchObject({
+      title: 'Eid-fællesspisning i Mjølnerparken',
+      description: 'Mad fra hele verden',
+      da: 'Eid-fællesspisning i Mjølnerparken',
+      en: 'Food from all over the world',
+      occasion: { name: expect.stringMatching(/^Eid/) },
+      district: { name: 'Nørrebro', en: 'Nørrebro' },
+      housingArea: { name: 'Mjølnerparken', district: { name: 'Nørrebro' } },
+    });
+    const english = await ask({ 'accept-language': 'en-GB,en;q=0.9,da;q=0.5' });
+    expect(english).toMatchObject({
+      title: 'Eid community dinner',
+      description: 'Food from all over the world',
+      da: 'Eid-fællesspisning i Mjølnerparken',
+    });
+
+    // A field missing in the language asked for falls back to the other one.
+    const cancelled = await app.gql(`query($id: ID!) { event(id: $id) { title(lang: EN) } }`, { id: ids.cancelled });
+    expect(dataOf(cancelled).event.title).toBe('Aflyst koncert');
+    expect(errorOf(await app.gql(`query($id: ID!) { event(id: $id) { title(lang: FR) } }`, { id: ids.eid })).extensions?.code).toBe(
+      'GRAPHQL_VALIDATION_FAILED',
+    );
+  });
+
   it('pages through everything exactly once with stable cursors', async () => {
     const seen: string[] = [];
     let after: string | null = null;

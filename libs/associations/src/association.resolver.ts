@@ -1,6 +1,6 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentUser, Public, Role, Roles, UserModel, type AuthUser, type User } from '@mangfold/auth';
-import { ConnectionType, LangArg, localizedField, type Connection, type GqlContext, type Language } from '@mangfold/graphql';
+import { ConnectionType, LocalizedField, localizedField, type Connection, type GqlContext, type LangArgs } from '@mangfold/graphql';
 import { AssociationLoaders } from './association-loaders';
 import type { Association } from './association.entity';
 import { AssociationsService, type SignUpResult } from './associations.service';
@@ -124,18 +124,18 @@ export class AssociationResolver {
     return this.service.list(filter, first, after, orderBy, user);
   }
 
-  @ResolveField(() => String, { nullable: true })
-  description(@Parent() association: Association, @Context() ctx: GqlContext, @LangArg() lang?: Language): string | null {
+  @LocalizedField({ nullable: true })
+  description(association: Association, { lang }: LangArgs, ctx: GqlContext): string | null {
     return localizedField(association.description, ctx.req, lang);
   }
 
   @ResolveField(() => DistrictModel, { nullable: true })
-  district(@Parent() association: Association, @Context() { loaders }: GqlContext): Promise<District> | null {
+  district(association: Association, _args: unknown, { loaders }: GqlContext): Promise<District> | null {
     return association.district ? loaders.get(this.loaders.districtById).load(association.district.id) : null;
   }
 
   @ResolveField(() => HousingAreaModel, { nullable: true })
-  housingArea(@Parent() association: Association, @Context() { loaders }: GqlContext): Promise<HousingArea> | null {
+  housingArea(association: Association, _args: unknown, { loaders }: GqlContext): Promise<HousingArea> | null {
     return association.housingArea ? loaders.get(this.loaders.housingAreaById).load(association.housingArea.id) : null;
   }
 

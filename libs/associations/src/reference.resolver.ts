@@ -1,7 +1,7 @@
-import { Context, Field, ID, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Field, ID, ObjectType, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Public } from '@mangfold/auth';
-import { LangArg, byIdLoader, localizedField, type GqlContext, type Language, type LoaderFactory } from '@mangfold/graphql';
+import { LocalizedField, byIdLoader, localizedField, type GqlContext, type LangArgs, type LoaderFactory } from '@mangfold/graphql';
 import { District } from './district.entity';
 import { HousingArea } from './housing-area.entity';
 
@@ -33,8 +33,8 @@ export class DistrictResolver {
     return this.em.find(District, {}, { orderBy: { sortOrder: 'asc' } });
   }
 
-  @ResolveField(() => String)
-  name(@Parent() district: District, @Context() ctx: GqlContext, @LangArg() lang?: Language): string | null {
+  @LocalizedField()
+  name(district: District, { lang }: LangArgs, ctx: GqlContext): string | null {
     return localizedField(district.name, ctx.req, lang);
   }
 }
@@ -51,13 +51,13 @@ export class HousingAreaResolver {
     return this.em.find(HousingArea, {}, { orderBy: { slug: 'asc' } });
   }
 
-  @ResolveField(() => String)
-  name(@Parent() area: HousingArea, @Context() ctx: GqlContext, @LangArg() lang?: Language): string | null {
+  @LocalizedField()
+  name(area: HousingArea, { lang }: LangArgs, ctx: GqlContext): string | null {
     return localizedField(area.name, ctx.req, lang);
   }
 
   @ResolveField(() => DistrictModel)
-  district(@Parent() area: HousingArea, @Context() { loaders }: GqlContext): Promise<District> {
+  district(area: HousingArea, _args: unknown, { loaders }: GqlContext): Promise<District> {
     return loaders.get(this.districtById).load(area.district.id);
   }
 }

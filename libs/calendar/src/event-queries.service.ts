@@ -46,12 +46,17 @@ export const seriesOf = (e: Event): Series => ({
   recurrenceExceptions: e.recurrenceExceptions,
 });
 
+/** The local times are formatted only when a client asks for them (lists rarely do). */
 export function occurrenceView(o: Occurrence, timeZone: string): OccurrenceView {
   return {
     startsAt: o.startsAt,
     endsAt: o.endsAt,
-    startsAtLocal: formatLocal(o.startsAt, timeZone),
-    endsAtLocal: formatLocal(o.endsAt, timeZone),
+    get startsAtLocal() {
+      return formatLocal(o.startsAt, timeZone);
+    },
+    get endsAtLocal() {
+      return formatLocal(o.endsAt, timeZone);
+    },
   };
 }
 

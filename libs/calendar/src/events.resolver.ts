@@ -1,4 +1,4 @@
-import { Args, Context, GraphQLISODateTime, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, GraphQLISODateTime, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { CurrentUser, Public, Role, Roles, type AuthUser } from '@mangfold/auth';
 import {
@@ -9,7 +9,7 @@ import {
   type District,
   type HousingArea,
 } from '@mangfold/associations';
-import { BadUserInputError, LangArg, localizedField, type Connection, type GqlContext, type Language } from '@mangfold/graphql';
+import { BadUserInputError, LocalizedField, localizedField, type Connection, type GqlContext, type LangArgs } from '@mangfold/graphql';
 import type { AuditEntry } from '@mangfold/db';
 import { CalendarLoaders } from './calendar-loaders';
 import { Event } from './event.entity';
@@ -153,45 +153,45 @@ export class EventsResolver {
     return this.eventsService.respondToInvitation(user, eventId, associationId, false);
   }
 
-  @ResolveField(() => String, { description: 'Title in the language asked for, falling back to the other' })
-  title(@Parent() e: Event, @Context() ctx: GqlContext, @LangArg() lang?: Language): string {
+  @LocalizedField({ description: 'Title in the language asked for, falling back to the other' })
+  title(e: Event, { lang }: LangArgs, ctx: GqlContext): string {
     return localizedField(e.title, ctx.req, lang) ?? '';
   }
 
-  @ResolveField(() => String, { nullable: true })
-  description(@Parent() e: Event, @Context() ctx: GqlContext, @LangArg() lang?: Language): string | null {
+  @LocalizedField({ nullable: true })
+  description(e: Event, { lang }: LangArgs, ctx: GqlContext): string | null {
     return localizedField(e.description, ctx.req, lang);
   }
 
-  @ResolveField(() => String, { nullable: true, description: 'Who the event is for' })
-  audience(@Parent() e: Event, @Context() ctx: GqlContext, @LangArg() lang?: Language): string | null {
+  @LocalizedField({ nullable: true, description: 'Who the event is for' })
+  audience(e: Event, { lang }: LangArgs, ctx: GqlContext): string | null {
     return localizedField(e.audience, ctx.req, lang);
   }
 
-  @ResolveField(() => String, { nullable: true, description: 'Accessibility notes' })
-  accessibility(@Parent() e: Event, @Context() ctx: GqlContext, @LangArg() lang?: Language): string | null {
+  @LocalizedField({ nullable: true, description: 'Accessibility notes' })
+  accessibility(e: Event, { lang }: LangArgs, ctx: GqlContext): string | null {
     return localizedField(e.accessibility, ctx.req, lang);
   }
 
-  @ResolveField(() => String, { nullable: true, description: 'What it costs, when it is not free' })
-  price(@Parent() e: Event, @Context() ctx: GqlContext, @LangArg() lang?: Language): string | null {
+  @LocalizedField({ nullable: true, description: 'What it costs, when it is not free' })
+  price(e: Event, { lang }: LangArgs, ctx: GqlContext): string | null {
     return localizedField(e.priceInfo, ctx.req, lang);
   }
 
   @ResolveField(() => String, {
     description: 'Start as wall-clock time in the event\'s zone with that moment\'s offset, e.g. "2027-03-28T03:30:00+02:00"',
   })
-  startsAtLocal(@Parent() e: Event): string {
+  startsAtLocal(e: Event): string {
     return formatLocal(e.startsAt, e.timeZone);
   }
 
   @ResolveField(() => String, { description: "End as wall-clock time in the event's zone with that moment's offset" })
-  endsAtLocal(@Parent() e: Event): string {
+  endsAtLocal(e: Event): string {
     return formatLocal(e.endsAt, e.timeZone);
   }
 
   @ResolveField(() => [GraphQLISODateTime], { description: 'Starts of occurrences that do not take place (EXDATE)' })
-  recurrenceExceptions(@Parent() e: Event): Date[] {
+  recurrenceExceptions(e: Event): Date[] {
     return e.recurrenceExceptions.map((x) => new Date(x));
   }
 
@@ -215,29 +215,29 @@ export class EventsResolver {
   }
 
   @ResolveField(() => Int, { nullable: true, description: 'Seats left; null when the capacity is unlimited' })
-  seatsLeft(@Parent() e: Event): number | null {
+  seatsLeft(e: Event): number | null {
     return e.capacity === null ? null : Math.max(0, e.capacity - e.seatsTaken);
   }
 
   @ResolveField(() => DistrictModel, { nullable: true })
-  district(@Parent() e: Event, @Context() { loaders }: GqlContext): Promise<District> | null {
+  district(e: Event, _args: unknown, { loaders }: GqlContext): Promise<District> | null {
     return e.district ? loaders.get(this.loaders.districtById).load(e.district.id) : null;
   }
 
   @ResolveField(() => HousingAreaModel, { nullable: true })
-  housingArea(@Parent() e: Event, @Context() { loaders }: GqlContext): Promise<HousingArea> | null {
+  housingArea(e: Event, _args: unknown, { loaders }: GqlContext): Promise<HousingArea> | null {
     return e.housingArea ? loaders.get(this.loaders.housingAreaById).load(e.housingArea.id) : null;
   }
 
   @ResolveField(() => OccasionModel, { nullable: true, description: 'The occasion the event marks' })
-  occasion(@Parent() e: Event, @Context() { loaders }: GqlContext): Promise<Occasion> | null {
+  occasion(e: Event, _args: unknown, { loaders }: GqlContext): Promise<Occasion> | null {
     return e.occasion ? loaders.get(this.loaders.occasionById).load(e.occasion.id) : null;
   }
 
   @ResolveField(() => [AssociationModel], {
     description: 'The associations organising the event: the primary one first, then co-organisers who accepted',
   })
-  async organizers(@Parent() e: Event, @Context() { loaders }: GqlContext): Promise<Association[]> {
+  async organizers(e: Event, _args: unknown, { loaders }: GqlContext): Promise<Association[]> {
     const rows = await loaders.get(this.loaders.organizersByEvent).load(e.id);
     return rows.filter((o) => o.status === OrganizerStatus.ACCEPTED).map((o) => o.association);
   }
@@ -245,7 +245,7 @@ export class EventsResolver {
   @ResolveField(() => [AssociationModel], {
     description: 'Associations invited to co-organise that have not answered yet; only organisers and admins see them',
   })
-  async invitedOrganizers(@Parent() e: Event, @Context() { loaders, req }: GqlContext): Promise<Association[]> {
+  async invitedOrganizers(e: Event, _args: unknown, { loaders, req }: GqlContext): Promise<Association[]> {
     const user = req.user;
     if (!user) return [];
     const rows = await loaders.get(this.loaders.organizersByEvent).load(e.id);

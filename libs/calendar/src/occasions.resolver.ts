@@ -1,7 +1,7 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentUser, Public, Role, Roles, type AuthUser } from '@mangfold/auth';
 import type { AuditEntry } from '@mangfold/db';
-import { LangArg, localizedField, type Connection, type GqlContext, type Language } from '@mangfold/graphql';
+import { LocalizedField, localizedField, type Connection, type GqlContext, type LangArgs } from '@mangfold/graphql';
 import { CalendarLoaders } from './calendar-loaders';
 import { EventQueries } from './event-queries.service';
 import { CreateOccasionInput, UpdateOccasionInput } from './inputs/occasion.inputs';
@@ -57,13 +57,13 @@ export class OccasionsResolver {
     return this.occasionsService.update(user, id, input);
   }
 
-  @ResolveField(() => String)
-  name(@Parent() o: Occasion, @Context() ctx: GqlContext, @LangArg() lang?: Language): string {
+  @LocalizedField()
+  name(o: Occasion, { lang }: LangArgs, ctx: GqlContext): string {
     return localizedField(o.name, ctx.req, lang) ?? o.slug;
   }
 
-  @ResolveField(() => String, { nullable: true })
-  description(@Parent() o: Occasion, @Context() ctx: GqlContext, @LangArg() lang?: Language): string | null {
+  @LocalizedField({ nullable: true })
+  description(o: Occasion, { lang }: LangArgs, ctx: GqlContext): string | null {
     return localizedField(o.description, ctx.req, lang);
   }
 

@@ -1,7 +1,7 @@
 import { Args, Context, Float, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import DataLoader from 'dataloader';
 import { CurrentUser, Role, Roles, type AuthUser } from '@mangfold/auth';
-import { LangArg, localizedField, type GqlContext, type Language, type LoaderFactory } from '@mangfold/graphql';
+import { LocalizedField, localizedField, type GqlContext, type LangArgs, type LoaderFactory } from '@mangfold/graphql';
 import { KpiService } from './kpi.service';
 import { KpiDimension, type KpiBreakdownGroupData, type KpiContributorData } from './kpi.types';
 import {
@@ -72,13 +72,13 @@ export class KpiResolver {
     return toKpiModel(await this.kpiService.setTarget(key, year, target, user.id));
   }
 
-  @ResolveField(() => String)
-  title(@Parent() kpi: KpiModel, @Context() ctx: GqlContext, @LangArg() lang?: Language): string | null {
+  @LocalizedField()
+  title(kpi: KpiModel, { lang }: LangArgs, ctx: GqlContext): string | null {
     return localizedField(kpi.titleText, ctx.req, lang);
   }
 
-  @ResolveField(() => String, { description: 'The definition in words' })
-  description(@Parent() kpi: KpiModel, @Context() ctx: GqlContext, @LangArg() lang?: Language): string | null {
+  @LocalizedField({ description: 'The definition in words' })
+  description(kpi: KpiModel, { lang }: LangArgs, ctx: GqlContext): string | null {
     return localizedField(kpi.descriptionText, ctx.req, lang);
   }
 
@@ -105,32 +105,32 @@ export class KpiResolver {
 
 @Resolver(() => KpiContributorModel)
 export class KpiContributorResolver {
-  @ResolveField(() => String, { description: "The association's or participant's name, or the event's title" })
-  name(@Parent() c: KpiContributorModel, @Context() ctx: GqlContext, @LangArg() lang?: Language): string {
+  @LocalizedField({ description: "The association's or participant's name, or the event's title" })
+  name(c: KpiContributorModel, { lang }: LangArgs, ctx: GqlContext): string {
     return localizedField(c.nameText, ctx.req, lang) ?? '';
   }
 }
 
 @Resolver(() => KpiBreakdownGroupModel)
 export class KpiBreakdownGroupResolver {
-  @ResolveField(() => String)
-  name(@Parent() g: KpiBreakdownGroupModel, @Context() ctx: GqlContext, @LangArg() lang?: Language): string {
+  @LocalizedField()
+  name(g: KpiBreakdownGroupModel, { lang }: LangArgs, ctx: GqlContext): string {
     return localizedField(g.nameText, ctx.req, lang) ?? '';
   }
 }
 
 @Resolver(() => InvolvedEventModel)
 export class InvolvedEventResolver {
-  @ResolveField(() => String)
-  title(@Parent() e: InvolvedEventModel, @Context() ctx: GqlContext, @LangArg() lang?: Language): string {
+  @LocalizedField()
+  title(e: InvolvedEventModel, { lang }: LangArgs, ctx: GqlContext): string {
     return localizedField(e.titleText, ctx.req, lang) ?? '';
   }
 }
 
 @Resolver(() => KpiOccasionModel)
 export class KpiOccasionResolver {
-  @ResolveField(() => String)
-  name(@Parent() o: KpiOccasionModel, @Context() ctx: GqlContext, @LangArg() lang?: Language): string {
+  @LocalizedField()
+  name(o: KpiOccasionModel, { lang }: LangArgs, ctx: GqlContext): string {
     return localizedField(o.nameText, ctx.req, lang) ?? '';
   }
 }

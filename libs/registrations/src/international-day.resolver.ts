@@ -2,7 +2,15 @@ import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver
 import { EntityManager } from '@mikro-orm/postgresql';
 import { CurrentUser, Public, Role, Roles, type AuthUser } from '@mangfold/auth';
 import { Association } from '@mangfold/associations';
-import { ConnectionType, LangArg, byIdLoader, localizedField, type GqlContext, type Language, type LoaderFactory } from '@mangfold/graphql';
+import {
+  ConnectionType,
+  LocalizedField,
+  byIdLoader,
+  localizedField,
+  type GqlContext,
+  type LangArgs,
+  type LoaderFactory,
+} from '@mangfold/graphql';
 import { InternationalDay } from './international-day.entity';
 import { InternationalDayService } from './international-day.service';
 import { CreateInternationalDayInput, ParticipationsArgs, UpdateInternationalDayInput } from './inputs/international-day.input';
@@ -59,8 +67,8 @@ export class InternationalDayResolver {
     return day.registrationOpensAt.getTime() <= now && now < day.registrationClosesAt.getTime();
   }
 
-  @ResolveField(() => String, { nullable: true, description: 'Practical information for participants (arrival, set-up, electricity, …)' })
-  practicalInfo(@Parent() day: InternationalDayModel, @Context() ctx: GqlContext, @LangArg() lang?: Language): string | null {
+  @LocalizedField({ nullable: true, description: 'Practical information for participants (arrival, set-up, electricity, …)' })
+  practicalInfo(day: InternationalDayModel, { lang }: LangArgs, ctx: GqlContext): string | null {
     return localizedField(day.practicalInfo, ctx.req, lang);
   }
 
