@@ -40,8 +40,14 @@ export interface Child {
 
 export function start(mode: 'api' | 'worker' | 'bare' | 'apollo', ...args: string[]): Promise<Child> {
   const child = fork(join(__dirname, 'feeds-processes.ts'), [mode, ...args], {
-    execArgv: ['-r', '@swc-node/register'],
+    execArgv: [
+      '-r',
+      '@swc-node/register',
+      ...(process.env.BENCH_PROF && mode === 'api' ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_PROF] : []),
+    ],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    // As deployed (docker/Dockerfile): libraries such as graphql-js skip their development checks.
+    env: { ...process.env, NODE_ENV: 'production' },
   });
   return new Promise((resolve, reject) => {
     child.once('message', (message: { port?: number }) => resolve({ process: child, port: message.port }));
