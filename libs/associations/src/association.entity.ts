@@ -1,5 +1,5 @@
 import { Entity, Enum, Index, ManyToOne, Property, Unique, type Opt, type Rel } from '@mikro-orm/core';
-import { BaseEntity, type LocalizedText } from '@mangfold/db';
+import { BaseEntity, type LocalizedText, type RecordRef } from '@mangfold/db';
 import { User } from '@mangfold/auth';
 import { District } from './district.entity';
 import { HousingArea } from './housing-area.entity';
@@ -79,3 +79,13 @@ export class Association extends BaseEntity {
   @ManyToOne(() => User, { nullable: true, deleteRule: 'set null' })
   statusChangedBy: Rel<User> | null = null;
 }
+
+/**
+ * What the Association type's field resolvers read: a loaded entity, or the plain record
+ * (`plainRecords`) of an event's organisers, which has the same columns and each many-to-one as `{ id }`.
+ */
+export type AssociationRecord = Omit<Association, 'district' | 'housingArea' | 'statusChangedBy'> & {
+  district: RecordRef | null;
+  housingArea: RecordRef | null;
+  statusChangedBy: RecordRef | null;
+};

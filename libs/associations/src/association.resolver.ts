@@ -2,7 +2,7 @@ import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver
 import { CurrentUser, Public, Role, Roles, UserModel, type AuthUser, type User } from '@mangfold/auth';
 import { ConnectionType, LocalizedField, localizedField, type Connection, type GqlContext, type LangArgs } from '@mangfold/graphql';
 import { AssociationLoaders } from './association-loaders';
-import type { Association } from './association.entity';
+import type { Association, AssociationRecord } from './association.entity';
 import { AssociationsService, type SignUpResult } from './associations.service';
 import type { District } from './district.entity';
 import type { HousingArea } from './housing-area.entity';
@@ -125,17 +125,17 @@ export class AssociationResolver {
   }
 
   @LocalizedField({ nullable: true })
-  description(association: Association, { lang }: LangArgs, ctx: GqlContext): string | null {
+  description(association: AssociationRecord, { lang }: LangArgs, ctx: GqlContext): string | null {
     return localizedField(association.description, ctx.req, lang);
   }
 
   @ResolveField(() => DistrictModel, { nullable: true })
-  district(association: Association, _args: unknown, { loaders }: GqlContext): Promise<District> | null {
+  district(association: AssociationRecord, _args: unknown, { loaders }: GqlContext): Promise<District> | null {
     return association.district ? loaders.get(this.loaders.districtById).load(association.district.id) : null;
   }
 
   @ResolveField(() => HousingAreaModel, { nullable: true })
-  housingArea(association: Association, _args: unknown, { loaders }: GqlContext): Promise<HousingArea> | null {
+  housingArea(association: AssociationRecord, _args: unknown, { loaders }: GqlContext): Promise<HousingArea> | null {
     return association.housingArea ? loaders.get(this.loaders.housingAreaById).load(association.housingArea.id) : null;
   }
 
@@ -143,7 +143,7 @@ export class AssociationResolver {
     nullable: true,
     description: 'Shown when the association opted in (showContact), and to its members and admins',
   })
-  async contactEmail(@Parent() association: Association, @Context() ctx: GqlContext): Promise<string | null> {
+  async contactEmail(@Parent() association: AssociationRecord, @Context() ctx: GqlContext): Promise<string | null> {
     return association.showContact || (await this.canSeePrivate(association, ctx)) ? association.contactEmail : null;
   }
 
@@ -151,32 +151,32 @@ export class AssociationResolver {
     nullable: true,
     description: 'Shown when the association opted in (showContact), and to its members and admins',
   })
-  async contactPhone(@Parent() association: Association, @Context() ctx: GqlContext): Promise<string | null> {
+  async contactPhone(@Parent() association: AssociationRecord, @Context() ctx: GqlContext): Promise<string | null> {
     return association.showContact || (await this.canSeePrivate(association, ctx)) ? association.contactPhone : null;
   }
 
   @ResolveField(() => Boolean, { nullable: true, description: 'Whether contact details are public; members and admins only' })
-  async showContact(@Parent() association: Association, @Context() ctx: GqlContext): Promise<boolean | null> {
+  async showContact(@Parent() association: AssociationRecord, @Context() ctx: GqlContext): Promise<boolean | null> {
     return (await this.canSeePrivate(association, ctx)) ? association.showContact : null;
   }
 
   @ResolveField(() => String, { nullable: true, description: 'CVR number; members and admins only' })
-  async cvr(@Parent() association: Association, @Context() ctx: GqlContext): Promise<string | null> {
+  async cvr(@Parent() association: AssociationRecord, @Context() ctx: GqlContext): Promise<string | null> {
     return (await this.canSeePrivate(association, ctx)) ? association.cvr : null;
   }
 
   @ResolveField(() => String, { nullable: true, description: 'Why TFI rejected or suspended it; members and admins only' })
-  async statusReason(@Parent() association: Association, @Context() ctx: GqlContext): Promise<string | null> {
+  async statusReason(@Parent() association: AssociationRecord, @Context() ctx: GqlContext): Promise<string | null> {
     return (await this.canSeePrivate(association, ctx)) ? association.statusReason : null;
   }
 
   @ResolveField(() => Date, { nullable: true, description: 'When TFI last changed the status; members and admins only' })
-  async statusChangedAt(@Parent() association: Association, @Context() ctx: GqlContext): Promise<Date | null> {
+  async statusChangedAt(@Parent() association: AssociationRecord, @Context() ctx: GqlContext): Promise<Date | null> {
     return (await this.canSeePrivate(association, ctx)) ? association.statusChangedAt : null;
   }
 
   @ResolveField(() => UserModel, { nullable: true, description: 'The admin who last changed the status; admins only' })
-  statusChangedBy(@Parent() association: Association, @Context() { req, loaders }: GqlContext): Promise<User> | null {
+  statusChangedBy(@Parent() association: AssociationRecord, @Context() { req, loaders }: GqlContext): Promise<User> | null {
     if (req.user?.role !== Role.ADMIN || !association.statusChangedBy) return null;
     return loaders.get(this.loaders.userById).load(association.statusChangedBy.id);
   }
@@ -185,18 +185,18 @@ export class AssociationResolver {
     nullable: true,
     description: 'The members; visible to fellow members and admins only (null otherwise)',
   })
-  async members(@Parent() association: Association, @Context() ctx: GqlContext): Promise<User[] | null> {
+  async members(@Parent() association: AssociationRecord, @Context() ctx: GqlContext): Promise<User[] | null> {
     if (!(await this.canSeePrivate(association, ctx))) return null;
     const memberships = await ctx.loaders.get(this.loaders.membershipsByAssociation).load(association.id);
     return memberships.map((m) => m.user);
   }
 
   @ResolveField(() => Boolean, { description: 'Whether the caller may edit this association (a member or an admin)' })
-  viewerCanEdit(@Parent() association: Association, @Context() ctx: GqlContext): Promise<boolean> {
+  viewerCanEdit(@Parent() association: AssociationRecord, @Context() ctx: GqlContext): Promise<boolean> {
     return this.canSeePrivate(association, ctx);
   }
 
-  private canSeePrivate(association: Association, { req, loaders }: GqlContext): Promise<boolean> {
+  private canSeePrivate(association: AssociationRecord, { req, loaders }: GqlContext): Promise<boolean> {
     return this.loaders.canSeePrivate(loaders, req.user, association.id);
   }
 }

@@ -2,11 +2,19 @@ import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { User } from '@mangfold/auth';
-import { District, HousingArea, Membership } from '@mangfold/associations';
+import { Association, District, HousingArea, Membership, type AssociationRecord } from '@mangfold/associations';
+import { plainRecords } from '@mangfold/db';
 import { byIdLoader, type LoaderFactory } from '@mangfold/graphql';
 import { EventOrganizer, OrganizerStatus } from './event-organizer.entity';
 import { OccasionDate } from './occasion-date.entity';
 import { Occasion } from './occasion.entity';
+
+/** An association organising an event, or invited to. */
+export interface OrganizerRecord {
+  eventId: string;
+  status: OrganizerStatus;
+  association: AssociationRecord;
+}
 
 function groupBy<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => string): T[][] {
   const groups = new Map<string, T[]>(keys.map((k) => [k, []]));
@@ -22,15 +30,26 @@ function groupBy<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => strin
 export class CalendarLoaders {
   constructor(private readonly em: EntityManager) {}
 
-  /** Organiser rows (invited and accepted, with their association) of each event: primary first, then by acceptance. */
-  readonly organizersByEvent: LoaderFactory<string, EventOrganizer[]> = () =>
-    new DataLoader<string, EventOrganizer[]>(async (eventIds) => {
-      const rows = await this.em.find(
-        EventOrganizer,
-        { event: { $in: [...eventIds] }, status: { $ne: OrganizerStatus.DECLINED } },
-        { populate: ['association'], orderBy: { role: 'asc', respondedAt: 'asc', createdAt: 'asc', id: 'asc' } },
-      );
-      return groupBy(eventIds, rows, (r) => r.event.id);
+  /**
+   * Organisers (invited and accepted) of each event, primary first, then by acceptance: plain
+   * records in one joined query, as every event of a listed page asks for them.
+   */
+  readonly organizersByEvent: LoaderFactory<string, OrganizerRecord[]> = () =>
+    new DataLoader<string, OrganizerRecord[]>(async (eventIds) => {
+      const rows = await this.em
+        .createQueryBuilder(EventOrganizer, 'o')
+        .select(['o.id', 'o.event', 'o.status'])
+        .joinAndSelect('o.association', 'a')
+        .where({ event: { $in: [...eventIds] }, status: { $ne: OrganizerStatus.DECLINED } })
+        .orderBy({ role: 'asc', respondedAt: 'asc', createdAt: 'asc', id: 'asc' })
+        .execute<{ event: string; status: OrganizerStatus; association: Record<string, unknown> }[]>('all');
+      const associationMeta = this.em.getMetadata().get(Association.name);
+      const organizers = rows.map((r) => ({
+        eventId: r.event,
+        status: r.status,
+        association: plainRecords<AssociationRecord>(associationMeta, [r.association])[0],
+      }));
+      return groupBy(eventIds, organizers, (o) => o.eventId);
     });
 
   readonly occasionById: LoaderFactory<string, Occasion> = () => byIdLoader(this.em, Occasion);

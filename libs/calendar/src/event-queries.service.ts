@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, type QueryBuilder } from '@mikro-orm/postgresql';
 import { Role, type AuthUser } from '@mangfold/auth';
 import { AssociationAccess } from '@mangfold/associations';
-import { AuditEntry } from '@mangfold/db';
+import { AuditEntry, plainRecords } from '@mangfold/db';
 import { BadUserInputError, decodeCursor, encodeCursor, toConnection, type Connection } from '@mangfold/graphql';
 import { Event, EventStatus } from './event.entity';
+import type { EventRecord } from './event-record';
 import { EventOrganizer, OrganizerStatus } from './event-organizer.entity';
 import { EVENT_SEARCH_TEXT_SQL } from './event-search-text';
 import type { EventFilter } from './inputs/event.inputs';
@@ -20,13 +21,13 @@ export interface OccurrenceView {
 
 export interface EventEdgeView {
   cursor: string;
-  node: Event;
+  node: EventRecord;
   occurrence: OccurrenceView;
 }
 
 export interface EventConnectionView {
   edges: EventEdgeView[];
-  pageInfo: Connection<Event>['pageInfo'];
+  pageInfo: Connection<EventRecord>['pageInfo'];
   totalCount?: number;
 }
 
@@ -36,7 +37,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PUBLIC_SQL = `(e.status = 'PUBLISHED' or (e.status = 'CANCELLED' and e.published_at is not null))`;
 const MAX_SEARCH_WORDS = 8;
 
-export const seriesOf = (e: Event): Series => ({
+export const seriesOf = (e: EventRecord): Series => ({
   id: e.id,
   startsAt: e.startsAt,
   endsAt: e.endsAt,
@@ -61,7 +62,7 @@ export function occurrenceView(o: Occurrence, timeZone: string): OccurrenceView 
 }
 
 /** Published events, and cancelled ones that were published: what anyone may see. */
-export function isPublic(e: Event): boolean {
+export function isPublic(e: EventRecord): boolean {
   return e.status === EventStatus.PUBLISHED || (e.status === EventStatus.CANCELLED && e.publishedAt !== null);
 }
 
@@ -157,15 +158,20 @@ export class EventQueries {
     if (from) series.push(['(e.last_ends_at is null or e.last_ends_at > ?)', [from]]);
     if (after) series.push(['(e.last_ends_at is null or e.last_ends_at > ?)', [after.startsAt]]);
 
-    const [singles, recurring] = await Promise.all([
-      apply(this.em.createQueryBuilder(Event, 'e').select('*'), single)
-        .orderBy({ startsAt: 'asc', id: 'asc' })
-        .limit(first + 1)
-        .getResultList(),
-      apply(this.em.createQueryBuilder(Event, 'e').select('*'), series).getResultList(),
-    ]);
+    // Plain records, not entities: nothing here is written, and hydrating a page of entities cost
+    // more than everything else in the request.
+    const meta = this.em.getMetadata().get(Event.name);
+    const [singles, recurring] = (
+      await Promise.all([
+        apply(this.em.createQueryBuilder(Event, 'e').select('*'), single)
+          .orderBy({ startsAt: 'asc', id: 'asc' })
+          .limit(first + 1)
+          .execute<Record<string, unknown>[]>('all'),
+        apply(this.em.createQueryBuilder(Event, 'e').select('*'), series).execute<Record<string, unknown>[]>('all'),
+      ])
+    ).map((rows) => plainRecords<EventRecord>(meta, rows));
 
-    const rows: { event: Event; occurrence: Occurrence }[] = singles.map((event) => ({
+    const rows: { event: EventRecord; occurrence: Occurrence }[] = singles.map((event) => ({
       event,
       occurrence: { startsAt: event.startsAt, endsAt: event.endsAt },
     }));

@@ -5,14 +5,15 @@ import {
   AssociationModel,
   DistrictModel,
   HousingAreaModel,
-  type Association,
+  type AssociationRecord,
   type District,
   type HousingArea,
 } from '@mangfold/associations';
 import { BadUserInputError, LocalizedField, localizedField, type Connection, type GqlContext, type LangArgs } from '@mangfold/graphql';
 import type { AuditEntry } from '@mangfold/db';
 import { CalendarLoaders } from './calendar-loaders';
-import { Event } from './event.entity';
+import type { Event } from './event.entity';
+import type { EventRecord } from './event-record';
 import { OrganizerStatus } from './event-organizer.entity';
 import { EventQueries, occurrenceView, seriesOf, type EventConnectionView, type OccurrenceView } from './event-queries.service';
 import { EventsService } from './events.service';
@@ -154,44 +155,44 @@ export class EventsResolver {
   }
 
   @LocalizedField({ description: 'Title in the language asked for, falling back to the other' })
-  title(e: Event, { lang }: LangArgs, ctx: GqlContext): string {
+  title(e: EventRecord, { lang }: LangArgs, ctx: GqlContext): string {
     return localizedField(e.title, ctx.req, lang) ?? '';
   }
 
   @LocalizedField({ nullable: true })
-  description(e: Event, { lang }: LangArgs, ctx: GqlContext): string | null {
+  description(e: EventRecord, { lang }: LangArgs, ctx: GqlContext): string | null {
     return localizedField(e.description, ctx.req, lang);
   }
 
   @LocalizedField({ nullable: true, description: 'Who the event is for' })
-  audience(e: Event, { lang }: LangArgs, ctx: GqlContext): string | null {
+  audience(e: EventRecord, { lang }: LangArgs, ctx: GqlContext): string | null {
     return localizedField(e.audience, ctx.req, lang);
   }
 
   @LocalizedField({ nullable: true, description: 'Accessibility notes' })
-  accessibility(e: Event, { lang }: LangArgs, ctx: GqlContext): string | null {
+  accessibility(e: EventRecord, { lang }: LangArgs, ctx: GqlContext): string | null {
     return localizedField(e.accessibility, ctx.req, lang);
   }
 
   @LocalizedField({ nullable: true, description: 'What it costs, when it is not free' })
-  price(e: Event, { lang }: LangArgs, ctx: GqlContext): string | null {
+  price(e: EventRecord, { lang }: LangArgs, ctx: GqlContext): string | null {
     return localizedField(e.priceInfo, ctx.req, lang);
   }
 
   @ResolveField(() => String, {
     description: 'Start as wall-clock time in the event\'s zone with that moment\'s offset, e.g. "2027-03-28T03:30:00+02:00"',
   })
-  startsAtLocal(e: Event): string {
+  startsAtLocal(e: EventRecord): string {
     return formatLocal(e.startsAt, e.timeZone);
   }
 
   @ResolveField(() => String, { description: "End as wall-clock time in the event's zone with that moment's offset" })
-  endsAtLocal(e: Event): string {
+  endsAtLocal(e: EventRecord): string {
     return formatLocal(e.endsAt, e.timeZone);
   }
 
   @ResolveField(() => [GraphQLISODateTime], { description: 'Starts of occurrences that do not take place (EXDATE)' })
-  recurrenceExceptions(e: Event): Date[] {
+  recurrenceExceptions(e: EventRecord): Date[] {
     return e.recurrenceExceptions.map((x) => new Date(x));
   }
 
@@ -199,7 +200,7 @@ export class EventsResolver {
     description: 'Occurrences overlapping a window, in order (a single event has one); at most `first`, up to 500',
   })
   occurrences(
-    @Parent() e: Event,
+    @Parent() e: EventRecord,
     @Args('from', { type: () => GraphQLISODateTime, nullable: true }) from?: Date,
     @Args('to', { type: () => GraphQLISODateTime, nullable: true }) to?: Date,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 25 }) first = 25,
@@ -215,29 +216,29 @@ export class EventsResolver {
   }
 
   @ResolveField(() => Int, { nullable: true, description: 'Seats left; null when the capacity is unlimited' })
-  seatsLeft(e: Event): number | null {
+  seatsLeft(e: EventRecord): number | null {
     return e.capacity === null ? null : Math.max(0, e.capacity - e.seatsTaken);
   }
 
   @ResolveField(() => DistrictModel, { nullable: true })
-  district(e: Event, _args: unknown, { loaders }: GqlContext): Promise<District> | null {
+  district(e: EventRecord, _args: unknown, { loaders }: GqlContext): Promise<District> | null {
     return e.district ? loaders.get(this.loaders.districtById).load(e.district.id) : null;
   }
 
   @ResolveField(() => HousingAreaModel, { nullable: true })
-  housingArea(e: Event, _args: unknown, { loaders }: GqlContext): Promise<HousingArea> | null {
+  housingArea(e: EventRecord, _args: unknown, { loaders }: GqlContext): Promise<HousingArea> | null {
     return e.housingArea ? loaders.get(this.loaders.housingAreaById).load(e.housingArea.id) : null;
   }
 
   @ResolveField(() => OccasionModel, { nullable: true, description: 'The occasion the event marks' })
-  occasion(e: Event, _args: unknown, { loaders }: GqlContext): Promise<Occasion> | null {
+  occasion(e: EventRecord, _args: unknown, { loaders }: GqlContext): Promise<Occasion> | null {
     return e.occasion ? loaders.get(this.loaders.occasionById).load(e.occasion.id) : null;
   }
 
   @ResolveField(() => [AssociationModel], {
     description: 'The associations organising the event: the primary one first, then co-organisers who accepted',
   })
-  async organizers(e: Event, _args: unknown, { loaders }: GqlContext): Promise<Association[]> {
+  async organizers(e: EventRecord, _args: unknown, { loaders }: GqlContext): Promise<AssociationRecord[]> {
     const rows = await loaders.get(this.loaders.organizersByEvent).load(e.id);
     return rows.filter((o) => o.status === OrganizerStatus.ACCEPTED).map((o) => o.association);
   }
@@ -245,7 +246,7 @@ export class EventsResolver {
   @ResolveField(() => [AssociationModel], {
     description: 'Associations invited to co-organise that have not answered yet; only organisers and admins see them',
   })
-  async invitedOrganizers(e: Event, _args: unknown, { loaders, req }: GqlContext): Promise<Association[]> {
+  async invitedOrganizers(e: EventRecord, _args: unknown, { loaders, req }: GqlContext): Promise<AssociationRecord[]> {
     const user = req.user;
     if (!user) return [];
     const rows = await loaders.get(this.loaders.organizersByEvent).load(e.id);

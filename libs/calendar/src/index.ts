@@ -2,6 +2,7 @@ export * from './calendar-loaders';
 export * from './calendar.module';
 export * from './event-organizer.entity';
 export * from './event-queries.service';
+export * from './event-record';
 export * from './event-search-text';
 export * from './event.entity';
 export * from './events.service';

@@ -7,3 +7,4 @@ export * from './localized-text';
 export * from './migrate';
 export * from './orm-options';
 export * from './slug';
+export * from './plain-records';
