@@ -10,6 +10,15 @@ interface IntrospectedType {
   ofType: IntrospectedType | null;
 }
 
+const PLACE = {
+  name: 'Fælleshuset',
+  address: 'Mjølnerparken 1',
+  postalCode: '2200',
+  city: 'København N',
+  latitude: 55.7,
+  longitude: 12.55,
+};
+
 const namedType = (t: IntrospectedType): IntrospectedType => (t.ofType ? namedType(t.ofType) : t);
 
 /**
@@ -78,14 +87,7 @@ describe('events: listing records answer like entities', () => {
     });
     Object.assign(dinner, {
       housingArea: await em.findOneOrFail(HousingArea, { slug: 'mjolnerparken' }),
-      location: {
-        name: 'Fælleshuset',
-        address: 'Mjølnerparken 1',
-        postalCode: '2200',
-        city: 'København N',
-        latitude: 55.7,
-        longitude: 12.55,
-      },
+      location: PLACE,
       languages: ['da', 'ar'],
       audience: { da: 'Alle', en: 'Everyone' },
       accessibility: { da: 'Trinfri adgang' },
@@ -140,14 +142,7 @@ describe('events: listing records answer like entities', () => {
     expect(first).toBe('mjolnerparkens-kvindeforening');
     expect(coOrganizers.sort()).toEqual(['suspenderet-forening', 'tingbjerg-ungdomsklub']);
     expect(dinner.organizers[0]).toMatchObject({ contactEmail: 'kontakt@kvinder.example.dk', housingArea: { slug: 'mjolnerparken' } });
-    expect(dinner.location).toEqual({
-      name: 'Fælleshuset',
-      address: 'Mjølnerparken 1',
-      postalCode: '2200',
-      city: 'København N',
-      latitude: 55.7,
-      longitude: 12.55,
-    });
+    expect(dinner.location).toEqual(PLACE);
     expect(dinner.organizers.find((o: any) => o.slug === 'tingbjerg-ungdomsklub').contactEmail).toBe(
       auth === undefined || auth === memberToken ? null : 'privat@ungdom.example.dk',
     );
