@@ -38,6 +38,7 @@ export class CalendarLoaders {
     new DataLoader<string, OrganizerRecord[]>(async (eventIds) => {
       const rows = await this.em
         .createQueryBuilder(EventOrganizer, 'o')
+        // The id tells MikroORM's mapping of joined rows one organiser from the next.
         .select(['o.id', 'o.event', 'o.status'])
         .joinAndSelect('o.association', 'a')
         .where({ event: { $in: [...eventIds] }, status: { $ne: OrganizerStatus.DECLINED } })

@@ -19,13 +19,13 @@ export const SCHEMA_FILE = join(process.cwd(), 'apps', 'api', 'schema.gql');
  * cache-control plugin, which wraps every field's resolver to collect hints, is replaced by this.
  */
 const noStore: ApolloServerPlugin = {
-  requestDidStart: () =>
-    Promise.resolve({
-      willSendResponse: ({ response }) => {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
         response.http.headers.set('cache-control', 'no-store');
-        return Promise.resolve();
       },
-    }),
+    };
+  },
 };
 
 /** GraphQL at /graphql, code-first, with Mangfold's errors and per-request loaders. */
