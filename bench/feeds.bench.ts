@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +19,7 @@ import { ALL_FEED, FeedFiles, FeedSnapshots, etagOf, feedViewOf, kindSlug, toICa
 import { SCHEMA } from '@mangfold/prisma-free-db';
 import { cleanRedisPrefix, createTestDatabase, testConfig, type TestDatabase } from '../test/utils';
 import { ratioFigure, type Benchmark, type Figure } from './harness';
+import { sideBySide, start, stop, type Child, type Load } from './servers';
 
 /*
  * feeds: feed-serve, feed-304, feed-fresh, feed-render and memory from BENCHMARKS.md.
@@ -32,37 +32,6 @@ const TOTAL_EVENTS = 10_000;
 const EDITS = 50;
 const CONNECTIONS = 50;
 const ZONE = 'Europe/Copenhagen';
-
-export interface Child {
-  process: ChildProcess;
-  port?: number;
-}
-
-export function start(mode: 'api' | 'worker' | 'bare' | 'apollo', ...args: string[]): Promise<Child> {
-  const child = fork(join(__dirname, 'feeds-processes.ts'), [mode, ...args], {
-    execArgv: [
-      '-r',
-      '@swc-node/register',
-      ...(process.env.BENCH_PROF && mode === 'api' ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_PROF] : []),
-    ],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    // As deployed (docker/Dockerfile): libraries such as graphql-js skip their development checks.
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
-  return new Promise((resolve, reject) => {
-    child.once('message', (message: { port?: number }) => resolve({ process: child, port: message.port }));
-    child.once('exit', (code) => reject(new Error(`${mode} exited with ${code}`)));
-  });
-}
-
-export async function stop(child: Child | undefined): Promise<void> {
-  if (!child || child.process.exitCode !== null) return;
-  await new Promise<void>((resolve) => {
-    child.process.once('exit', () => resolve());
-    child.process.kill('SIGTERM');
-    setTimeout(() => child.process.kill('SIGKILL'), 10_000).unref();
-  });
-}
 
 /** Inserts published events with organisers, districts and occasions, numbered from `from`. */
 export async function seedEvents(em: EntityManager, from: number, count: number): Promise<void> {
@@ -119,57 +88,17 @@ async function settled(em: EntityManager, events: number): Promise<void> {
   });
 }
 
-async function cannon(
-  url: string,
-  seconds: number,
-  headers: Record<string, string> = {},
-): Promise<{ rps: number; ok: number; errors: number }> {
-  const result = await autocannon({
-    url,
-    connections: CONNECTIONS,
-    duration: seconds,
-    headers: { 'accept-encoding': 'identity', ...headers },
-  });
-  return {
-    rps: result.requests.average,
-    ok: result['2xx'] + result['3xx'],
-    errors: result.errors + result.timeouts + result['4xx'] + result['5xx'],
+/** autocannon at a feed URL; 304s count as answered. */
+function feedLoad(headers: Record<string, string> = {}): Load {
+  return async (url, seconds) => {
+    const result = await autocannon({
+      url,
+      connections: CONNECTIONS,
+      duration: seconds,
+      headers: { 'accept-encoding': 'identity', ...headers },
+    });
+    return { rps: result.requests.average, errors: result.errors + result.timeouts + result['4xx'] + result['5xx'] };
   };
-}
-
-/** Ours and the baseline, alternated so drift on a noisy machine hits both alike. */
-async function sideBySide(
-  name: string,
-  ours: string,
-  bare: string,
-  goal: number,
-  seconds: number,
-  headers: Record<string, string> = {},
-): Promise<Figure> {
-  // Warm both up (JIT, connections) before anything counts.
-  await cannon(ours, 2, headers);
-  await cannon(bare, 2, headers);
-  const runs: { ours: number; bare: number }[] = [];
-  let errors = 0;
-  // Short rounds, the order swapped every round, so a burst of load elsewhere hits both alike.
-  for (let round = 0; round < 4; round++) {
-    const first = round % 2 === 0 ? ours : bare;
-    const second = round % 2 === 0 ? bare : ours;
-    const a = await cannon(first, seconds, headers);
-    const b = await cannon(second, seconds, headers);
-    errors += a.errors + b.errors;
-    runs.push(round % 2 === 0 ? { ours: a.rps, bare: b.rps } : { ours: b.rps, bare: a.rps });
-  }
-  const sum = (k: 'ours' | 'bare') => runs.reduce((s, r) => s + r[k], 0);
-  const figure = ratioFigure(
-    name,
-    sum('ours') / runs.length,
-    sum('bare') / runs.length,
-    { atLeast: goal },
-    { runs, errors, connections: CONNECTIONS },
-  );
-  if (errors > 0) figure.pass = false;
-  return figure;
 }
 
 function rssOfMetrics(text: string): number {
@@ -406,10 +335,11 @@ export const benchmark: Benchmark = {
       const events = (body.toString('utf8').match(/^BEGIN:VEVENT\r$/gm) ?? []).length;
       if (events !== SERVE_EVENTS) throw new Error(`/calendar.ics holds ${events} events, expected ${SERVE_EVENTS}`);
 
-      const serve = await sideBySide('feed-serve', `${apiUrl}/calendar.ics`, bareUrl, 0.85, 3);
+      const urls = { ours: `${apiUrl}/calendar.ics`, baseline: bareUrl };
+      const serve = await sideBySide('feed-serve', urls, 0.85, 3, feedLoad(), { connections: CONNECTIONS });
       serve.details = { ...serve.details, events, feedBytes: body.length };
       figures.push(serve);
-      figures.push(await sideBySide('feed-304', `${apiUrl}/calendar.ics`, bareUrl, 0.9, 3, { 'if-none-match': headers.etag }));
+      figures.push(await sideBySide('feed-304', urls, 0.9, 3, feedLoad({ 'if-none-match': headers.etag }), { connections: CONNECTIONS }));
       await stop(bare);
       bare = undefined;
 

@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { graphql, startTestApp, type TestApp } from '../test/utils';
-import { ratioFigure, type Benchmark, type Figure } from './harness';
-import { seedEvents, start, stop, type Child } from './feeds.bench';
+import type { Benchmark, Figure } from './harness';
+import { seedEvents } from './feeds.bench';
+import { sideBySide, start, stop, type Child, type Load } from './servers';
 
 /*
  * gql-list and gql-queries (BENCHMARKS.md). The api runs in a process of its own (as main.ts runs
@@ -17,7 +18,6 @@ import { seedEvents, start, stop, type Child } from './feeds.bench';
 const EVENTS = 2_000;
 const CONNECTIONS = 20;
 const ROUND_SECONDS = 5;
-const ROUNDS = 4;
 
 const LIST = `query List($first: Int) {
   events(first: $first) {
@@ -42,7 +42,8 @@ const RELATIONS = `query Relations($first: Int) {
   }
 }`;
 
-async function cannon(url: string, seconds: number): Promise<{ rps: number; errors: number }> {
+/** autocannon posting LIST with `first: 100`. */
+const listLoad: Load = async (url, seconds) => {
   const result = await autocannon({
     url: `${url}/graphql`,
     method: 'POST',
@@ -52,31 +53,7 @@ async function cannon(url: string, seconds: number): Promise<{ rps: number; erro
     body: JSON.stringify({ query: LIST, variables: { first: 100 } }),
   });
   return { rps: result.requests.average, errors: result.errors + result.timeouts + result.non2xx };
-}
-
-async function gqlList(api: string, baseline: string): Promise<Figure> {
-  await cannon(api, 2);
-  await cannon(baseline, 2);
-  const runs: { ours: number; baseline: number }[] = [];
-  let errors = 0;
-  for (let round = 0; round < ROUNDS; round++) {
-    const [first, second] = round % 2 === 0 ? [api, baseline] : [baseline, api];
-    const a = await cannon(first, ROUND_SECONDS);
-    const b = await cannon(second, ROUND_SECONDS);
-    errors += a.errors + b.errors;
-    runs.push(round % 2 === 0 ? { ours: a.rps, baseline: b.rps } : { ours: b.rps, baseline: a.rps });
-  }
-  const mean = (k: 'ours' | 'baseline') => runs.reduce((s, r) => s + r[k], 0) / runs.length;
-  const figure = ratioFigure(
-    'gql-list',
-    mean('ours'),
-    mean('baseline'),
-    { atLeast: 0.4 },
-    { unit: 'requests/s', runs, errors, connections: CONNECTIONS },
-  );
-  if (errors > 0) figure.pass = false;
-  return figure;
-}
+};
 
 async function gqlQueries(app: TestApp): Promise<Figure> {
   let statements = 0;
@@ -126,7 +103,8 @@ export const benchmark: Benchmark = {
       const dataFile = join(scratch, 'events.json');
       writeFileSync(dataFile, JSON.stringify(captured.data));
       baseline = await start('apollo', join(__dirname, '..', 'apps', 'api', 'schema.gql'), dataFile);
-      figures.push(await gqlList(apiUrl, `http://127.0.0.1:${baseline.port}`));
+      const urls = { ours: apiUrl, baseline: `http://127.0.0.1:${baseline.port}` };
+      figures.push(await sideBySide('gql-list', urls, 0.4, ROUND_SECONDS, listLoad, { unit: 'requests/s', connections: CONNECTIONS }));
       return figures;
     } finally {
       // Let the requests autocannon left in flight finish before the api's pool closes under them.
