@@ -1,14 +1,10 @@
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import type { GraphQLObjectType } from 'graphql';
 import { DateTime } from 'luxon';
 import { Association, AssociationStatus, HousingArea } from '@mangfold/associations';
 import { EventOrganizer, OrganizerRole, OrganizerStatus } from '@mangfold/calendar';
 import { createAssociation, createEvent, createMember } from '../factories';
-import { dataOf, startTestApp, type TestApp } from '../utils';
-
-interface IntrospectedType {
-  kind: string;
-  name: string | null;
-  ofType: IntrospectedType | null;
-}
+import { dataOf, fullSelection, startTestApp, type TestApp } from '../utils';
 
 const PLACE = {
   name: 'Fælleshuset',
@@ -18,8 +14,6 @@ const PLACE = {
   latitude: 55.7,
   longitude: 12.55,
 };
-
-const namedType = (t: IntrospectedType): IntrospectedType => (t.ofType ? namedType(t.ofType) : t);
 
 /**
  * The public listing reads plain records instead of entities (no hydration for a page of events
@@ -32,26 +26,6 @@ describe('events: listing records answer like entities', () => {
   let selection: string;
   const ids: string[] = [];
   let memberToken: string;
-
-  async function selectionOf(typeName: string, depth: number): Promise<string> {
-    const res = dataOf(
-      await app.gql<{ __type: { fields: { name: string; type: IntrospectedType }[] } }>(
-        `query($name: String!) { __type(name: $name) { fields { name type { ...T } } } }
-         fragment T on __Type { kind name ofType { kind name ofType { kind name ofType { kind name } } } }`,
-        { name: typeName },
-      ),
-    );
-    const parts: string[] = [];
-    for (const field of res.__type.fields) {
-      const type = namedType(field.type);
-      if (type.kind === 'OBJECT') {
-        if (depth > 0) parts.push(`${field.name} { ${await selectionOf(type.name!, depth - 1)} }`);
-      } else {
-        parts.push(field.name);
-      }
-    }
-    return parts.join(' ');
-  }
 
   beforeAll(async () => {
     app = await startTestApp();
@@ -117,7 +91,7 @@ describe('events: listing records answer like entities', () => {
     await em.flush();
     ids.push(dinner.id, language.id, allDay.id);
     memberToken = (await createMember(app, await em.findOneOrFail(Association, primary.id))).token;
-    selection = await selectionOf('Event', 2);
+    selection = fullSelection(app.api.get(GraphQLSchemaHost).schema.getType('Event') as GraphQLObjectType, 2);
   });
   afterAll(() => app.close());
 

@@ -260,9 +260,8 @@ describe('input safety', () => {
     ]) {
       const res = await fetch(`${app.url}${path}`);
       const body = await res.text();
-      expect({ path, status: res.status }).toEqual({ path, status: expect.any(Number) });
-      expect(res.status).toBeGreaterThanOrEqual(400);
-      expect(res.status).toBeLessThan(500);
+      // The path in the compared object names the URL when one fails.
+      expect({ path, clientError: res.status >= 400 && res.status < 500 }).toEqual({ path, clientError: true });
       expect(body.length).toBeGreaterThan(0);
       expect(body).not.toContain('<script>');
     }

@@ -1,20 +1,17 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import {
   getNamedType,
-  isEnumType,
   isInputObjectType,
   isListType,
   isNonNullType,
   isObjectType,
-  isScalarType,
   type GraphQLArgument,
   type GraphQLInputType,
-  type GraphQLObjectType,
 } from 'graphql';
 import { EventKind } from '@mangfold/calendar';
 import { ParticipationActivity } from '@mangfold/registrations';
 import { createEvent, createInternationalDay, createMember, createParticipation } from '../factories';
-import { dataOf, graphql, startTestApp, type TestApp } from '../utils';
+import { dataOf, fullSelection, graphql, startTestApp, type TestApp } from '../utils';
 import { register } from './helpers';
 
 /*
@@ -61,21 +58,6 @@ describe('privacy of anonymous queries', () => {
   });
   afterAll(() => app.close());
 
-  /** A selection of every field reachable without required arguments, `depth` levels deep. */
-  function selection(type: GraphQLObjectType, depth: number): string {
-    const parts: string[] = [];
-    for (const field of Object.values(type.getFields())) {
-      if (field.args.some((a) => isNonNullType(a.type) && a.defaultValue === undefined)) continue;
-      const named = getNamedType(field.type);
-      if (isScalarType(named) || isEnumType(named)) parts.push(field.name);
-      else if (isObjectType(named) && depth > 0) {
-        const inner = selection(named, depth - 1);
-        if (inner) parts.push(`${field.name} { ${inner} }`);
-      }
-    }
-    return parts.join(' ');
-  }
-
   function argument(arg: GraphQLArgument): string | undefined {
     const required = isNonNullType(arg.type) && arg.defaultValue === undefined;
     if (!(arg.name in samples)) {
@@ -99,7 +81,7 @@ describe('privacy of anonymous queries', () => {
     for (const field of Object.values(query.getFields())) {
       const args = field.args.map(argument).filter(Boolean);
       const named = getNamedType(field.type);
-      const body = isObjectType(named) ? `{ ${selection(named, 3)} }` : '';
+      const body = isObjectType(named) ? `{ ${fullSelection(named, 3)} }` : '';
       const document = `{ ${field.name}${args.length ? `(${args.join(', ')})` : ''} ${body} }`;
       const res = await graphql(app.url, document);
       const text = JSON.stringify(res);
