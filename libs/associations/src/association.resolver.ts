@@ -1,4 +1,4 @@
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentUser, Public, Role, Roles, UserModel, type AuthUser, type User } from '@mangfold/auth';
 import { ConnectionType, LocalizedField, localizedField, type Connection, type GqlContext, type LangArgs } from '@mangfold/graphql';
 import { AssociationLoaders } from './association-loaders';
@@ -143,7 +143,7 @@ export class AssociationResolver {
     nullable: true,
     description: 'Shown when the association opted in (showContact), and to its members and admins',
   })
-  async contactEmail(@Parent() association: AssociationRecord, @Context() ctx: GqlContext): Promise<string | null> {
+  async contactEmail(association: AssociationRecord, _args: unknown, ctx: GqlContext): Promise<string | null> {
     return association.showContact || (await this.canSeePrivate(association, ctx)) ? association.contactEmail : null;
   }
 
@@ -151,32 +151,32 @@ export class AssociationResolver {
     nullable: true,
     description: 'Shown when the association opted in (showContact), and to its members and admins',
   })
-  async contactPhone(@Parent() association: AssociationRecord, @Context() ctx: GqlContext): Promise<string | null> {
+  async contactPhone(association: AssociationRecord, _args: unknown, ctx: GqlContext): Promise<string | null> {
     return association.showContact || (await this.canSeePrivate(association, ctx)) ? association.contactPhone : null;
   }
 
   @ResolveField(() => Boolean, { nullable: true, description: 'Whether contact details are public; members and admins only' })
-  async showContact(@Parent() association: AssociationRecord, @Context() ctx: GqlContext): Promise<boolean | null> {
+  async showContact(association: AssociationRecord, _args: unknown, ctx: GqlContext): Promise<boolean | null> {
     return (await this.canSeePrivate(association, ctx)) ? association.showContact : null;
   }
 
   @ResolveField(() => String, { nullable: true, description: 'CVR number; members and admins only' })
-  async cvr(@Parent() association: AssociationRecord, @Context() ctx: GqlContext): Promise<string | null> {
+  async cvr(association: AssociationRecord, _args: unknown, ctx: GqlContext): Promise<string | null> {
     return (await this.canSeePrivate(association, ctx)) ? association.cvr : null;
   }
 
   @ResolveField(() => String, { nullable: true, description: 'Why TFI rejected or suspended it; members and admins only' })
-  async statusReason(@Parent() association: AssociationRecord, @Context() ctx: GqlContext): Promise<string | null> {
+  async statusReason(association: AssociationRecord, _args: unknown, ctx: GqlContext): Promise<string | null> {
     return (await this.canSeePrivate(association, ctx)) ? association.statusReason : null;
   }
 
   @ResolveField(() => Date, { nullable: true, description: 'When TFI last changed the status; members and admins only' })
-  async statusChangedAt(@Parent() association: AssociationRecord, @Context() ctx: GqlContext): Promise<Date | null> {
+  async statusChangedAt(association: AssociationRecord, _args: unknown, ctx: GqlContext): Promise<Date | null> {
     return (await this.canSeePrivate(association, ctx)) ? association.statusChangedAt : null;
   }
 
   @ResolveField(() => UserModel, { nullable: true, description: 'The admin who last changed the status; admins only' })
-  statusChangedBy(@Parent() association: AssociationRecord, @Context() { req, loaders }: GqlContext): Promise<User> | null {
+  statusChangedBy(association: AssociationRecord, _args: unknown, { req, loaders }: GqlContext): Promise<User> | null {
     if (req.user?.role !== Role.ADMIN || !association.statusChangedBy) return null;
     return loaders.get(this.loaders.userById).load(association.statusChangedBy.id);
   }
@@ -185,14 +185,14 @@ export class AssociationResolver {
     nullable: true,
     description: 'The members; visible to fellow members and admins only (null otherwise)',
   })
-  async members(@Parent() association: AssociationRecord, @Context() ctx: GqlContext): Promise<User[] | null> {
+  async members(association: AssociationRecord, _args: unknown, ctx: GqlContext): Promise<User[] | null> {
     if (!(await this.canSeePrivate(association, ctx))) return null;
     const memberships = await ctx.loaders.get(this.loaders.membershipsByAssociation).load(association.id);
     return memberships.map((m) => m.user);
   }
 
   @ResolveField(() => Boolean, { description: 'Whether the caller may edit this association (a member or an admin)' })
-  viewerCanEdit(@Parent() association: AssociationRecord, @Context() ctx: GqlContext): Promise<boolean> {
+  viewerCanEdit(association: AssociationRecord, _args: unknown, ctx: GqlContext): Promise<boolean> {
     return this.canSeePrivate(association, ctx);
   }
 

@@ -44,12 +44,11 @@ export class CalendarLoaders {
         .where({ event: { $in: [...eventIds] }, status: { $ne: OrganizerStatus.DECLINED } })
         .orderBy({ role: 'asc', respondedAt: 'asc', createdAt: 'asc', id: 'asc' })
         .execute<{ event: string; status: OrganizerStatus; association: Record<string, unknown> }[]>('all');
-      const associationMeta = this.em.getMetadata().get(Association.name);
-      const organizers = rows.map((r) => ({
-        eventId: r.event,
-        status: r.status,
-        association: plainRecords<AssociationRecord>(associationMeta, [r.association])[0],
-      }));
+      const associations = plainRecords<AssociationRecord>(
+        this.em.getMetadata().get(Association.name),
+        rows.map((r) => r.association),
+      );
+      const organizers = rows.map((r, i) => ({ eventId: r.event, status: r.status, association: associations[i] }));
       return groupBy(eventIds, organizers, (o) => o.eventId);
     });
 
