@@ -8,12 +8,17 @@ for (const [alias, [target]] of Object.entries(compilerOptions.paths)) {
 }
 
 const transform = {
-  '^.+\\.ts$': [
+  '^.+\\.tsx?$': [
     '@swc/jest',
     {
       jsc: {
-        parser: { syntax: 'typescript', decorators: true },
-        transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+        parser: { syntax: 'typescript', decorators: true, tsx: true },
+        transform: {
+          legacyDecorator: true,
+          react: { runtime: 'automatic', importSource: 'preact' },
+          decoratorMetadata: true,
+          useDefineForClassFields: false,
+        },
         target: 'es2022',
         keepClassNames: true,
       },
@@ -29,7 +34,7 @@ const common = {
   transform,
   setupFiles: ['<rootDir>/test/jest-setup.ts'],
   testEnvironment: 'node',
-  moduleFileExtensions: ['ts', 'js', 'cjs', 'json'],
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'cjs', 'json'],
 };
 
 /** @type {import('jest').Config} */
@@ -38,7 +43,7 @@ module.exports = {
     {
       ...common,
       displayName: 'unit',
-      testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/prisma-free-db/**/*.spec.ts'],
+      testMatch: ['<rootDir>/libs/**/*.spec.{ts,tsx}', '<rootDir>/apps/**/*.spec.{ts,tsx}', '<rootDir>/prisma-free-db/**/*.spec.ts'],
     },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'], slowTestThreshold: 30 },
   ],
