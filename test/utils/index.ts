@@ -7,3 +7,4 @@ export * from './test-config';
 export * from './test-database';
 export * from './wait';
 export * from './schema-selection';
+export * from './browser';

@@ -7,6 +7,7 @@ import { bootstrapAdmin } from '@mangfold/auth';
 import { HttpErrorsFilter } from '@mangfold/graphql';
 import { FeedHttpHandler, installFeedFastPath } from '@mangfold/feeds';
 import { migrateAndSeedReference } from '@mangfold/prisma-free-db';
+import { securityHeaders } from '@mangfold/web';
 import { AppModule } from './app.module';
 import { mountGraphqlIde } from './ide/ide';
 
@@ -23,6 +24,7 @@ export async function createApiApp(config: AppConfig): Promise<NestExpressApplic
   app.enableShutdownHooks();
   app.set('trust proxy', config.http.trustProxy);
   app.disable('x-powered-by');
+  app.use(securityHeaders);
   app.useBodyParser('json', { limit: config.http.bodyLimit });
   app.useBodyParser('urlencoded', { limit: config.http.bodyLimit, extended: false });
   app.useGlobalFilters(new HttpErrorsFilter());

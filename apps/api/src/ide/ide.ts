@@ -1,9 +1,33 @@
+import { createHash } from 'node:crypto';
 import { getDistDirectory, renderAltair } from 'altair-static';
 import { DateTime } from 'luxon';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { ACCESS_TOKEN_VARIABLE, exampleOperations } from './example-operations';
 
 export const IDE_ASSETS_PATH = '/graphql-ide/';
+
+/**
+ * The site's policy loosened only as far as Altair needs: its inline bootstrap script by hash (never
+ * 'unsafe-inline' for scripts), the styles Angular injects at run time, and workers from blobs.
+ */
+export function ideContentSecurityPolicy(html: string): string {
+  const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
+    ([, body]) => `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`,
+  );
+  return [
+    "default-src 'self'",
+    `script-src 'self' ${hashes.join(' ')}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "worker-src 'self' blob:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
 
 function renderIde(now: Date, endpointURL: string): string {
   return renderAltair({
@@ -32,18 +56,19 @@ function renderIde(now: Date, endpointURL: string): string {
 export function mountGraphqlIde(app: Express): void {
   // Altair sends only to an absolute URL: the one the browser reached (X-Forwarded-* with TRUST_PROXY).
   // Rendered again each day, since the saved operations ask for this year and today.
-  const pages = new Map<string, { day: string; html: string }>();
-  const html = (req: Request): string => {
+  const pages = new Map<string, { day: string; html: string; csp: string }>();
+  const page = (req: Request): { html: string; csp: string } => {
     const endpoint = `${req.protocol}://${req.get('host') ?? 'localhost'}/graphql`;
     const now = new Date();
     const day = DateTime.fromJSDate(now, { zone: 'Europe/Copenhagen' }).toISODate()!;
-    let page = pages.get(endpoint);
-    if (page?.day !== day) {
+    let cached = pages.get(endpoint);
+    if (cached?.day !== day) {
       if (pages.size > 20) pages.clear();
-      page = { day, html: renderIde(now, endpoint) };
-      pages.set(endpoint, page);
+      const html = renderIde(now, endpoint);
+      cached = { day, html, csp: ideContentSecurityPolicy(html) };
+      pages.set(endpoint, cached);
     }
-    return page.html;
+    return cached;
   };
   app.use(IDE_ASSETS_PATH, express.static(getDistDirectory(), { maxAge: '1d', index: false }));
   app.get('/graphql', (req: Request, res: Response, next: NextFunction) => {
@@ -55,6 +80,8 @@ export function mountGraphqlIde(app: Express): void {
     res.setHeader('Content-Type', 'text/html; charset=utf-8');
     res.setHeader('Cache-Control', 'no-cache');
     res.setHeader('Vary', 'Host, Accept');
-    res.send(html(req));
+    const { html, csp } = page(req);
+    res.setHeader('Content-Security-Policy', csp);
+    res.send(html);
   });
 }
