@@ -141,6 +141,68 @@ select key, ${AGGREGATES}
 from per_contributor
 group by key`;
 
+/*
+ * The same rows as VALUES_SQL for the KPIs of KPIS.md, read from the counters the triggers keep
+ * (kpi-counters.entity.ts) instead of the raw tables: a year's narrow event rows, its associations'
+ * first ends and the International Day's count. Only "held" is decided here, against @at.
+ */
+const COUNTED_FIGURES = `
+  (count(*) filter (where held))::int as held_count,
+  (count(*) filter (where not held))::int as planned_count,
+  coalesce(sum(n) filter (where held), 0)::float8 as held_sum,
+  coalesce(sum(n) filter (where not held), 0)::float8 as planned_sum,
+  coalesce(sum(n), 0)::float8 as n,
+  coalesce(sum(s), 0)::float8 as s`;
+
+export const COUNTED_VALUES_SQL = `
+with ev as (
+  select c.kind, c.ends_at < @at as held, c.voluntary, c.confirmed, c.checked_in, c.answers, c.satisfied
+  from kpi_event_count c
+  where c.counted and c.starts_at >= @y0 and c.starts_at < @y1
+),
+facts as (
+  select f.key, ev.held, f.n, f.s
+  from ev cross join lateral (values
+    (case ev.kind when 'INTERNATIONAL_DAY' then 'international-day-held' when 'SEMINAR' then 'seminars-held'
+      when 'NETWORK_MEETING' then 'network-meetings-held' end, 1, 0),
+    (case when ev.voluntary >= 2 then 'voluntary-initiatives' end, 1, 0),
+    (case when ev.answers > 0 then 'satisfaction-rate' end, ev.answers, ev.satisfied),
+    (case when (case when ev.held then ev.checked_in else ev.confirmed end) > 0 then 'attendance' end,
+      case when ev.held then ev.checked_in else ev.confirmed end, 0)
+  ) f(key, n, s)
+  where f.key is not null
+)
+select key, ${COUNTED_FIGURES} from facts group by key
+union all
+select 'associations-involved', ${COUNTED_FIGURES}
+from (select k.first_ends_at < @at as held, 1 as n, 0 as s from kpi_association_year k where k.year = @yr and k.events > 0) a
+having count(*) > 0
+union all
+select 'international-day-participants',
+  coalesce(sum(p.confirmed) filter (where p.held), 0)::int, coalesce(sum(p.confirmed) filter (where not p.held), 0)::int,
+  coalesce(sum(p.confirmed) filter (where p.held), 0)::float8, coalesce(sum(p.confirmed) filter (where not p.held), 0)::float8,
+  sum(p.confirmed)::float8, 0::float8
+from (
+  select c.ends_at < @at as held, n.confirmed
+  from international_day d
+  join kpi_event_count c on c.event_id = d.event_id and c.counted
+  join kpi_international_day_count n on n.international_day_id = d.id
+  where d.year = @yr and n.confirmed > 0
+) p
+having count(*) > 0`;
+
+/** The KPIs COUNTED_VALUES_SQL answers; a KPI added without counters is read from VALUES_SQL. */
+export const COUNTED_KPI_KEYS: ReadonlySet<string> = new Set([
+  'associations-involved',
+  'international-day-held',
+  'international-day-participants',
+  'seminars-held',
+  'network-meetings-held',
+  'voluntary-initiatives',
+  'satisfaction-rate',
+  'attendance',
+]);
+
 export interface BreakdownRow extends AggregateRow {
   group_key: string | null;
   group_name: Record<string, string> | null;
