@@ -4,7 +4,9 @@ export class Migration20261204071653_kpi_counters extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table "kpi_event_count" ("event_id" uuid not null, "starts_at" timestamptz not null, "ends_at" timestamptz not null, "kind" "event_kind" not null, "counted" boolean not null, "occasion" boolean not null, "voluntary" int not null default 0, "confirmed" int not null default 0, "checked_in" int not null default 0, "answers" int not null default 0, "satisfied" int not null default 0, constraint "kpi_event_count_pkey" primary key ("event_id"));`);
-    this.addSql(`create index "kpi_event_count_counted_starts_at_idx" on "kpi_event_count" ("starts_at") where "counted";`);
+    this.addSql(`create index "kpi_event_count_counted_ends_at_idx" on "kpi_event_count" ("ends_at") where "counted";`);
+
+    this.addSql(`create table "kpi_year_total" ("year" smallint not null, "shard" smallint not null, "international_days" int not null default 0, "seminars" int not null default 0, "network_meetings" int not null default 0, "voluntary_initiatives" int not null default 0, "answers" int not null default 0, "satisfied" int not null default 0, "checked_in" int not null default 0, constraint "kpi_year_total_pkey" primary key ("year", "shard"));`);
 
     this.addSql(`create table "kpi_international_day_count" ("international_day_id" uuid not null, "confirmed" int not null default 0, constraint "kpi_international_day_count_pkey" primary key ("international_day_id"));`);
 
@@ -26,6 +28,50 @@ export class Migration20261204071653_kpi_counters extends Migration {
     // whatever a concurrent change committed while it waited.
     this.addSql(`create function "kpi_year"("at" timestamptz) returns smallint language sql stable as $$
       select extract(year from "at" at time zone 'Europe/Copenhagen')::smallint $$;`);
+
+    // An event's share of its year's totals (sign -1 takes it out); counted events only.
+    this.addSql(`create function "kpi_year_share"("c" "kpi_event_count", "sign" int) returns "kpi_year_total" language sql stable as $$
+      select row(
+        extract(year from c."starts_at" at time zone 'Europe/Copenhagen')::smallint,
+        (get_byte(uuid_send(c."event_id"), 15) % 16)::smallint,
+        "sign" * (c."kind" = 'INTERNATIONAL_DAY')::int, "sign" * (c."kind" = 'SEMINAR')::int, "sign" * (c."kind" = 'NETWORK_MEETING')::int,
+        "sign" * (c."voluntary" >= 2)::int, "sign" * c."answers", "sign" * c."satisfied", "sign" * c."checked_in"
+      )::"kpi_year_total" $$;`);
+    this.addSql(`create function "kpi_add_year_shares"("shares" "kpi_year_total"[]) returns void language sql as $$
+      insert into "kpi_year_total" as t
+        select x."year", x."shard", sum(x."international_days"), sum(x."seminars"), sum(x."network_meetings"), sum(x."voluntary_initiatives"),
+               sum(x."answers"), sum(x."satisfied"), sum(x."checked_in")
+          from unnest("shares") x
+         group by 1, 2
+        having (sum(x."international_days"), sum(x."seminars"), sum(x."network_meetings"), sum(x."voluntary_initiatives"),
+                sum(x."answers"), sum(x."satisfied"), sum(x."checked_in")) <> (0, 0, 0, 0, 0, 0, 0)
+         order by 1, 2
+      on conflict ("year", "shard") do update set
+        "international_days" = t."international_days" + excluded."international_days", "seminars" = t."seminars" + excluded."seminars",
+        "network_meetings" = t."network_meetings" + excluded."network_meetings",
+        "voluntary_initiatives" = t."voluntary_initiatives" + excluded."voluntary_initiatives",
+        "answers" = t."answers" + excluded."answers", "satisfied" = t."satisfied" + excluded."satisfied",
+        "checked_in" = t."checked_in" + excluded."checked_in" $$;`);
+    this.addSql(`create function "kpi_event_count_changed"() returns trigger language plpgsql as $$
+      begin
+        if tg_op = 'INSERT' then
+          perform "kpi_add_year_shares"(array(select "kpi_year_share"(n, 1) from "new_rows" n where n."counted"));
+        elsif tg_op = 'DELETE' then
+          perform "kpi_add_year_shares"(array(select "kpi_year_share"(o, -1) from "old_rows" o where o."counted"));
+        else
+          perform "kpi_add_year_shares"(array(
+            select "kpi_year_share"(n, 1) from "new_rows" n where n."counted"
+            union all
+            select "kpi_year_share"(o, -1) from "old_rows" o where o."counted"));
+        end if;
+        return null;
+      end $$;`);
+    this.addSql(`create trigger "kpi_event_count_inserted" after insert on "kpi_event_count" referencing new table as "new_rows"
+      for each statement execute function "kpi_event_count_changed"();`);
+    this.addSql(`create trigger "kpi_event_count_updated" after update on "kpi_event_count" referencing old table as "old_rows" new table as "new_rows"
+      for each statement execute function "kpi_event_count_changed"();`);
+    this.addSql(`create trigger "kpi_event_count_deleted" after delete on "kpi_event_count" referencing old table as "old_rows"
+      for each statement execute function "kpi_event_count_changed"();`);
 
     this.addSql(`create function "kpi_refresh_voluntary"("evs" uuid[]) returns void language plpgsql as $$
       begin
@@ -279,6 +325,9 @@ export class Migration20261204071653_kpi_counters extends Migration {
 
   override async down(): Promise<void> {
     const triggers: [string, string][] = [
+      ['kpi_event_count', 'kpi_event_count_inserted'],
+      ['kpi_event_count', 'kpi_event_count_updated'],
+      ['kpi_event_count', 'kpi_event_count_deleted'],
       ['participation', 'kpi_participation_inserted'],
       ['participation', 'kpi_participation_deleted'],
       ['participation', 'kpi_participation_updated'],
@@ -309,9 +358,13 @@ export class Migration20261204071653_kpi_counters extends Migration {
       'kpi_refresh_association_years(uuid[], smallint[])',
       'kpi_refresh_voluntary(uuid[])',
       'kpi_year(timestamptz)',
+      'kpi_event_count_changed()',
+      'kpi_add_year_shares(kpi_year_total[])',
+      'kpi_year_share(kpi_event_count, integer)',
     ]) {
       this.addSql(`drop function if exists ${fn};`);
     }
+    this.addSql(`drop table if exists "kpi_year_total" cascade;`);
     this.addSql(`drop table if exists "kpi_event_count" cascade;`);
 
     this.addSql(`drop table if exists "kpi_international_day_count" cascade;`);

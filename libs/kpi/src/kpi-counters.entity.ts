@@ -12,9 +12,10 @@ import { InternationalDay } from '@mangfold/registrations';
 
 /** One row per event: what the KPIs need of it and its live counts. */
 @Entity({ tableName: 'kpi_event_count' })
+/** The events not ended yet, which a read takes out of the year's totals. */
 @Index({
-  name: 'kpi_event_count_counted_starts_at_idx',
-  expression: 'create index "kpi_event_count_counted_starts_at_idx" on "kpi_event_count" ("starts_at") where "counted"',
+  name: 'kpi_event_count_counted_ends_at_idx',
+  expression: 'create index "kpi_event_count_counted_ends_at_idx" on "kpi_event_count" ("ends_at") where "counted"',
 })
 export class KpiEventCount {
   @ManyToOne(() => Event, { primary: true, deleteRule: 'cascade' })
@@ -84,4 +85,40 @@ export class KpiInternationalDayCount {
 
   @Property({ type: 'int' })
   confirmed: Opt<number> = 0;
+}
+
+/**
+ * The year's totals over its counted events (by the year they start in, Copenhagen), so a KPI read
+ * adds up a few rows and subtracts the events not ended yet. Spread over 16 shards by event, so
+ * registrations for different events rarely wait for one another's row lock.
+ */
+@Entity({ tableName: 'kpi_year_total' })
+export class KpiYearTotal {
+  @Property({ type: 'smallint', primary: true })
+  year!: number;
+
+  @Property({ type: 'smallint', primary: true })
+  shard!: number;
+
+  @Property({ type: 'int' })
+  internationalDays: Opt<number> = 0;
+
+  @Property({ type: 'int' })
+  seminars: Opt<number> = 0;
+
+  @Property({ type: 'int' })
+  networkMeetings: Opt<number> = 0;
+
+  /** Events with at least 2 approved voluntary organisations among their accepted organisers. */
+  @Property({ type: 'int' })
+  voluntaryInitiatives: Opt<number> = 0;
+
+  @Property({ type: 'int' })
+  answers: Opt<number> = 0;
+
+  @Property({ type: 'int' })
+  satisfied: Opt<number> = 0;
+
+  @Property({ type: 'int' })
+  checkedIn: Opt<number> = 0;
 }
