@@ -3,7 +3,7 @@ import { OutboxMessage } from '@mangfold/jobs';
 import { PasswordResetToken, User } from '@mangfold/auth';
 import { Association, District, HousingArea, Membership } from '@mangfold/associations';
 import { Event, EventLocation, EventOrganizer, Occasion, OccasionDate } from '@mangfold/calendar';
-import { KpiTarget, StatusReport } from '@mangfold/kpi';
+import { KpiAssociationYear, KpiEventCount, KpiInternationalDayCount, KpiTarget, KpiYearTotal, StatusReport } from '@mangfold/kpi';
 import { Feedback, InternationalDay, Participation, Registration, RegistrationSettings } from '@mangfold/registrations';
 import { MailDelivery } from '@mangfold/notifications';
 import { EventFeedFragment, FeedSnapshot, FeedState } from '@mangfold/feeds';
@@ -26,6 +26,10 @@ export const ENTITIES = [
   EventOrganizer,
   KpiTarget,
   StatusReport,
+  KpiEventCount,
+  KpiAssociationYear,
+  KpiInternationalDayCount,
+  KpiYearTotal,
   Registration,
   Feedback,
   InternationalDay,

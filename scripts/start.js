@@ -43,6 +43,11 @@ if (!existsSync(stamp) || statSync(stamp).mtimeMs < sources) {
   writeFileSync(stamp, new Date().toISOString());
 }
 
-const launcher = spawn(process.execPath, [join(root, 'dist', 'apps', 'launcher', 'src', 'main.js')], { cwd: root, stdio: 'inherit' });
+// The project pins its Node (devDependencies): on a fresh clone this script may have been started by
+// whatever `node` the shell found first, so the launcher (whose execPath the api and the worker
+// inherit) runs on the pinned one as soon as it is installed.
+const pinned = join(root, 'node_modules', 'node', 'bin', process.platform === 'win32' ? 'node.exe' : 'node');
+const node = existsSync(pinned) ? pinned : process.execPath;
+const launcher = spawn(node, [join(root, 'dist', 'apps', 'launcher', 'src', 'main.js')], { cwd: root, stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => launcher.kill(signal));
 launcher.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -1,3 +1,4 @@
+export * from './kpi-counters.entity';
 export * from './kpi-definitions';
 export * from './kpi-jobs.module';
 export * from './kpi-status';

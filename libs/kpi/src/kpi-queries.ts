@@ -141,6 +141,75 @@ select key, ${AGGREGATES}
 from per_contributor
 group by key`;
 
+/*
+ * The figures of VALUES_SQL for the KPIs of KPIS.md, read from the counters the triggers keep
+ * (kpi-counters.entity.ts) instead of the raw tables: the year's totals less its events that have
+ * not ended by @at (few: only the year's remainder), its associations' first ends and the
+ * International Day's count. Columns a KPI's aggregate does not read are filled alike, not exactly
+ * as VALUES_SQL would (attendance's counts, the rate's held and planned).
+ */
+const COUNTED_FIGURES = `
+  (count(*) filter (where held))::int as held_count,
+  (count(*) filter (where not held))::int as planned_count,
+  (count(*) filter (where held))::float8 as held_sum,
+  (count(*) filter (where not held))::float8 as planned_sum,
+  count(*)::float8 as n,
+  0::float8 as s`;
+
+export const COUNTED_VALUES_SQL = `
+with totals as (
+  select coalesce(sum(t.international_days), 0)::int as idays, coalesce(sum(t.seminars), 0)::int as seminars,
+    coalesce(sum(t.network_meetings), 0)::int as meetings, coalesce(sum(t.voluntary_initiatives), 0)::int as voluntary,
+    coalesce(sum(t.answers), 0)::int as answers, coalesce(sum(t.satisfied), 0)::int as satisfied,
+    coalesce(sum(t.checked_in), 0)::int as checked_in
+  from kpi_year_total t
+  where t.year = @yr
+),
+planned as (
+  select (count(*) filter (where c.kind = 'INTERNATIONAL_DAY'))::int as idays, (count(*) filter (where c.kind = 'SEMINAR'))::int as seminars,
+    (count(*) filter (where c.kind = 'NETWORK_MEETING'))::int as meetings, (count(*) filter (where c.voluntary >= 2))::int as voluntary,
+    coalesce(sum(c.checked_in), 0)::int as checked_in, coalesce(sum(c.confirmed), 0)::int as confirmed
+  from kpi_event_count c
+  where c.counted and c.ends_at >= @at and c.starts_at >= @y0 and c.starts_at < @y1
+)
+select k.key, k.held::int as held_count, k.planned::int as planned_count, k.held::float8 as held_sum, k.planned::float8 as planned_sum,
+  k.n::float8 as n, k.s::float8 as s
+from totals t cross join planned p cross join lateral (values
+  ('international-day-held', t.idays - p.idays, p.idays, t.idays, 0),
+  ('seminars-held', t.seminars - p.seminars, p.seminars, t.seminars, 0),
+  ('network-meetings-held', t.meetings - p.meetings, p.meetings, t.meetings, 0),
+  ('voluntary-initiatives', t.voluntary - p.voluntary, p.voluntary, t.voluntary, 0),
+  ('satisfaction-rate', 0, 0, t.answers, t.satisfied),
+  ('attendance', t.checked_in - p.checked_in, p.confirmed, t.checked_in - p.checked_in + p.confirmed, 0)
+) k(key, held, planned, n, s)
+union all
+select 'associations-involved', ${COUNTED_FIGURES}
+from (select k.first_ends_at < @at as held from kpi_association_year k where k.year = @yr and k.events > 0) a
+union all
+select 'international-day-participants',
+  coalesce(sum(p.confirmed) filter (where p.held), 0)::int, coalesce(sum(p.confirmed) filter (where not p.held), 0)::int,
+  coalesce(sum(p.confirmed) filter (where p.held), 0)::float8, coalesce(sum(p.confirmed) filter (where not p.held), 0)::float8,
+  coalesce(sum(p.confirmed), 0)::float8, 0::float8
+from (
+  select c.ends_at < @at as held, n.confirmed
+  from international_day d
+  join kpi_event_count c on c.event_id = d.event_id and c.counted
+  join kpi_international_day_count n on n.international_day_id = d.id
+  where d.year = @yr
+) p`;
+
+/** The KPIs COUNTED_VALUES_SQL answers; a KPI added without counters is read from VALUES_SQL. */
+export const COUNTED_KPI_KEYS: ReadonlySet<string> = new Set([
+  'associations-involved',
+  'international-day-held',
+  'international-day-participants',
+  'seminars-held',
+  'network-meetings-held',
+  'voluntary-initiatives',
+  'satisfaction-rate',
+  'attendance',
+]);
+
 export interface BreakdownRow extends AggregateRow {
   group_key: string | null;
   group_name: Record<string, string> | null;

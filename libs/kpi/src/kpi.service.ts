@@ -10,6 +10,8 @@ import { ASSOCIATION_KIND_LABELS, NO_GROUP_LABELS } from './kpi-labels';
 import {
   BREAKDOWN_DIMENSIONS,
   COPY_TARGETS_FORWARD_SQL,
+  COUNTED_KPI_KEYS,
+  COUNTED_VALUES_SQL,
   CONTRIBUTORS_SQL,
   INVOLVEMENT_SQL,
   VALUES_SQL,
@@ -96,7 +98,10 @@ export class KpiService {
     const bounds = yearBounds(year);
     // One statement after the other: inside a report's transaction they share one connection.
     const targets = await this.targets(year);
-    const rows = await this.run<AggregateRow>(VALUES_SQL, bounds, at);
+    const rows = await this.run<AggregateRow>(COUNTED_VALUES_SQL, bounds, at);
+    if (KPI_DEFINITIONS.some((d) => !COUNTED_KPI_KEYS.has(d.key))) {
+      rows.push(...(await this.run<AggregateRow>(VALUES_SQL, bounds, at)).filter((r) => !COUNTED_KPI_KEYS.has(r.key)));
+    }
     const byKey = new Map(rows.map((r) => [r.key, r]));
     return KPI_DEFINITIONS.map((def) => this.value(def, bounds, at, targets.get(def.key) ?? null, byKey.get(def.key)));
   }
