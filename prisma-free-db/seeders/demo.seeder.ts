@@ -1,7 +1,15 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { DateTime } from 'luxon';
 import { Role, User, hashPassword } from '@mangfold/auth';
-import { Association, AssociationKind, AssociationStatus, District, HousingArea, Membership } from '@mangfold/associations';
+import {
+  Association,
+  AssociationKind,
+  AssociationLocation,
+  AssociationStatus,
+  District,
+  HousingArea,
+  Membership,
+} from '@mangfold/associations';
 import { Event, EventKind, EventOrganizer, EventStatus, Occasion, OrganizerRole, OrganizerStatus } from '@mangfold/calendar';
 import {
   AttendeeRole,
@@ -26,6 +34,8 @@ interface DemoAssociation {
   housingArea?: string;
   da: string;
   en: string;
+  /** Its public place on the TFI-atlas; without coordinates it is listed there but not drawn. */
+  location?: { address: string; postalCode: string; city: string; latitude?: number; longitude?: number };
 }
 
 const ASSOCIATIONS: DemoAssociation[] = [
@@ -37,6 +47,7 @@ const ASSOCIATIONS: DemoAssociation[] = [
     housingArea: 'mjolnerparken',
     da: 'Beboerforening med fællesspisning og kulturaftener.',
     en: 'Residents’ association with shared dinners and culture nights.',
+    location: { address: 'Mjølnerparken 2', postalCode: '2200', city: 'København N', latitude: 55.7005, longitude: 12.5424 },
   },
   {
     slug: 'valby-kulturbro',
@@ -46,6 +57,7 @@ const ASSOCIATIONS: DemoAssociation[] = [
     housingArea: 'akacieparken',
     da: 'Projekt der bygger bro mellem kulturer i Valby.',
     en: 'A project bridging cultures in Valby.',
+    location: { address: 'Valgårdsvej 4', postalCode: '2500', city: 'Valby', latitude: 55.6626, longitude: 12.5152 },
   },
   {
     slug: 'amager-frivilligcenter',
@@ -54,6 +66,7 @@ const ASSOCIATIONS: DemoAssociation[] = [
     district: 'amager-vest',
     da: 'Frivillige der skaber fællesskab på Amager.',
     en: 'Volunteers building community on Amager.',
+    location: { address: 'Sundholmsvej 8', postalCode: '2300', city: 'København S', latitude: 55.656, longitude: 12.589 },
   },
   {
     slug: 'tingbjerg-ungdomsklub',
@@ -63,6 +76,7 @@ const ASSOCIATIONS: DemoAssociation[] = [
     housingArea: 'tingbjerg',
     da: 'Ungdomsklub med musik, sport og madlavning.',
     en: 'Youth club with music, sports and cooking.',
+    location: { address: 'Ruten 6', postalCode: '2700', city: 'Brønshøj', latitude: 55.7166, longitude: 12.4734 },
   },
   {
     slug: 'indiens-ambassade',
@@ -71,6 +85,7 @@ const ASSOCIATIONS: DemoAssociation[] = [
     district: 'osterbro',
     da: 'Indiens ambassade i København.',
     en: 'The Embassy of India in Copenhagen.',
+    location: { address: 'Vangehusvej 15', postalCode: '2100', city: 'København Ø', latitude: 55.7177, longitude: 12.5755 },
   },
   {
     slug: 'taskforce-integration',
@@ -79,6 +94,27 @@ const ASSOCIATIONS: DemoAssociation[] = [
     district: 'indre-by',
     da: 'Københavns Kommunes taskforce for integration.',
     en: 'The City of Copenhagen’s integration task force.',
+    location: { address: 'Rådhuspladsen 1', postalCode: '1550', city: 'København V', latitude: 55.6761, longitude: 12.5683 },
+  },
+  {
+    slug: 'lektiecafe-lundtoftegade',
+    name: 'Lektiecafé Lundtoftegade',
+    kind: AssociationKind.PROJECT,
+    district: 'norrebro',
+    housingArea: 'lundtoftegade',
+    da: 'Frivillige hjælper børn og unge med lektierne tre dage om ugen.',
+    en: 'Volunteers help children and young people with their homework three days a week.',
+    location: { address: 'Lundtoftegade 97', postalCode: '2200', city: 'København N', latitude: 55.6985, longitude: 12.5395 },
+  },
+  {
+    slug: 'aldersrogade-kvindeklub',
+    name: 'Kvindeklubben i Aldersrogade',
+    kind: AssociationKind.ASSOCIATION,
+    district: 'bispebjerg',
+    housingArea: 'aldersrogade',
+    da: 'Kvinder fra mange lande mødes om madlavning, motion og dansk.',
+    en: 'Women from many countries meet for cooking, exercise and Danish.',
+    location: { address: 'Aldersrogade 6', postalCode: '2100', city: 'København Ø' },
   },
 ];
 
@@ -423,12 +459,12 @@ const EVENTS: DemoEvent[] = [
     district: 'bispebjerg',
     organizers: ['taskforce-integration'],
     location: {
-      name: 'Bispebjerg Kulturhus',
-      address: 'Frederikssundsvej 138',
+      name: 'Bispebjerg Bibliotek',
+      address: 'Rentemestervej 76',
       postalCode: '2400',
       city: 'København NV',
-      latitude: 55.7069,
-      longitude: 12.5145,
+      latitude: 55.7091,
+      longitude: 12.5349,
     },
     languages: ['da'],
   },
@@ -561,6 +597,7 @@ export class DemoSeeder {
         housingArea: a.housingArea ? (areas.get(a.housingArea) ?? null) : null,
         status: AssociationStatus.APPROVED,
         statusChangedAt: now.toJSDate(),
+        location: Object.assign(new AssociationLocation(), a.location),
       });
       associations.set(a.slug, association);
       const email = `${a.slug}@demo.mangfold.local`;
