@@ -2,6 +2,22 @@ import { Association, AssociationKind, AssociationLocation, AssociationStatus, D
 import { sitePaths } from '@mangfold/config';
 import { DEMO_MEMBER_PASSWORD, DemoSeeder } from '@mangfold/prisma-free-db';
 import { cleanPage, dataOf, errorOf, startTestApp, TestBrowser, type TestApp } from '../utils';
+import boundaries from '../../libs/web/src/atlas/districts.simplified.json';
+
+/** Whether a point lies in a district's drawn boundary (even-odd over all its rings). */
+function inDistrict(cityName: string, longitude: number, latitude: number): boolean {
+  const feature = (boundaries as { features: { properties: { navn: string }; geometry: { coordinates: number[][][][] } }[] }).features.find(
+    (f) => f.properties.navn === cityName,
+  )!;
+  let inside = false;
+  for (const ring of feature.geometry.coordinates.flat()) {
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const [[x1, y1], [x2, y2]] = [ring[j], ring[i]];
+      if (y1 > latitude !== y2 > latitude && longitude < ((x2 - x1) * (latitude - y1)) / (y2 - y1) + x1) inside = !inside;
+    }
+  }
+  return inside;
+}
 
 const at = (latitude: number, longitude: number) => Object.assign(new AssociationLocation(), { latitude, longitude });
 
@@ -178,6 +194,33 @@ describe('the TFI-atlas', () => {
       urlEn: `${app.config.http.publicBaseUrl}${sitePaths.project('en', 'lektiecafe-lundtoftegade')}`,
     });
     expect(body).not.toMatch(/@|demo\.mangfold|contact|phone|cvr/i);
+  });
+
+  it("places the demo's actors inside their own districts", async () => {
+    const placed = await app
+      .em()
+      .find(
+        Association,
+        { slug: { $nin: ['uden-bydel', 'venter-paa-tfi'] }, location: { latitude: { $ne: null } } },
+        { populate: ['district'] },
+      );
+    expect(placed.length).toBeGreaterThanOrEqual(7);
+    // The city writes "Vesterbro-Kongens Enghave" where we write "Vesterbro/Kongens Enghave"; the rest agree.
+    const where = placed.map((a) => ({
+      slug: a.slug,
+      inside: inDistrict(a.district!.name.da!.replace('/', '-'), a.location.longitude!, a.location.latitude!),
+    }));
+    expect(where).toEqual(placed.map((a) => ({ slug: a.slug, inside: true })));
+  });
+
+  it('finds a district by its name when its slug changes', async () => {
+    const em = app.em();
+    const norrebro = await em.findOneOrFail(District, { name: { da: 'Nørrebro' } });
+    norrebro.slug = 'noerrebro';
+    await em.flush();
+    const html = await (await fetch(`${app.url}${sitePaths.atlas('da')}`)).text();
+    expect(html).toContain(`<a href="${sitePaths.district('da', 'noerrebro')}" aria-label="Nørrebro: 2 aktører">`);
+    districts = await app.em().find(District, {}, { orderBy: { slug: 'asc' } });
   });
 
   describe('address and coordinates through GraphQL', () => {
