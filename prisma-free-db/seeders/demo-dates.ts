@@ -31,8 +31,8 @@ export type DemoTiming =
    * (`held`) or still to come (`planned`), moved to the nearest day that fits `days` on the same side of today.
    */
   | { thisYear: 'held' | 'planned'; at: number; days: DayRule }
-  /** The next International Day whose sign-up is still open (it closes a week before). */
-  | { internationalDay: 'next' };
+  /** The next International Day whose sign-up is still open (it closes a week before), or the last one held. */
+  | { internationalDay: 'next' | 'last' };
 
 function easterSunday(year: number): DateTime {
   // Anonymous Gregorian algorithm (Meeus/Jones/Butcher).
@@ -136,5 +136,6 @@ export function demoDay(timing: DemoTiming, now: DateTime, hour: number, datesOf
     return step(today.plus({ days: Math.max(1, Math.min(ahead, Math.ceil(timing.at * ahead))) }), timing.days, 1);
   }
   const thisYears = internationalDayOf(today.year);
+  if (timing.internationalDay === 'last') return thisYears < today ? thisYears : internationalDayOf(today.year - 1);
   return thisYears.minus({ days: 8 }) > today ? thisYears : internationalDayOf(today.year + 1);
 }

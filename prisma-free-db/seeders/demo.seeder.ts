@@ -308,6 +308,29 @@ const EVENTS: DemoEvent[] = [
     languages: ['da', 'en'],
   },
   {
+    slug: 'international-dag-forrige',
+    kind: EventKind.INTERNATIONAL_DAY,
+    da: 'International Dag',
+    en: 'International Day',
+    descriptionDa: 'Foreninger, organisationer og ambassader viser deres kultur med stande, optrædener og mad.',
+    descriptionEn: 'Associations, organisations and embassies show their culture with stands, performances and food.',
+    when: { internationalDay: 'last' },
+    hour: 11,
+    hours: 6,
+    district: 'indre-by',
+    organizers: ['taskforce-integration'],
+    location: {
+      name: 'Rådhuspladsen',
+      address: 'Rådhuspladsen',
+      postalCode: '1550',
+      city: 'København V',
+      latitude: 55.6759,
+      longitude: 12.5691,
+    },
+    capacity: 40,
+    languages: ['da', 'en'],
+  },
+  {
     slug: 'kinesisk-nytaar-amager',
     kind: EventKind.CULTURAL_EVENT,
     da: 'Kinesisk nytår på Amager',
@@ -692,7 +715,7 @@ export class DemoSeeder {
     event.seatsTaken = count;
   }
 
-  /** The year's International Day on its event: stands, an open window, practical information and a few participants. */
+  /** An International Day on its event: stands, its sign-up window, practical information and a few participants. */
   private async internationalDay(
     em: EntityManager,
     event: Event,
@@ -701,11 +724,13 @@ export class DemoSeeder {
     associations: Map<string, Association>,
   ): Promise<void> {
     if (await em.findOne(InternationalDay, { year: start.year })) return;
+    // The last one held had its sign-up in spring; the next one's opened a fortnight ago.
+    const held = start < now;
     const day = em.create(InternationalDay, {
       year: start.year,
       event,
       standCapacity: 40,
-      registrationOpensAt: now.minus({ days: 14 }).toJSDate(),
+      registrationOpensAt: (held ? start.minus({ days: 90 }) : now.minus({ days: 14 })).toJSDate(),
       registrationClosesAt: start.minus({ days: 7 }).startOf('day').toJSDate(),
       practicalInfo: {
         da: 'Opstilling fra kl. 9. Hver stand får et telt og to borde; strøm efter aftale. Madboder følger Fødevarestyrelsens regler.',
@@ -719,7 +744,12 @@ export class DemoSeeder {
         [ParticipationActivity.STAND, ParticipationActivity.FOOD],
         { foodHygieneConfirmed: true, tables: 2, needsPower: true },
       ],
-      ['valby-kulturbro', ParticipationStatus.PENDING, [ParticipationActivity.PERFORMANCE], { performanceMinutes: 15 }],
+      [
+        'valby-kulturbro',
+        held ? ParticipationStatus.CONFIRMED : ParticipationStatus.PENDING,
+        [ParticipationActivity.PERFORMANCE],
+        { performanceMinutes: 15 },
+      ],
       [
         'amager-frivilligcenter',
         ParticipationStatus.CONFIRMED,
@@ -739,7 +769,7 @@ export class DemoSeeder {
         representatives: 3,
         contactName: `${association.name} (kontakt)`,
         contactEmail: `${slug}@demo.mangfold.local`,
-        decidedAt: status === ParticipationStatus.CONFIRMED ? now.toJSDate() : null,
+        decidedAt: status === ParticipationStatus.CONFIRMED ? (held ? start.minus({ days: 14 }) : now).toJSDate() : null,
         ...extra,
       });
     }

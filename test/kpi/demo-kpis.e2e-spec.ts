@@ -39,6 +39,9 @@ describe('the demo data (npm start) in the KPIs', () => {
     expect(involved.map((c) => c.slug)).not.toContain(embassy.slug);
     expect(byKey['satisfaction-rate']).toMatchObject({ actual: 0.75, answers: 12, status: 'MET' });
     expect(byKey.attendance.actual).toBe(14);
+    // The year's International Day, on the last Saturday of August, was held with three confirmed participants.
+    expect(byKey['international-day-held']).toMatchObject({ actual: 1, status: 'MET' });
+    expect(byKey['international-day-participants'].actual).toBe(3);
     for (const key of ['seminars-held', 'network-meetings-held', 'voluntary-initiatives']) {
       expect({ key, actual: byKey[key].actual, status: byKey[key].status }).toEqual({ key, actual: 1, status: 'ON_TRACK' });
     }
