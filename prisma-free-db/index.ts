@@ -3,3 +3,4 @@ export * from './orm';
 export * from './schema';
 export * from './seeders/demo.seeder';
 export * from './seeders/reference.seeder';
+export * from './seeders/demo-dates';

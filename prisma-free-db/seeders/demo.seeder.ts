@@ -1,7 +1,15 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { DateTime } from 'luxon';
 import { Role, User, hashPassword } from '@mangfold/auth';
-import { Association, AssociationKind, AssociationStatus, District, HousingArea, Membership } from '@mangfold/associations';
+import {
+  Association,
+  AssociationKind,
+  AssociationLocation,
+  AssociationStatus,
+  District,
+  HousingArea,
+  Membership,
+} from '@mangfold/associations';
 import { Event, EventKind, EventOrganizer, EventStatus, Occasion, OrganizerRole, OrganizerStatus } from '@mangfold/calendar';
 import {
   AttendeeRole,
@@ -14,9 +22,9 @@ import {
   Registration,
   RegistrationStatus,
 } from '@mangfold/registrations';
+import { DEMO_ZONE, demoDay, type DemoTiming, type OccasionDatesOf } from './demo-dates';
 
 export const DEMO_MEMBER_PASSWORD = 'demo-password-2026';
-const ZONE = 'Europe/Copenhagen';
 
 interface DemoAssociation {
   slug: string;
@@ -26,6 +34,8 @@ interface DemoAssociation {
   housingArea?: string;
   da: string;
   en: string;
+  /** Its public place on the TFI-atlas; without coordinates it is listed there but not drawn. */
+  location?: { address: string; postalCode: string; city: string; latitude?: number; longitude?: number };
 }
 
 const ASSOCIATIONS: DemoAssociation[] = [
@@ -37,6 +47,7 @@ const ASSOCIATIONS: DemoAssociation[] = [
     housingArea: 'mjolnerparken',
     da: 'Beboerforening med fællesspisning og kulturaftener.',
     en: 'Residents’ association with shared dinners and culture nights.',
+    location: { address: 'Mjølnerparken 2', postalCode: '2200', city: 'København N', latitude: 55.7005, longitude: 12.5424 },
   },
   {
     slug: 'valby-kulturbro',
@@ -46,6 +57,7 @@ const ASSOCIATIONS: DemoAssociation[] = [
     housingArea: 'akacieparken',
     da: 'Projekt der bygger bro mellem kulturer i Valby.',
     en: 'A project bridging cultures in Valby.',
+    location: { address: 'Valgårdsvej 4', postalCode: '2500', city: 'Valby', latitude: 55.6626, longitude: 12.5152 },
   },
   {
     slug: 'amager-frivilligcenter',
@@ -54,6 +66,7 @@ const ASSOCIATIONS: DemoAssociation[] = [
     district: 'amager-vest',
     da: 'Frivillige der skaber fællesskab på Amager.',
     en: 'Volunteers building community on Amager.',
+    location: { address: 'Sundholmsvej 8', postalCode: '2300', city: 'København S', latitude: 55.656, longitude: 12.589 },
   },
   {
     slug: 'tingbjerg-ungdomsklub',
@@ -63,6 +76,7 @@ const ASSOCIATIONS: DemoAssociation[] = [
     housingArea: 'tingbjerg',
     da: 'Ungdomsklub med musik, sport og madlavning.',
     en: 'Youth club with music, sports and cooking.',
+    location: { address: 'Ruten 6', postalCode: '2700', city: 'Brønshøj', latitude: 55.7166, longitude: 12.4734 },
   },
   {
     slug: 'indiens-ambassade',
@@ -71,6 +85,7 @@ const ASSOCIATIONS: DemoAssociation[] = [
     district: 'osterbro',
     da: 'Indiens ambassade i København.',
     en: 'The Embassy of India in Copenhagen.',
+    location: { address: 'Vangehusvej 15', postalCode: '2100', city: 'København Ø', latitude: 55.7177, longitude: 12.5755 },
   },
   {
     slug: 'taskforce-integration',
@@ -79,6 +94,27 @@ const ASSOCIATIONS: DemoAssociation[] = [
     district: 'indre-by',
     da: 'Københavns Kommunes taskforce for integration.',
     en: 'The City of Copenhagen’s integration task force.',
+    location: { address: 'Rådhuspladsen 1', postalCode: '1550', city: 'København V', latitude: 55.6761, longitude: 12.5683 },
+  },
+  {
+    slug: 'lektiecafe-lundtoftegade',
+    name: 'Lektiecafé Lundtoftegade',
+    kind: AssociationKind.PROJECT,
+    district: 'norrebro',
+    housingArea: 'lundtoftegade',
+    da: 'Frivillige hjælper børn og unge med lektierne tre dage om ugen.',
+    en: 'Volunteers help children and young people with their homework three days a week.',
+    location: { address: 'Lundtoftegade 97', postalCode: '2200', city: 'København N', latitude: 55.6985, longitude: 12.5395 },
+  },
+  {
+    slug: 'aldersrogade-kvindeklub',
+    name: 'Kvindeklubben i Aldersrogade',
+    kind: AssociationKind.ASSOCIATION,
+    district: 'bispebjerg',
+    housingArea: 'aldersrogade',
+    da: 'Kvinder fra mange lande mødes om madlavning, motion og dansk.',
+    en: 'Women from many countries meet for cooking, exercise and Danish.',
+    location: { address: 'Aldersrogade 6', postalCode: '2100', city: 'København Ø' },
   },
 ];
 
@@ -89,20 +125,15 @@ interface DemoEvent {
   en: string;
   descriptionDa: string;
   descriptionEn: string;
-  /** Local start, as days from today at a local hour. */
-  inDays?: number;
-  /**
-   * Or a day this year, for the KPI picture: `at` (0–1) of the way through the days already past
-   * (`held`) or still to come (`planned`), so the events stay in this year whatever the date.
-   */
-  thisYear?: { when: 'held' | 'planned'; at: number };
+  /** Which day, seen from today (see demo-dates). */
+  when: DemoTiming;
+  /** Local start hour. */
   hour: number;
   hours: number;
   district: string;
   housingArea?: string;
-  occasion?: string;
   organizers: string[];
-  location: { name: string; address: string; postalCode: string; latitude: number; longitude: number };
+  location: { name: string; address: string; postalCode: string; city: string; latitude: number; longitude: number };
   capacity?: number;
   registrationRequired?: boolean;
   /** Demo people already registered (confirmed seats), so the organiser tools have something to show. */
@@ -119,14 +150,20 @@ const EVENTS: DemoEvent[] = [
     en: 'Eid community dinner in Mjølnerparken',
     descriptionDa: 'Vi fejrer Eid med mad fra hele verden. Alle er velkomne.',
     descriptionEn: 'We celebrate Eid with food from all over the world. Everyone is welcome.',
-    inDays: -40,
+    when: { occasion: 'eid-al-fitr', edition: 'this-year', on: 'day' },
     hour: 17,
     hours: 4,
     district: 'norrebro',
     housingArea: 'mjolnerparken',
-    occasion: 'eid-al-fitr',
     organizers: ['mjolnerparkens-beboerforening', 'amager-frivilligcenter'],
-    location: { name: 'Fælleshuset', address: 'Mjølnerparken 2', postalCode: '2200', latitude: 55.7005, longitude: 12.5424 },
+    location: {
+      name: 'Fælleshuset',
+      address: 'Mjølnerparken 2',
+      postalCode: '2200',
+      city: 'København N',
+      latitude: 55.7005,
+      longitude: 12.5424,
+    },
     languages: ['da', 'ar'],
   },
   {
@@ -136,14 +173,20 @@ const EVENTS: DemoEvent[] = [
     en: 'Nowruz in Valby',
     descriptionDa: 'Persisk nytår med musik og haft-sin-bord.',
     descriptionEn: 'Persian New Year with music and a haft-sin table.',
-    inDays: -20,
+    when: { occasion: 'nowruz', edition: 'this-year', on: 'weekend' },
     hour: 15,
     hours: 3,
     district: 'valby',
     housingArea: 'akacieparken',
-    occasion: 'nowruz',
     organizers: ['valby-kulturbro'],
-    location: { name: 'Valby Kulturhus', address: 'Valgårdsvej 4', postalCode: '2500', latitude: 55.6626, longitude: 12.5152 },
+    location: {
+      name: 'Valby Kulturhus',
+      address: 'Valgårdsvej 4',
+      postalCode: '2500',
+      city: 'Valby',
+      latitude: 55.6626,
+      longitude: 12.5152,
+    },
     languages: ['da', 'fa'],
   },
   {
@@ -153,13 +196,19 @@ const EVENTS: DemoEvent[] = [
     en: 'Diwali festival of lights',
     descriptionDa: 'Lys, dans og indisk mad.',
     descriptionEn: 'Lights, dance and Indian food.',
-    inDays: 10,
+    when: { occasion: 'diwali', edition: 'next', on: 'day' },
     hour: 18,
     hours: 3,
     district: 'osterbro',
-    occasion: 'diwali',
     organizers: ['indiens-ambassade'],
-    location: { name: 'Østerbro Kulturhus', address: 'Arhusgade 103', postalCode: '2100', latitude: 55.7079, longitude: 12.5799 },
+    location: {
+      name: 'Østerbro Kulturhus',
+      address: 'Århusgade 103',
+      postalCode: '2100',
+      city: 'København Ø',
+      latitude: 55.7079,
+      longitude: 12.5799,
+    },
     languages: ['en', 'hi'],
   },
   {
@@ -169,14 +218,20 @@ const EVENTS: DemoEvent[] = [
     en: 'Mother Language Day in Tingbjerg',
     descriptionDa: 'Oplæsning og sange på mange sprog.',
     descriptionEn: 'Readings and songs in many languages.',
-    inDays: 45,
+    when: { occasion: 'international-mother-language-day', edition: 'next', on: 'weekend' },
     hour: 14,
     hours: 3,
     district: 'bronshoj-husum',
     housingArea: 'tingbjerg',
-    occasion: 'international-mother-language-day',
     organizers: ['tingbjerg-ungdomsklub', 'mjolnerparkens-beboerforening'],
-    location: { name: 'Tingbjerg Bibliotek', address: 'Ruten 6', postalCode: '2700', latitude: 55.7166, longitude: 12.4734 },
+    location: {
+      name: 'Tingbjerg Bibliotek',
+      address: 'Ruten 6',
+      postalCode: '2700',
+      city: 'Brønshøj',
+      latitude: 55.7166,
+      longitude: 12.4734,
+    },
     languages: ['da', 'so', 'ar', 'ur'],
   },
   {
@@ -186,12 +241,19 @@ const EVENTS: DemoEvent[] = [
     en: 'Seminar: project management for volunteers',
     descriptionDa: 'Værktøjer til at planlægge og lede frivillige projekter.',
     descriptionEn: 'Tools for planning and leading volunteer projects.',
-    inDays: 21,
-    hour: 16,
+    when: { inDays: 21, days: 'working-day' },
+    hour: 13,
     hours: 3,
     district: 'indre-by',
     organizers: ['taskforce-integration'],
-    location: { name: 'Københavns Rådhus', address: 'Rådhuspladsen 1', postalCode: '1550', latitude: 55.6761, longitude: 12.5683 },
+    location: {
+      name: 'Københavns Rådhus',
+      address: 'Rådhuspladsen 1',
+      postalCode: '1550',
+      city: 'København V',
+      latitude: 55.6761,
+      longitude: 12.5683,
+    },
     capacity: 30,
     registrationRequired: true,
     registered: 12,
@@ -204,12 +266,19 @@ const EVENTS: DemoEvent[] = [
     en: 'Network meeting: outreach methods and employment',
     descriptionDa: 'Erfaringsudveksling mellem foreninger og kommunen.',
     descriptionEn: 'Sharing experience between associations and the city.',
-    inDays: 35,
+    when: { inDays: 35, days: 'working-day' },
     hour: 17,
     hours: 2,
     district: 'norrebro',
     organizers: ['taskforce-integration'],
-    location: { name: 'Nørrebrohallen', address: 'Bragesgade 5', postalCode: '2200', latitude: 55.6994, longitude: 12.5446 },
+    location: {
+      name: 'Nørrebrohallen',
+      address: 'Bragesgade 5',
+      postalCode: '2200',
+      city: 'København N',
+      latitude: 55.6994,
+      longitude: 12.5446,
+    },
     capacity: 40,
     registrationRequired: true,
     registered: 5,
@@ -222,18 +291,93 @@ const EVENTS: DemoEvent[] = [
     en: 'International Day',
     descriptionDa: 'Foreninger, organisationer og ambassader viser deres kultur med stande, optrædener og mad.',
     descriptionEn: 'Associations, organisations and embassies show their culture with stands, performances and food.',
-    inDays: 60,
+    when: { internationalDay: 'next' },
     hour: 11,
     hours: 6,
     district: 'indre-by',
     organizers: ['taskforce-integration'],
-    location: { name: 'Rådhuspladsen', address: 'Rådhuspladsen', postalCode: '1550', latitude: 55.6759, longitude: 12.5691 },
+    location: {
+      name: 'Rådhuspladsen',
+      address: 'Rådhuspladsen',
+      postalCode: '1550',
+      city: 'København V',
+      latitude: 55.6759,
+      longitude: 12.5691,
+    },
     capacity: 40,
     languages: ['da', 'en'],
   },
-  // This year's KPI picture (KPIS.md): local associations held cultural events marking occasions (one
-  // co-organised by two voluntary organisations), an embassy's event that does not count, a held
-  // seminar with feedback, and planned events that put the rest on track.
+  {
+    slug: 'international-dag-forrige',
+    kind: EventKind.INTERNATIONAL_DAY,
+    da: 'International Dag',
+    en: 'International Day',
+    descriptionDa: 'Foreninger, organisationer og ambassader viser deres kultur med stande, optrædener og mad.',
+    descriptionEn: 'Associations, organisations and embassies show their culture with stands, performances and food.',
+    when: { internationalDay: 'last' },
+    hour: 11,
+    hours: 6,
+    district: 'indre-by',
+    organizers: ['taskforce-integration'],
+    location: {
+      name: 'Rådhuspladsen',
+      address: 'Rådhuspladsen',
+      postalCode: '1550',
+      city: 'København V',
+      latitude: 55.6759,
+      longitude: 12.5691,
+    },
+    capacity: 40,
+    languages: ['da', 'en'],
+  },
+  {
+    slug: 'kinesisk-nytaar-amager',
+    kind: EventKind.CULTURAL_EVENT,
+    da: 'Kinesisk nytår på Amager',
+    en: 'Chinese New Year on Amager',
+    descriptionDa: 'Dragedans, papirklip og dumplings til hele familien.',
+    descriptionEn: 'Dragon dance, paper cutting and dumplings for the whole family.',
+    when: { occasion: 'chinese-new-year', edition: 'next', on: 'weekend' },
+    hour: 13,
+    hours: 4,
+    district: 'amager-vest',
+    organizers: ['amager-frivilligcenter'],
+    location: {
+      name: 'Kulturhuset Islands Brygge',
+      address: 'Islands Brygge 18',
+      postalCode: '2300',
+      city: 'København S',
+      latitude: 55.6645,
+      longitude: 12.5779,
+    },
+    languages: ['da', 'zh'],
+  },
+  {
+    slug: 'eid-al-adha-tingbjerg',
+    kind: EventKind.CULTURAL_EVENT,
+    da: 'Eid al-Adha i Tingbjerg',
+    en: 'Eid al-Adha in Tingbjerg',
+    descriptionDa: 'Fællesspisning og leg for børn og voksne efter festbønnen.',
+    descriptionEn: 'A shared meal and games for children and adults after the festive prayer.',
+    when: { occasion: 'eid-al-adha', edition: 'next', on: 'day' },
+    hour: 16,
+    hours: 4,
+    district: 'bronshoj-husum',
+    housingArea: 'tingbjerg',
+    organizers: ['tingbjerg-ungdomsklub'],
+    location: {
+      name: 'Tingbjerg Bibliotek',
+      address: 'Ruten 6',
+      postalCode: '2700',
+      city: 'Brønshøj',
+      latitude: 55.7166,
+      longitude: 12.4734,
+    },
+    languages: ['da', 'ar', 'so'],
+  },
+  // The year's KPI picture (KPIS.md) once the spring and summer occasions have passed: local associations
+  // held cultural events marking them (one co-organised by two voluntary organisations), an embassy's
+  // event that does not count, a held seminar with feedback, and planned events that put the rest on track.
   {
     slug: 'holi-farvefest-amager',
     kind: EventKind.CULTURAL_EVENT,
@@ -241,13 +385,19 @@ const EVENTS: DemoEvent[] = [
     en: 'Holi festival of colours on Amager',
     descriptionDa: 'Farver, musik og mad til hele familien.',
     descriptionEn: 'Colours, music and food for the whole family.',
-    thisYear: { when: 'held', at: 0.25 },
+    when: { occasion: 'holi', edition: 'this-year', on: 'weekend' },
     hour: 14,
     hours: 4,
     district: 'amager-vest',
-    occasion: 'holi',
     organizers: ['amager-frivilligcenter', 'tingbjerg-ungdomsklub'],
-    location: { name: 'Amager Fælled, Kulturhavn', address: 'Artillerivej 73', postalCode: '2300', latitude: 55.6617, longitude: 12.5849 },
+    location: {
+      name: 'Amager Fælled, Kulturhavn',
+      address: 'Artillerivej 73',
+      postalCode: '2300',
+      city: 'København S',
+      latitude: 55.6617,
+      longitude: 12.5849,
+    },
     languages: ['da', 'hi', 'en'],
   },
   {
@@ -257,14 +407,20 @@ const EVENTS: DemoEvent[] = [
     en: 'Midsummer Eve in Mjølnerparken',
     descriptionDa: 'Bål, sange og fællesspisning med naboer fra hele verden.',
     descriptionEn: 'Bonfire, songs and a shared dinner with neighbours from all over the world.',
-    thisYear: { when: 'held', at: 0.55 },
-    hour: 18,
+    when: { occasion: 'sankt-hans', edition: 'this-year', on: 'day' },
+    hour: 19,
     hours: 4,
     district: 'norrebro',
     housingArea: 'mjolnerparken',
-    occasion: 'sankt-hans',
     organizers: ['mjolnerparkens-beboerforening', 'valby-kulturbro'],
-    location: { name: 'Fælleshuset', address: 'Mjølnerparken 2', postalCode: '2200', latitude: 55.7005, longitude: 12.5424 },
+    location: {
+      name: 'Fælleshuset',
+      address: 'Mjølnerparken 2',
+      postalCode: '2200',
+      city: 'København N',
+      latitude: 55.7005,
+      longitude: 12.5424,
+    },
     languages: ['da', 'ar'],
   },
   {
@@ -274,13 +430,19 @@ const EVENTS: DemoEvent[] = [
     en: 'Indian culture night',
     descriptionDa: 'Ambassaden viser dans, musik og film.',
     descriptionEn: 'The embassy shows dance, music and film.',
-    thisYear: { when: 'held', at: 0.45 },
+    when: { occasion: 'holi', edition: 'this-year', on: 'day' },
     hour: 19,
     hours: 3,
     district: 'osterbro',
-    occasion: 'diwali',
     organizers: ['indiens-ambassade'],
-    location: { name: 'Østerbro Kulturhus', address: 'Arhusgade 103', postalCode: '2100', latitude: 55.7079, longitude: 12.5799 },
+    location: {
+      name: 'Østerbro Kulturhus',
+      address: 'Århusgade 103',
+      postalCode: '2100',
+      city: 'København Ø',
+      latitude: 55.7079,
+      longitude: 12.5799,
+    },
     languages: ['en', 'hi'],
   },
   {
@@ -290,12 +452,19 @@ const EVENTS: DemoEvent[] = [
     en: 'Seminar: volunteers in the housing areas',
     descriptionDa: 'Erfaringer fra Mjølnerparken, Akacieparken og Tingbjerg.',
     descriptionEn: 'Experience from Mjølnerparken, Akacieparken and Tingbjerg.',
-    thisYear: { when: 'held', at: 0.4 },
-    hour: 16,
+    when: { thisYear: 'held', at: 0.4, days: 'working-day' },
+    hour: 13,
     hours: 3,
     district: 'indre-by',
     organizers: ['taskforce-integration'],
-    location: { name: 'Københavns Rådhus', address: 'Rådhuspladsen 1', postalCode: '1550', latitude: 55.6761, longitude: 12.5683 },
+    location: {
+      name: 'Københavns Rådhus',
+      address: 'Rådhuspladsen 1',
+      postalCode: '1550',
+      city: 'København V',
+      latitude: 55.6761,
+      longitude: 12.5683,
+    },
     capacity: 30,
     registrationRequired: true,
     languages: ['da'],
@@ -307,12 +476,19 @@ const EVENTS: DemoEvent[] = [
     en: 'Network meeting: crime prevention',
     descriptionDa: 'Foreninger, SSP og politi deler erfaringer.',
     descriptionEn: 'Associations, SSP and the police share experience.',
-    thisYear: { when: 'held', at: 0.7 },
+    when: { thisYear: 'held', at: 0.7, days: 'working-day' },
     hour: 17,
     hours: 2,
     district: 'bispebjerg',
     organizers: ['taskforce-integration'],
-    location: { name: 'Bispebjerg Kulturhus', address: 'Frederikssundsvej 138', postalCode: '2400', latitude: 55.7069, longitude: 12.5145 },
+    location: {
+      name: 'Bispebjerg Bibliotek',
+      address: 'Rentemestervej 76',
+      postalCode: '2400',
+      city: 'København NV',
+      latitude: 55.7091,
+      longitude: 12.5349,
+    },
     languages: ['da'],
   },
   {
@@ -322,12 +498,19 @@ const EVENTS: DemoEvent[] = [
     en: 'Seminar: project management, part 2',
     descriptionDa: 'Fra idé til ansøgning og evaluering.',
     descriptionEn: 'From idea to application and evaluation.',
-    thisYear: { when: 'planned', at: 0.4 },
-    hour: 16,
+    when: { thisYear: 'planned', at: 0.4, days: 'working-day' },
+    hour: 13,
     hours: 3,
     district: 'indre-by',
     organizers: ['taskforce-integration'],
-    location: { name: 'Københavns Rådhus', address: 'Rådhuspladsen 1', postalCode: '1550', latitude: 55.6761, longitude: 12.5683 },
+    location: {
+      name: 'Københavns Rådhus',
+      address: 'Rådhuspladsen 1',
+      postalCode: '1550',
+      city: 'København V',
+      latitude: 55.6761,
+      longitude: 12.5683,
+    },
     capacity: 30,
     registrationRequired: true,
     languages: ['da'],
@@ -339,12 +522,19 @@ const EVENTS: DemoEvent[] = [
     en: 'Network meeting: the way to a job',
     descriptionDa: 'Virksomheder og foreninger om beskæftigelse.',
     descriptionEn: 'Businesses and associations on employment.',
-    thisYear: { when: 'planned', at: 0.3 },
+    when: { thisYear: 'planned', at: 0.3, days: 'working-day' },
     hour: 17,
     hours: 2,
     district: 'valby',
     organizers: ['taskforce-integration'],
-    location: { name: 'Valby Kulturhus', address: 'Valgårdsvej 4', postalCode: '2500', latitude: 55.6626, longitude: 12.5152 },
+    location: {
+      name: 'Valby Kulturhus',
+      address: 'Valgårdsvej 4',
+      postalCode: '2500',
+      city: 'Valby',
+      latitude: 55.6626,
+      longitude: 12.5152,
+    },
     languages: ['da', 'en'],
   },
   {
@@ -354,14 +544,20 @@ const EVENTS: DemoEvent[] = [
     en: 'Language café: many languages, one community',
     descriptionDa: 'Frivillige fra Tingbjerg og Amager inviterer til sprogleg og sang.',
     descriptionEn: 'Volunteers from Tingbjerg and Amager invite you to language games and songs.',
-    thisYear: { when: 'planned', at: 0.6 },
-    hour: 15,
+    when: { thisYear: 'planned', at: 0.6, days: 'weekend' },
+    hour: 14,
     hours: 3,
     district: 'bronshoj-husum',
     housingArea: 'tingbjerg',
-    occasion: 'international-mother-language-day',
     organizers: ['tingbjerg-ungdomsklub', 'amager-frivilligcenter'],
-    location: { name: 'Tingbjerg Bibliotek', address: 'Ruten 6', postalCode: '2700', latitude: 55.7166, longitude: 12.4734 },
+    location: {
+      name: 'Tingbjerg Bibliotek',
+      address: 'Ruten 6',
+      postalCode: '2700',
+      city: 'Brønshøj',
+      latitude: 55.7166,
+      longitude: 12.4734,
+    },
     languages: ['da', 'so', 'ar'],
   },
 ];
@@ -369,21 +565,31 @@ const EVENTS: DemoEvent[] = [
 /** Registrations, check-ins and satisfaction answers of the held demo seminar (KPIs: attendance, satisfaction). */
 const HELD_SEMINAR_ATTENDANCE = { slug: 'seminar-frivillige-i-boligomraader', registered: 16, checkedIn: 14, answers: 12, satisfied: 9 };
 
-/** A local day this year for `thisYear` events (see DemoEvent). */
-function dayThisYear(now: DateTime, when: 'held' | 'planned', at: number): DateTime {
-  const today = now.startOf('day');
-  if (when === 'held') {
-    const past = Math.floor(today.diff(today.startOf('year'), 'days').days);
-    return today.minus({ days: Math.max(1, past - Math.floor(at * past)) });
-  }
-  const ahead = Math.floor(today.endOf('year').diff(today, 'days').days);
-  return today.plus({ days: Math.max(1, Math.min(ahead, Math.ceil(at * ahead))) });
+export interface DemoEventPlan {
+  slug: string;
+  kind: EventKind;
+  occasion: string | null;
+  start: DateTime;
+  end: DateTime;
+}
+
+/** When each demo event falls, seen from `now`; events whose occasion has no dates for the years needed are left out. */
+export function planDemoEvents(now: Date, datesOf: OccasionDatesOf): DemoEventPlan[] {
+  const local = DateTime.fromJSDate(now).setZone(DEMO_ZONE);
+  return EVENTS.flatMap((e) => {
+    const day = demoDay(e.when, local, e.hour, datesOf);
+    if (!day) return [];
+    const start = day.set({ hour: e.hour });
+    return [
+      { slug: e.slug, kind: e.kind, occasion: 'occasion' in e.when ? e.when.occasion : null, start, end: start.plus({ hours: e.hours }) },
+    ];
+  });
 }
 
 /**
  * Demo data for `npm start` and `npm run seed:demo`: associations of every kind, events in
- * several districts marking several occasions, a seminar, a network meeting and an International
- * Day, dated relative to today so the demo never goes stale.
+ * several districts marking several occasions on their dates (this year's and the next), seminars,
+ * network meetings and an International Day, placed from `now` (demo-dates) so the demo never goes stale.
  */
 export class DemoSeeder {
   constructor(private readonly options: { force?: boolean; now?: Date } = {}) {}
@@ -391,10 +597,11 @@ export class DemoSeeder {
   /** Returns false (and writes nothing) when the database already has associations and force is off. */
   async load(em: EntityManager): Promise<boolean> {
     if (!this.options.force && (await em.count(Association, {})) > 0) return false;
-    const now = DateTime.fromJSDate(this.options.now ?? new Date()).setZone(ZONE);
+    const now = DateTime.fromJSDate(this.options.now ?? new Date()).setZone(DEMO_ZONE);
     const districts = new Map((await em.find(District, {})).map((d) => [d.slug, d]));
     const areas = new Map((await em.find(HousingArea, {})).map((a) => [a.slug, a]));
-    const occasions = new Map((await em.find(Occasion, {})).map((o) => [o.slug, o]));
+    const occasions = new Map((await em.find(Occasion, {}, { populate: ['dates'] })).map((o) => [o.slug, o]));
+    const datesOf: OccasionDatesOf = (slug, year) => occasions.get(slug)?.dates.find((d) => d.year === year);
     const passwordHash = await hashPassword(DEMO_MEMBER_PASSWORD);
 
     const associations = new Map<string, Association>();
@@ -413,6 +620,7 @@ export class DemoSeeder {
         housingArea: a.housingArea ? (areas.get(a.housingArea) ?? null) : null,
         status: AssociationStatus.APPROVED,
         statusChangedAt: now.toJSDate(),
+        location: Object.assign(new AssociationLocation(), a.location),
       });
       associations.set(a.slug, association);
       const email = `${a.slug}@demo.mangfold.local`;
@@ -422,11 +630,11 @@ export class DemoSeeder {
     }
 
     const created = new Map<string, Event>();
+    const plans = new Map(planDemoEvents(now.toJSDate(), datesOf).map((p) => [p.slug, p]));
     for (const e of EVENTS) {
-      if (await em.findOne(Event, { slug: e.slug })) continue;
-      const day = e.thisYear ? dayThisYear(now, e.thisYear.when, e.thisYear.at) : now.startOf('day').plus({ days: e.inDays ?? 0 });
-      const start = day.set({ hour: e.hour });
-      const end = start.plus({ hours: e.hours });
+      const plan = plans.get(e.slug);
+      if (!plan || (await em.findOne(Event, { slug: e.slug }))) continue;
+      const { start, end } = plan;
       const status = e.status ?? EventStatus.PUBLISHED;
       const event = em.create(Event, {
         slug: e.slug,
@@ -437,15 +645,15 @@ export class DemoSeeder {
         startsAt: start.toJSDate(),
         endsAt: end.toJSDate(),
         lastEndsAt: end.toJSDate(),
-        timeZone: ZONE,
-        location: { ...e.location, city: 'København' },
+        timeZone: DEMO_ZONE,
+        location: e.location,
         district: districts.get(e.district) ?? null,
         housingArea: e.housingArea ? (areas.get(e.housingArea) ?? null) : null,
-        occasion: e.occasion ? (occasions.get(e.occasion) ?? null) : null,
+        occasion: 'occasion' in e.when ? (occasions.get(e.when.occasion) ?? null) : null,
         capacity: e.capacity ?? null,
         registrationRequired: e.registrationRequired ?? false,
-        // Open a week ago, closing the day before: the demo always has registration open.
-        registrationOpensAt: e.registrationRequired ? now.minus({ days: 7 }).toJSDate() : null,
+        // Open a week ago (three weeks before a held one), closing the day before: upcoming ones are open.
+        registrationOpensAt: e.registrationRequired ? DateTime.min(now.minus({ days: 7 }), start.minus({ days: 21 })).toJSDate() : null,
         registrationClosesAt: e.registrationRequired ? start.minus({ days: 1 }).toJSDate() : null,
         languages: e.languages,
         submittedAt: now.toJSDate(),
@@ -507,7 +715,7 @@ export class DemoSeeder {
     event.seatsTaken = count;
   }
 
-  /** The year's International Day on its event: stands, an open window, practical information and a few participants. */
+  /** An International Day on its event: stands, its sign-up window, practical information and a few participants. */
   private async internationalDay(
     em: EntityManager,
     event: Event,
@@ -516,11 +724,13 @@ export class DemoSeeder {
     associations: Map<string, Association>,
   ): Promise<void> {
     if (await em.findOne(InternationalDay, { year: start.year })) return;
+    // The last one held had its sign-up in spring; the next one's opened a fortnight ago.
+    const held = start < now;
     const day = em.create(InternationalDay, {
       year: start.year,
       event,
       standCapacity: 40,
-      registrationOpensAt: now.minus({ days: 14 }).toJSDate(),
+      registrationOpensAt: (held ? start.minus({ days: 90 }) : now.minus({ days: 14 })).toJSDate(),
       registrationClosesAt: start.minus({ days: 7 }).startOf('day').toJSDate(),
       practicalInfo: {
         da: 'Opstilling fra kl. 9. Hver stand får et telt og to borde; strøm efter aftale. Madboder følger Fødevarestyrelsens regler.',
@@ -534,7 +744,12 @@ export class DemoSeeder {
         [ParticipationActivity.STAND, ParticipationActivity.FOOD],
         { foodHygieneConfirmed: true, tables: 2, needsPower: true },
       ],
-      ['valby-kulturbro', ParticipationStatus.PENDING, [ParticipationActivity.PERFORMANCE], { performanceMinutes: 15 }],
+      [
+        'valby-kulturbro',
+        held ? ParticipationStatus.CONFIRMED : ParticipationStatus.PENDING,
+        [ParticipationActivity.PERFORMANCE],
+        { performanceMinutes: 15 },
+      ],
       [
         'amager-frivilligcenter',
         ParticipationStatus.CONFIRMED,
@@ -554,7 +769,7 @@ export class DemoSeeder {
         representatives: 3,
         contactName: `${association.name} (kontakt)`,
         contactEmail: `${slug}@demo.mangfold.local`,
-        decidedAt: status === ParticipationStatus.CONFIRMED ? now.toJSDate() : null,
+        decidedAt: status === ParticipationStatus.CONFIRMED ? (held ? start.minus({ days: 14 }) : now).toJSDate() : null,
         ...extra,
       });
     }

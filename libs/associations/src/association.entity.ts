@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, ManyToOne, Property, Unique, type Opt, type Rel } from '@mikro-orm/core';
+import { Embeddable, Embedded, Entity, Enum, Index, ManyToOne, Property, Unique, type Opt, type Rel } from '@mikro-orm/core';
 import { BaseEntity, type LocalizedText, type RecordRef } from '@mangfold/db';
 import { User } from '@mangfold/auth';
 import { District } from './district.entity';
@@ -27,6 +27,25 @@ export enum AssociationStatus {
   SUSPENDED = 'SUSPENDED',
 }
 
+/** Where an association is found, public: it places the association in the TFI-atlas. */
+@Embeddable()
+export class AssociationLocation {
+  @Property({ type: 'string', length: 300, nullable: true })
+  address: string | null = null;
+
+  @Property({ type: 'string', length: 10, nullable: true })
+  postalCode: string | null = null;
+
+  @Property({ type: 'string', length: 100, nullable: true })
+  city: string | null = null;
+
+  @Property({ type: 'double', nullable: true })
+  latitude: number | null = null;
+
+  @Property({ type: 'double', nullable: true })
+  longitude: number | null = null;
+}
+
 @Entity({ tableName: 'association' })
 @Index({ properties: ['status', 'kind'] })
 export class Association extends BaseEntity {
@@ -52,6 +71,9 @@ export class Association extends BaseEntity {
 
   @Property({ type: 'string', length: 500, nullable: true })
   website: string | null = null;
+
+  @Embedded(() => AssociationLocation, { prefix: 'location_' })
+  location: Opt<AssociationLocation> = new AssociationLocation();
 
   /** Public contact details, shown only when `showContact` is on. */
   @Property({ type: 'string', length: 254, nullable: true })

@@ -2,14 +2,14 @@ import { Args, Context, ID, Int, Mutation, Query, ResolveField, Resolver } from 
 import { CurrentUser, Public, Role, Roles, UserModel, type AuthUser, type User } from '@mangfold/auth';
 import { ConnectionType, LocalizedField, localizedField, type Connection, type GqlContext, type LangArgs } from '@mangfold/graphql';
 import { AssociationLoaders } from './association-loaders';
-import type { Association, AssociationRecord } from './association.entity';
+import type { Association, AssociationLocation, AssociationRecord } from './association.entity';
 import { AssociationsService, type SignUpResult } from './associations.service';
 import type { District } from './district.entity';
 import type { HousingArea } from './housing-area.entity';
 import { AssociationFilter, AssociationOrder } from './inputs/association-filter.input';
 import { SignUpAssociationInput } from './inputs/sign-up-association.input';
 import { UpdateAssociationInput } from './inputs/update-association.input';
-import { AssociationModel } from './models/association.model';
+import { AssociationLocationModel, AssociationModel } from './models/association.model';
 import { SignUpPayloadModel } from './models/sign-up-payload.model';
 import { DistrictModel, HousingAreaModel } from './reference.resolver';
 
@@ -127,6 +127,15 @@ export class AssociationResolver {
   @LocalizedField({ nullable: true })
   description(association: AssociationRecord, { lang }: LangArgs, ctx: GqlContext): string | null {
     return localizedField(association.description, ctx.req, lang);
+  }
+
+  @ResolveField(() => AssociationLocationModel, {
+    nullable: true,
+    description: 'Its public address and coordinates (the TFI-atlas); null when none is given',
+  })
+  location(association: AssociationRecord): AssociationLocation | null {
+    const location = association.location as AssociationLocation | null | undefined;
+    return location && Object.values(location).some((v) => v !== null) ? location : null;
   }
 
   @ResolveField(() => DistrictModel, { nullable: true })

@@ -29,7 +29,7 @@ import {
 } from '@mangfold/graphql';
 import { JobName, enqueue } from '@mangfold/jobs';
 import { AssociationAccess } from './association-access.service';
-import { Association, AssociationStatus } from './association.entity';
+import { Association, AssociationLocation, AssociationStatus } from './association.entity';
 import { District } from './district.entity';
 import { HousingArea } from './housing-area.entity';
 import { AssociationOrder, type AssociationFilter } from './inputs/association-filter.input';
@@ -218,6 +218,10 @@ export class AssociationsService {
       const fields: FieldErrors = {};
       const place = await this.resolvePlace(input, found, fields, em);
       if (input.slug === null) fields.slug = 'cannot be cleared; give a new slug or leave it out';
+      const hasLatitude = input.location?.latitude !== undefined && input.location?.latitude !== null;
+      const hasLongitude = input.location?.longitude !== undefined && input.location?.longitude !== null;
+      if (hasLatitude && !hasLongitude) fields['location.longitude'] = 'is required with a latitude';
+      if (hasLongitude && !hasLatitude) fields['location.latitude'] = 'is required with a longitude';
       if (input.slug && input.slug !== found.slug && (await em.count(Association, { slug: input.slug, id: { $ne: id } })) > 0) {
         fields.slug = 'is already taken';
       }
@@ -235,6 +239,10 @@ export class AssociationsService {
       if (input.contactPhone !== undefined) found.contactPhone = input.contactPhone ?? null;
       if (input.showContact !== undefined) found.showContact = input.showContact ?? false;
       if (input.cvr !== undefined) found.cvr = input.cvr ?? null;
+      if (input.location !== undefined) {
+        const { address = null, postalCode = null, city = null, latitude = null, longitude = null } = input.location ?? {};
+        found.location = Object.assign(new AssociationLocation(), { address, postalCode, city, latitude, longitude });
+      }
 
       const after = snapshot(found);
       const changes: Record<string, { from: unknown; to: unknown }> = {};
@@ -500,5 +508,6 @@ function snapshot(a: Association): Record<string, unknown> {
     contactPhone: a.contactPhone,
     showContact: a.showContact,
     cvr: a.cvr,
+    location: a.location,
   };
 }

@@ -62,6 +62,8 @@ export const sitePaths = {
   internationalDay: (lang: SiteLanguage, year?: number): string =>
     year === undefined ? seg(lang, 'internationalDay') : `${seg(lang, 'internationalDay')}/${year}`,
   atlas: (lang: SiteLanguage): string => `${prefix(lang)}/atlas`,
+  /** The atlas's actors as GeoJSON: data, the same in both languages. */
+  atlasGeoJson: (): string => '/atlas.geojson',
   subscribe: (lang: SiteLanguage): string => seg(lang, 'subscribe'),
   privacy: (lang: SiteLanguage): string => seg(lang, 'privacy'),
   accessibility: (lang: SiteLanguage): string => seg(lang, 'accessibility'),

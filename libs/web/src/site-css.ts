@@ -70,6 +70,21 @@ input[type="datetime-local"], input[type="time"], input[type="search"], input[ty
 .pager { display: flex; flex-wrap: wrap; gap: 1rem; justify-content: space-between; }
 .filters { display: grid; gap: 0 var(--gap); grid-template-columns: repeat(auto-fill, minmax(min(100%, 14rem), 1fr)); }
 .map svg { display: block; width: 100%; height: auto; border: 1px solid var(--line); background: var(--soft); }
+.atlas-district { stroke: var(--paper); stroke-width: 2; stroke-linejoin: round; }
+.atlas-fill-0 { fill: #e6dcc8; } .atlas-fill-1 { fill: #d5e3d0; } .atlas-fill-2 { fill: #d6dfea; }
+.atlas-fill-3 { fill: #eed8d8; } .atlas-fill-4 { fill: #e2dbea; }
+.map a:hover .atlas-district, .map a:focus-visible .atlas-district { fill: #f5d98f; }
+.map a:focus-visible .atlas-district, .map a:focus-visible .atlas-point { stroke: var(--ink); stroke-width: 4; }
+.atlas-label { font-size: 17px; font-weight: 600; fill: var(--ink); text-anchor: middle; pointer-events: none;
+  paint-order: stroke; stroke: var(--paper); stroke-width: 4px; stroke-linejoin: round; }
+.atlas-point { fill: var(--accent); stroke: var(--paper); stroke-width: 3; }
+.atlas-point.project { fill: var(--link); }
+.map a:hover .atlas-point { fill: var(--ink); }
+.map figcaption { font-size: 0.9rem; color: var(--muted); margin-top: 0.4rem; }
+figure.map { margin: 0 0 1.5rem; }
+.atlas-area ul { padding-left: 1.2rem; }
+.atlas-address { display: block; font-size: 0.9rem; color: var(--muted); }
+@media (max-width: 30rem) { .atlas-label { display: none; } .atlas-point { r: 18px; } }
 .visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 @media (min-width: 48rem) { h1 { font-size: 2.3rem; } .columns { display: grid; grid-template-columns: 2fr 1fr; gap: 2rem; } }
 @media print {

@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, Float, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { AssociationKind, AssociationStatus } from '../association.entity';
 
 registerEnumType(AssociationKind, {
@@ -24,6 +24,24 @@ registerEnumType(AssociationStatus, {
     SUSPENDED: { description: 'Approved before, now suspended by TFI (see statusReason)' },
   },
 });
+
+@ObjectType('AssociationLocation', { description: "The association's public address and place on the TFI-atlas" })
+export class AssociationLocationModel {
+  @Field(() => String, { nullable: true, description: 'Street and number, e.g. "Mjølnerparken 2"' })
+  address!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'e.g. "2200"' })
+  postalCode!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The postal town, e.g. "København N"' })
+  city!: string | null;
+
+  @Field(() => Float, { nullable: true, description: 'WGS 84' })
+  latitude!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'WGS 84' })
+  longitude!: number | null;
+}
 
 /**
  * An association, project, organisation, embassy or municipal unit that organises events.
