@@ -1,14 +1,17 @@
 import { Module } from '@nestjs/common';
 import { AssociationsModule } from '@mangfold/associations';
 import { CalendarModule } from '@mangfold/calendar';
+import { AdminAssociationsController } from './portal/admin/admin-associations.controller';
 import { PortalController } from './portal/portal.controller';
 import { PortalOverviewService } from './portal/portal-overview.service';
+import { PortalReferenceService } from './portal/portal-reference.service';
+import { SignUpController } from './portal/sign-up.controller';
 import { SiteController } from './site.controller';
 
 /** The pages for people (WEB.md), rendered on the server from the domain services. */
 @Module({
   imports: [AssociationsModule, CalendarModule],
-  controllers: [SiteController, PortalController],
-  providers: [PortalOverviewService],
+  controllers: [SiteController, PortalController, SignUpController, AdminAssociationsController],
+  providers: [PortalOverviewService, PortalReferenceService],
 })
 export class WebModule {}

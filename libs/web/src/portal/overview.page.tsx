@@ -38,6 +38,7 @@ const TEXT = {
     invitations: 'Invitationer til at være medarrangør',
     invitedAs: (association: string) => `til ${association}`,
     noInvitations: 'Ingen invitationer venter.',
+    signedUp: 'Foreningen er tilmeldt og venter på, at TaskForce Integration godkender den.',
   },
   en: {
     title: 'Overview',
@@ -62,6 +63,7 @@ const TEXT = {
     invitations: 'Invitations to co-organise',
     invitedAs: (association: string) => `for ${association}`,
     noInvitations: 'No invitations are waiting.',
+    signedUp: 'The association is signed up and waits for TaskForce Integration to approve it.',
   },
 } as const;
 
@@ -70,13 +72,19 @@ export interface OverviewPageProps {
   baseUrl: string;
   session: ResolvedSession;
   overview: Overview;
+  signedUp?: boolean;
 }
 
-export function OverviewPage({ lang, baseUrl, session, overview }: OverviewPageProps) {
+export function OverviewPage({ lang, baseUrl, session, overview, signedUp }: OverviewPageProps) {
   const t = TEXT[lang];
   return (
     <PortalPage lang={lang} title={t.title} baseUrl={baseUrl} path="/portal" session={session}>
       <h1>{t.hello(session.user.name ?? session.user.email)}</h1>
+      {signedUp ? (
+        <p class="notice" role="status">
+          {t.signedUp}
+        </p>
+      ) : null}
 
       <h2>{t.associations}</h2>
       {overview.associations.length ? (

@@ -69,13 +69,19 @@ export class PortalController {
   }
 
   @Get()
-  async overview(@Req() req: Request, @Res() res: Response): Promise<void> {
+  async overview(@Req() req: Request, @Res() res: Response, @Query('signedUp') signedUp: unknown): Promise<void> {
     const session = requireSession(req, res);
     if (!session) return;
     const overview = await this.overviews.overview(session.user);
     sendPage(
       res,
-      <OverviewPage lang={portalLanguage(req)} baseUrl={this.config.http.publicBaseUrl} session={session} overview={overview} />,
+      <OverviewPage
+        lang={portalLanguage(req)}
+        baseUrl={this.config.http.publicBaseUrl}
+        session={session}
+        overview={overview}
+        signedUp={signedUp === '1'}
+      />,
       { cache: 'no-store' },
     );
   }
