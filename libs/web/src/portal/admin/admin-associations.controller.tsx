@@ -6,8 +6,8 @@ import { type AppConfig, InjectConfig } from '@mangfold/config';
 import { NotFoundError } from '@mangfold/graphql';
 import { problemOf, text } from '../../forms/form-input';
 import { sendPage } from '../../respond';
-import { ForbiddenPage } from '../forbidden.page';
-import { isAdmin, portalLanguage, requireSession } from '../portal-context';
+import { portalLanguage } from '../portal-context';
+import { requireAdmin } from '../require-admin';
 import { AdminAssociationsPage } from './admin-associations.page';
 
 const ACTIONS = ['approve', 'reject', 'suspend'] as const;
@@ -25,7 +25,7 @@ export class AdminAssociationsController {
 
   @Get()
   async list(@Req() req: Request, @Res() res: Response, @Query('done') done: unknown): Promise<void> {
-    const session = this.admin(req, res);
+    const session = requireAdmin(req, res, this.config.http.publicBaseUrl);
     if (session) await this.render(req, res, session, typeof done === 'string' ? done : undefined);
   }
 
@@ -37,7 +37,7 @@ export class AdminAssociationsController {
     @Param('action') action: string,
     @Body() body: Record<string, unknown>,
   ): Promise<void> {
-    const session = this.admin(req, res);
+    const session = requireAdmin(req, res, this.config.http.publicBaseUrl);
     if (!session) return;
     if (!(ACTIONS as readonly string[]).includes(action)) {
       res.status(404).end();
@@ -54,18 +54,6 @@ export class AdminAssociationsController {
       if (message === undefined) throw error;
       await this.render(req, res, session, undefined, { id: `${verb}-${id}`, message }, error instanceof NotFoundError ? 404 : 422);
     }
-  }
-
-  /** The signed-in admin, or a login redirect / a 403 page. */
-  private admin(req: Request, res: Response): ResolvedSession | undefined {
-    const session = requireSession(req, res);
-    if (!session) return undefined;
-    if (isAdmin(session)) return session;
-    sendPage(res, <ForbiddenPage lang={portalLanguage(req)} baseUrl={this.config.http.publicBaseUrl} session={session} />, {
-      status: 403,
-      cache: 'no-store',
-    });
-    return undefined;
   }
 
   private async render(
