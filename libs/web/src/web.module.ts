@@ -1,10 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AssociationsModule } from '@mangfold/associations';
 import { CalendarModule } from '@mangfold/calendar';
+import { KpiModule } from '@mangfold/kpi';
 import { AdminAssociationsController } from './portal/admin/admin-associations.controller';
 import { ModerationController } from './portal/admin/moderation.controller';
 import { PortalEventsController } from './portal/events/portal-events.controller';
 import { PortalEventsService } from './portal/events/portal-events.service';
+import { AccountController } from './portal/account/account.controller';
+import { ReportsController } from './portal/admin/reports.controller';
 import { PortalController } from './portal/portal.controller';
 import { PortalOverviewService } from './portal/portal-overview.service';
 import { PortalReferenceService } from './portal/portal-reference.service';
@@ -13,7 +16,7 @@ import { SiteController } from './site.controller';
 
 /** The pages for people (WEB.md), rendered on the server from the domain services. */
 @Module({
-  imports: [AssociationsModule, CalendarModule],
+  imports: [AssociationsModule, CalendarModule, KpiModule],
   controllers: [
     SiteController,
     PortalController,
@@ -21,6 +24,8 @@ import { SiteController } from './site.controller';
     AdminAssociationsController,
     ModerationController,
     PortalEventsController,
+    ReportsController,
+    AccountController,
   ],
   providers: [PortalOverviewService, PortalReferenceService, PortalEventsService],
 })
