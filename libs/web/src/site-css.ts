@@ -48,7 +48,7 @@ p, ul, ol, dl, table { margin: 0 0 1rem; }
 .facts dt { font-weight: 600; }
 .facts dd { margin: 0; }
 table { border-collapse: collapse; width: 100%; }
-.table-scroll { overflow-x: auto; }
+.table-scroll { overflow-x: auto; position: relative; }
 th, td { text-align: left; padding: 0.4rem 0.6rem; border-bottom: 1px solid var(--line); vertical-align: top; }
 form { margin: 0 0 1.5rem; }
 fieldset { border: 1px solid var(--line); border-radius: var(--radius); padding: 0.75rem 1rem; margin: 0 0 1rem; min-width: 0; }

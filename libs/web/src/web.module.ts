@@ -2,10 +2,12 @@ import { Module } from '@nestjs/common';
 import { AssociationsModule } from '@mangfold/associations';
 import { CalendarModule } from '@mangfold/calendar';
 import { KpiModule } from '@mangfold/kpi';
+import { RegistrationsModule } from '@mangfold/registrations';
 import { AdminAssociationsController } from './portal/admin/admin-associations.controller';
 import { ModerationController } from './portal/admin/moderation.controller';
 import { PortalEventsController } from './portal/events/portal-events.controller';
 import { PortalEventsService } from './portal/events/portal-events.service';
+import { PortalRegistrationsController } from './portal/events/registrations.controller';
 import { AccountController } from './portal/account/account.controller';
 import { ReportsController } from './portal/admin/reports.controller';
 import { PortalController } from './portal/portal.controller';
@@ -16,7 +18,7 @@ import { SiteController } from './site.controller';
 
 /** The pages for people (WEB.md), rendered on the server from the domain services. */
 @Module({
-  imports: [AssociationsModule, CalendarModule, KpiModule],
+  imports: [AssociationsModule, CalendarModule, KpiModule, RegistrationsModule],
   controllers: [
     SiteController,
     PortalController,
@@ -26,6 +28,7 @@ import { SiteController } from './site.controller';
     PortalEventsController,
     ReportsController,
     AccountController,
+    PortalRegistrationsController,
   ],
   providers: [PortalOverviewService, PortalReferenceService, PortalEventsService],
 })
