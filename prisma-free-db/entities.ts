@@ -1,6 +1,6 @@
 import { AuditEntry, BaseEntity } from '@mangfold/db';
 import { OutboxMessage } from '@mangfold/jobs';
-import { PasswordResetToken, User } from '@mangfold/auth';
+import { PasswordResetToken, User, WebSession } from '@mangfold/auth';
 import { Association, District, HousingArea, Membership } from '@mangfold/associations';
 import { Event, EventLocation, EventOrganizer, Occasion, OccasionDate } from '@mangfold/calendar';
 import { KpiAssociationYear, KpiEventCount, KpiInternationalDayCount, KpiTarget, KpiYearTotal, StatusReport } from '@mangfold/kpi';
@@ -15,6 +15,7 @@ export const ENTITIES = [
   OutboxMessage,
   User,
   PasswordResetToken,
+  WebSession,
   District,
   HousingArea,
   Association,

@@ -8,6 +8,7 @@ import {
   Role,
   TokenService,
   User,
+  WebSessionsService,
   AUTH_RATE_LIMITS,
   hashPassword,
   isEmail,
@@ -74,6 +75,7 @@ export class AssociationsService {
     private readonly access: AssociationAccess,
     private readonly limiter: RateLimiter,
     private readonly tokens: TokenService,
+    private readonly sessions: WebSessionsService,
   ) {}
 
   /**
@@ -194,6 +196,14 @@ export class AssociationsService {
         entityId: id,
         changes: { status: { from, to }, ...(reason ? { reason } : {}) },
       });
+      if (to === AssociationStatus.SUSPENDED) {
+        // A suspension takes effect at once: its members' portal sessions end with it.
+        const members = await em.find(Membership, { association: id }, { fields: ['user'] });
+        await this.sessions.endAllFor(
+          em,
+          members.map((m) => m.user.id),
+        );
+      }
       if (to === AssociationStatus.APPROVED) enqueue(em, JobName.Notify, { kind: 'association-approved', associationId: id });
       if (to === AssociationStatus.REJECTED)
         enqueue(em, JobName.Notify, { kind: 'association-rejected', associationId: id, reason: reason! });
@@ -327,6 +337,7 @@ export class AssociationsService {
         throw new ConflictError('An association keeps at least one member; add another member first');
       }
       em.remove(membership);
+      await this.sessions.endAllFor(em, [userId]);
       audit(em, {
         actorId: actor.id,
         action: 'association.member-removed',

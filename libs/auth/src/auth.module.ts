@@ -8,6 +8,7 @@ import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
 import { RateLimiter } from './rate-limiter';
 import { TokenService } from './token.service';
+import { WebSessionsService } from './web-sessions.service';
 
 @Global()
 @Module({
@@ -21,7 +22,15 @@ import { TokenService } from './token.service';
       }),
     }),
   ],
-  providers: [TokenService, IntrospectionGate, RateLimiter, AuthService, AuthResolver, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [TokenService, RateLimiter, AuthService],
+  providers: [
+    TokenService,
+    WebSessionsService,
+    IntrospectionGate,
+    RateLimiter,
+    AuthService,
+    AuthResolver,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+  exports: [TokenService, WebSessionsService, RateLimiter, AuthService],
 })
 export class AuthModule {}

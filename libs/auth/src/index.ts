@@ -17,3 +17,6 @@ export * from './rate-limits';
 export * from './resolver-operations';
 export * from './token.service';
 export * from './user.entity';
+export * from './session-cookie';
+export * from './web-session.entity';
+export * from './web-sessions.service';

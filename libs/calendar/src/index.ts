@@ -13,3 +13,4 @@ export * from './occasion.entity';
 export * from './occasions.service';
 export * from './time/local-time';
 export * from './time/recurrence';
+export * from './inputs/event.inputs';

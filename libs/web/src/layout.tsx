@@ -18,8 +18,11 @@ export interface PageMeta {
   head?: ComponentChildren;
 }
 
-/** The frame of every full page: skip link, header with navigation and language switch, main, footer. */
-export function Layout({ meta, children }: { meta: PageMeta; children: ComponentChildren }) {
+/**
+ * The frame of every full page: skip link, header with navigation and language switch, main, footer.
+ * The portal passes its own navigation.
+ */
+export function Layout({ meta, nav, children }: { meta: PageMeta; nav?: ComponentChildren; children: ComponentChildren }) {
   const t = SITE_TEXT[meta.lang];
   const other: SiteLanguage = meta.lang === 'da' ? 'en' : 'da';
   const canonical = `${meta.baseUrl}${meta.alternates[meta.lang]}`;
@@ -53,33 +56,35 @@ export function Layout({ meta, children }: { meta: PageMeta; children: Component
             <a class="site-name" href={sitePaths.home(meta.lang)}>
               {t.siteName}
             </a>
-            <nav aria-label={t.nav}>
-              <ul class="nav">
-                <li>
-                  <a href={sitePaths.events(meta.lang)}>{t.events}</a>
-                </li>
-                <li>
-                  <a href={sitePaths.associations(meta.lang)}>{t.associations}</a>
-                </li>
-                <li>
-                  <a href={sitePaths.projects(meta.lang)}>{t.projects}</a>
-                </li>
-                <li>
-                  <a href={sitePaths.atlas(meta.lang)}>{t.atlas}</a>
-                </li>
-                <li>
-                  <a href={sitePaths.internationalDay(meta.lang)}>{t.internationalDay}</a>
-                </li>
-                <li>
-                  <a href={sitePaths.subscribe(meta.lang)}>{t.subscribe}</a>
-                </li>
-                <li>
-                  <a href={meta.alternates[other]} hrefLang={other} lang={other}>
-                    {t.otherLanguage}
-                  </a>
-                </li>
-              </ul>
-            </nav>
+            {nav ?? (
+              <nav aria-label={t.nav}>
+                <ul class="nav">
+                  <li>
+                    <a href={sitePaths.events(meta.lang)}>{t.events}</a>
+                  </li>
+                  <li>
+                    <a href={sitePaths.associations(meta.lang)}>{t.associations}</a>
+                  </li>
+                  <li>
+                    <a href={sitePaths.projects(meta.lang)}>{t.projects}</a>
+                  </li>
+                  <li>
+                    <a href={sitePaths.atlas(meta.lang)}>{t.atlas}</a>
+                  </li>
+                  <li>
+                    <a href={sitePaths.internationalDay(meta.lang)}>{t.internationalDay}</a>
+                  </li>
+                  <li>
+                    <a href={sitePaths.subscribe(meta.lang)}>{t.subscribe}</a>
+                  </li>
+                  <li>
+                    <a href={meta.alternates[other]} hrefLang={other} lang={other}>
+                      {t.otherLanguage}
+                    </a>
+                  </li>
+                </ul>
+              </nav>
+            )}
           </div>
         </header>
         <main id="main" class="wrap" tabIndex={-1}>

@@ -48,7 +48,7 @@ p, ul, ol, dl, table { margin: 0 0 1rem; }
 .facts dt { font-weight: 600; }
 .facts dd { margin: 0; }
 table { border-collapse: collapse; width: 100%; }
-.table-scroll { overflow-x: auto; }
+.table-scroll { overflow-x: auto; position: relative; }
 th, td { text-align: left; padding: 0.4rem 0.6rem; border-bottom: 1px solid var(--line); vertical-align: top; }
 form { margin: 0 0 1.5rem; }
 fieldset { border: 1px solid var(--line); border-radius: var(--radius); padding: 0.75rem 1rem; margin: 0 0 1rem; min-width: 0; }
@@ -85,6 +85,9 @@ figure.map { margin: 0 0 1.5rem; }
 .atlas-area ul { padding-left: 1.2rem; }
 .atlas-address { display: block; font-size: 0.9rem; color: var(--muted); }
 @media (max-width: 30rem) { .atlas-label { display: none; } .atlas-point { r: 18px; } }
+.inline-form { display: inline; margin: 0; }
+.link-button { padding: 0; border: 0; background: none; color: inherit; font-weight: 400; text-decoration: underline;
+  text-underline-offset: 0.15em; cursor: pointer; }
 .visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 @media (min-width: 48rem) { h1 { font-size: 2.3rem; } .columns { display: grid; grid-template-columns: 2fr 1fr; gap: 2rem; } }
 @media print {

@@ -1,11 +1,38 @@
 import { Module } from '@nestjs/common';
+import { AssociationsModule } from '@mangfold/associations';
+import { CalendarModule } from '@mangfold/calendar';
+import { KpiModule } from '@mangfold/kpi';
+import { RegistrationsModule } from '@mangfold/registrations';
 import { AtlasController } from './atlas/atlas.controller';
 import { AtlasService } from './atlas/atlas.service';
+import { AccountController } from './portal/account/account.controller';
+import { AdminAssociationsController } from './portal/admin/admin-associations.controller';
+import { ModerationController } from './portal/admin/moderation.controller';
+import { ReportsController } from './portal/admin/reports.controller';
+import { PortalEventsController } from './portal/events/portal-events.controller';
+import { PortalEventsService } from './portal/events/portal-events.service';
+import { PortalRegistrationsController } from './portal/events/registrations.controller';
+import { PortalOverviewService } from './portal/portal-overview.service';
+import { PortalReferenceService } from './portal/portal-reference.service';
+import { PortalController } from './portal/portal.controller';
+import { SignUpController } from './portal/sign-up.controller';
 import { SiteController } from './site.controller';
 
 /** The pages for people (WEB.md), rendered on the server from the domain services. */
 @Module({
-  controllers: [SiteController, AtlasController],
-  providers: [AtlasService],
+  imports: [AssociationsModule, CalendarModule, KpiModule, RegistrationsModule],
+  controllers: [
+    SiteController,
+    AtlasController,
+    PortalController,
+    SignUpController,
+    AdminAssociationsController,
+    ModerationController,
+    PortalEventsController,
+    ReportsController,
+    AccountController,
+    PortalRegistrationsController,
+  ],
+  providers: [AtlasService, PortalOverviewService, PortalReferenceService, PortalEventsService],
 })
 export class WebModule {}

@@ -1,0 +1,292 @@
+import type { ResolvedSession } from '@mangfold/auth';
+import { type Event, type EventKind, EventStatus, type OrganizerRole, type OrganizerStatus } from '@mangfold/calendar';
+import { type SiteLanguage, sitePaths } from '@mangfold/config';
+import { localize } from '@mangfold/db';
+import { fieldId } from '../../forms/fields';
+import { formatWhen } from '../portal-format';
+import { CsrfField, PortalPage } from '../portal-layout';
+import type { Choice } from '../portal-reference.service';
+import { KIND_LABELS } from './event-form.page';
+
+const TEXT = {
+  da: {
+    status: { DRAFT: 'Kladde', SUBMITTED: 'Sendt til godkendelse', PUBLISHED: 'Offentliggjort', REJECTED: 'Afvist', CANCELLED: 'Aflyst' },
+    facts: { status: 'Status', when: 'Hvornår', kind: 'Type', reason: 'Begrundelse', seats: 'Tilmeldte' },
+    organisers: 'Arrangører',
+    roles: { PRIMARY: 'arrangør', CO_ORGANIZER: 'medarrangør' } as Record<string, string>,
+    organiserStatus: { INVITED: 'inviteret', ACCEPTED: 'har takket ja', DECLINED: 'har takket nej' } as Record<string, string>,
+    edit: 'Redigér',
+    copy: 'Kopiér til et nyt arrangement',
+    submit: 'Send til godkendelse',
+    cancel: 'Aflys arrangementet',
+    cancelReason: 'Begrundelse for aflysningen (sendes til tilmeldte)',
+    publish: 'Offentliggør',
+    reject: 'Afvis',
+    rejectReason: 'Begrundelse for afvisningen (sendes til arrangøren)',
+    invite: 'Invitér en medarrangør',
+    inviteWho: 'Forening',
+    inviteButton: 'Send invitation',
+    accept: 'Tag imod invitationen',
+    decline: 'Sig nej tak',
+    invitedFor: (name: string) => `Invitationen gælder ${name}.`,
+    publicPage: 'Se den offentlige side',
+    registrations: 'Tilmeldinger',
+    done: {
+      created: 'Arrangementet er oprettet som kladde.',
+      saved: 'Ændringerne er gemt.',
+      submitted: 'Arrangementet er sendt til TFI til godkendelse.',
+      cancelled: 'Arrangementet er aflyst.',
+      published: 'Arrangementet er offentliggjort.',
+      rejected: 'Arrangementet er afvist.',
+      invited: 'Invitationen er sendt.',
+      accepted: 'I er nu medarrangør.',
+      declined: 'I har sagt nej tak.',
+    } as Record<string, string>,
+  },
+  en: {
+    status: { DRAFT: 'Draft', SUBMITTED: 'Awaiting moderation', PUBLISHED: 'Published', REJECTED: 'Rejected', CANCELLED: 'Cancelled' },
+    facts: { status: 'Status', when: 'When', kind: 'Kind', reason: 'Reason', seats: 'Registered' },
+    organisers: 'Organisers',
+    roles: { PRIMARY: 'organiser', CO_ORGANIZER: 'co-organiser' } as Record<string, string>,
+    organiserStatus: { INVITED: 'invited', ACCEPTED: 'accepted', DECLINED: 'declined' } as Record<string, string>,
+    edit: 'Edit',
+    copy: 'Copy to a new event',
+    submit: 'Send for moderation',
+    cancel: 'Cancel the event',
+    cancelReason: 'Reason for cancelling (sent to registrants)',
+    publish: 'Publish',
+    reject: 'Reject',
+    rejectReason: 'Reason for rejecting (sent to the organiser)',
+    invite: 'Invite a co-organiser',
+    inviteWho: 'Association',
+    inviteButton: 'Send the invitation',
+    accept: 'Accept the invitation',
+    decline: 'Decline',
+    invitedFor: (name: string) => `The invitation is for ${name}.`,
+    publicPage: 'See the public page',
+    registrations: 'Registrations',
+    done: {
+      created: 'The event is created as a draft.',
+      saved: 'Your changes are saved.',
+      submitted: 'The event is sent to TFI for moderation.',
+      cancelled: 'The event is cancelled.',
+      published: 'The event is published.',
+      rejected: 'The event is rejected.',
+      invited: 'The invitation is sent.',
+      accepted: 'You are now a co-organiser.',
+      declined: 'You have declined.',
+    } as Record<string, string>,
+  },
+} as const;
+
+export interface OrganiserView {
+  associationId: string;
+  name: string;
+  role: OrganizerRole;
+  status: OrganizerStatus;
+}
+
+export interface EventDetailPageProps {
+  lang: SiteLanguage;
+  baseUrl: string;
+  session: ResolvedSession;
+  event: Event;
+  organisers: OrganiserView[];
+  /** Whether the viewer may change the event (an accepted organiser's member, or TFI). */
+  canEdit: boolean;
+  /** The viewer's associations invited to co-organise this event. */
+  invitedAs: OrganiserView[];
+  inviteChoices: Choice[];
+  isAdmin: boolean;
+  done?: string;
+  /** A refused action: which form, and why. */
+  problem?: { form: string; message: string };
+}
+
+function ReasonForm(props: { id: string; action: string; label: string; button: string; session: ResolvedSession; problem?: string }) {
+  const id = fieldId(props.id);
+  return (
+    <form method="post" action={props.action}>
+      <CsrfField session={props.session} />
+      <label for={id}>{props.label}</label>
+      <input
+        id={id}
+        name="reason"
+        type="text"
+        required
+        aria-invalid={props.problem ? 'true' : undefined}
+        aria-describedby={props.problem ? `${id}-error` : undefined}
+      />
+      {props.problem ? (
+        <p class="field-error" id={`${id}-error`}>
+          {props.problem}
+        </p>
+      ) : null}
+      <p>
+        <button type="submit" class="secondary">
+          {props.button}
+        </button>
+      </p>
+    </form>
+  );
+}
+
+/** One event in the portal: its state, its organisers, and what the viewer may do with it now. */
+export function EventDetailPage(props: EventDetailPageProps) {
+  const { lang, event, session } = props;
+  const t = TEXT[lang];
+  const base = `/portal/events/${event.id}`;
+  const title = localize(event.title, lang) ?? event.slug;
+  const problem = (form: string) => (props.problem?.form === form ? props.problem.message : undefined);
+  const status = event.status as EventStatus;
+  const open = status !== EventStatus.CANCELLED;
+  return (
+    <PortalPage lang={lang} title={title} baseUrl={props.baseUrl} path={base} session={session}>
+      <h1>{title}</h1>
+      {props.done && t.done[props.done] ? (
+        <p class="notice" role="status">
+          {t.done[props.done]}
+        </p>
+      ) : null}
+      {props.problem && props.problem.form === 'page' ? (
+        <p class="notice error" role="alert">
+          {props.problem.message}
+        </p>
+      ) : null}
+      <dl class="facts">
+        <dt>{t.facts.status}</dt>
+        <dd>{t.status[status]}</dd>
+        {event.statusReason ? (
+          <>
+            <dt>{t.facts.reason}</dt>
+            <dd>{event.statusReason}</dd>
+          </>
+        ) : null}
+        <dt>{t.facts.when}</dt>
+        <dd>{formatWhen(lang, event.startsAt, event.timeZone, event.allDay)}</dd>
+        <dt>{t.facts.kind}</dt>
+        <dd>{KIND_LABELS[lang][event.kind as EventKind]}</dd>
+        {event.registrationRequired ? (
+          <>
+            <dt>{t.facts.seats}</dt>
+            <dd>
+              {event.seatsTaken}
+              {event.capacity !== null ? ` / ${event.capacity}` : ''}
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      {status === EventStatus.PUBLISHED ? (
+        <p>
+          <a href={sitePaths.event(lang, event.slug)}>{t.publicPage}</a>
+        </p>
+      ) : null}
+
+      <h2>{t.organisers}</h2>
+      <ul>
+        {props.organisers.map((o) => (
+          <li key={o.associationId}>
+            {o.name} ({t.roles[o.role]}, {t.organiserStatus[o.status]})
+          </li>
+        ))}
+      </ul>
+
+      {props.invitedAs.map((o) => (
+        <section key={o.associationId} aria-label={t.invitedFor(o.name)}>
+          <p>{t.invitedFor(o.name)}</p>
+          <form method="post" action={`${base}/respond`} class="inline-form">
+            <CsrfField session={session} />
+            <input type="hidden" name="associationId" value={o.associationId} />
+            <button type="submit" name="answer" value="accept">
+              {t.accept}
+            </button>{' '}
+            <button type="submit" name="answer" value="decline" class="secondary">
+              {t.decline}
+            </button>
+          </form>
+        </section>
+      ))}
+
+      {props.canEdit ? (
+        <>
+          <p>
+            <a class="button" href={`${base}/edit`}>
+              {t.edit}
+            </a>{' '}
+            <a class="button secondary" href={`/portal/events/new?copy=${event.id}`}>
+              {t.copy}
+            </a>{' '}
+            {event.registrationRequired ? (
+              <a class="button secondary" href={`${base}/registrations`}>
+                {t.registrations}
+              </a>
+            ) : null}
+          </p>
+          {status === EventStatus.DRAFT || status === EventStatus.REJECTED ? (
+            <form method="post" action={`${base}/submit`}>
+              <CsrfField session={session} />
+              <button type="submit">{t.submit}</button>
+            </form>
+          ) : null}
+          {open ? (
+            <>
+              <h2>{t.invite}</h2>
+              <form method="post" action={`${base}/invite`}>
+                <CsrfField session={session} />
+                <label for={fieldId('invite')}>{t.inviteWho}</label>
+                <select
+                  id={fieldId('invite')}
+                  name="associationId"
+                  aria-invalid={problem('invite') ? 'true' : undefined}
+                  aria-describedby={problem('invite') ? `${fieldId('invite')}-error` : undefined}
+                >
+                  {props.inviteChoices.map((c) => (
+                    <option key={c.value} value={c.value}>
+                      {c.label}
+                    </option>
+                  ))}
+                </select>
+                {problem('invite') ? (
+                  <p class="field-error" id={`${fieldId('invite')}-error`}>
+                    {problem('invite')}
+                  </p>
+                ) : null}
+                <p>
+                  <button type="submit" class="secondary">
+                    {t.inviteButton}
+                  </button>
+                </p>
+              </form>
+              <h2>{t.cancel}</h2>
+              <ReasonForm
+                id="cancel"
+                action={`${base}/cancel`}
+                label={t.cancelReason}
+                button={t.cancel}
+                session={session}
+                problem={problem('cancel')}
+              />
+            </>
+          ) : null}
+        </>
+      ) : null}
+
+      {props.isAdmin && status === EventStatus.SUBMITTED ? (
+        <>
+          <form method="post" action={`${base}/publish`}>
+            <CsrfField session={session} />
+            <button type="submit">{t.publish}</button>
+          </form>
+          <ReasonForm
+            id="reject"
+            action={`${base}/reject`}
+            label={t.rejectReason}
+            button={t.reject}
+            session={session}
+            problem={problem('reject')}
+          />
+        </>
+      ) : null}
+    </PortalPage>
+  );
+}
