@@ -87,6 +87,8 @@ export class Notifier {
         return this.memberAdded(n.associationId, n.userId, job);
       case 'password-reset':
         return this.passwordReset(n.userId, job);
+      case 'sign-up-existing-account':
+        return this.signUpExistingAccount(n.userId, n.associationName, job);
       case 'event-submitted':
         return this.eventSubmitted(n.eventId, job);
       case 'event-published':
@@ -485,6 +487,29 @@ export class Notifier {
       [
         this.userMail(user, 'password-reset', key, (t) =>
           t.passwordReset({ recipientName: user.name, url: link.url, validMinutes: PASSWORD_RESET_TTL_SECONDS / 60 }),
+        ),
+      ],
+      job,
+    );
+  }
+
+  /** A sign-up gave this account's address: the answer told nothing, this mail tells its holder what to do. */
+  private async signUpExistingAccount(userId: string, associationName: string, job?: Job): Promise<Outcome> {
+    const user = await this.em.findOne(User, { id: userId });
+    if (!user) return 'skipped: user gone';
+    const key = `sign-up-existing-account:${user.id}:${job?.id ?? Date.now()}`;
+    if (await this.sender.statusOf(key)) return 'already-sent';
+    const link = await createPasswordResetLink(this.em, this.config, user.id, PASSWORD_RESET_TTL_SECONDS);
+    return this.sendAll(
+      [
+        this.userMail(user, 'sign-up-existing-account', key, (t) =>
+          t.signUpExistingAccount({
+            recipientName: user.name,
+            association: associationName,
+            loginUrl: this.loginUrl(),
+            resetUrl: link.url,
+            validMinutes: PASSWORD_RESET_TTL_SECONDS / 60,
+          }),
         ),
       ],
       job,
