@@ -44,6 +44,7 @@ export class StatusReportJobs implements OnModuleInit, OnApplicationBootstrap {
   }
 
   onApplicationBootstrap(): void {
+    this.catchUpWhenReady();
     // Upserting a scheduler is idempotent, so every worker replica does it at start.
     for (const s of STATUS_REPORT_SCHEDULES) {
       scheduleWhenRedisAnswers(
@@ -53,6 +54,26 @@ export class StatusReportJobs implements OnModuleInit, OnApplicationBootstrap {
         { name: JobName.GenerateStatusReport, data: { period: s.period } },
       );
     }
+  }
+
+  /**
+   * Queues the slots no worker was up to run (`missedSlots`), under one job id per slot, so however
+   * many workers start at once each slot is made once (its unique key in the database backs that up).
+   */
+  async catchUp(now = new Date()): Promise<{ year: number; period: ReportPeriod }[]> {
+    const missed = await this.reports.missedSlots(now);
+    for (const { year, period } of missed) {
+      this.logger.warn(`the ${period} ${year} status report was missed (no worker ran at its slot); making it now`);
+      await this.queue.add(JobName.GenerateStatusReport, { year, period }, { jobId: `status-report-missed-${year}-${period}` });
+    }
+    return missed;
+  }
+
+  private catchUpWhenReady(retryMs = 5_000): void {
+    this.catchUp().catch((error: Error) => {
+      this.logger.warn(`cannot look for missed status reports yet (${error.message}); retrying`);
+      setTimeout(() => this.catchUpWhenReady(retryMs), retryMs).unref();
+    });
   }
 }
 
