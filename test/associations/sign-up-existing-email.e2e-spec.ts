@@ -122,4 +122,15 @@ describe('signing up with an address that already has an account', () => {
     expect(await counts(app)).toEqual(before);
     await waitFor(() => sink.to(holder.email).length === 1, 20_000, 'the mail to the holder');
   });
+
+  it('lets a logged-in member who gives their own address sign up as themselves', async () => {
+    const member = await createUser(app.em(), { email: 'self@strik.example' });
+    const token = app.api.get(TokenService).issue(member).accessToken;
+    const input = signUpInput('Self@Strik.example');
+    const answer = dataOf(await app.gql(SIGN_UP, { input }, token)).signUpAssociation;
+    expect(answer.user.id).toBe(member.id);
+    expect(answer.accessToken).toBeNull();
+    const created = await app.em().findOneOrFail(Association, { id: answer.association.id });
+    expect(await app.em().count(Membership, { user: member.id, association: created.id })).toBe(1);
+  });
 });

@@ -92,7 +92,9 @@ export class AssociationsService {
   async signUp(input: SignUpAssociationInput, caller: AuthUser | undefined, ip: string | undefined): Promise<SignUpResult> {
     const fields: FieldErrors = {};
     const email = input.email ? normalizeEmail(input.email) : null;
-    const joinAsCaller = !!caller && !email && !input.password && caller.role !== Role.ADMIN;
+    // A member who gives their own address means themselves: that address holds no secret from them.
+    const ownAddress = !!caller && email !== null && email === normalizeEmail(caller.email);
+    const joinAsCaller = !!caller && caller.role !== Role.ADMIN && ((!email && !input.password) || ownAddress);
     if (!joinAsCaller) {
       if (!email) fields.email = caller ? 'is required: the email of the first member' : 'is required';
       if (!input.password) fields.password = 'is required';
@@ -117,7 +119,7 @@ export class AssociationsService {
 
     // Hashed whether or not the address has an account, so both answers take as long.
     const passwordHash = joinAsCaller ? null : await hashPassword(input.password!);
-    const holder = email ? await this.em.findOne(User, { email }, { fields: ['id'] }) : null;
+    const holder = email && !joinAsCaller ? await this.em.findOne(User, { email }, { fields: ['id'] }) : null;
     if (holder) return this.answerAsNew(holder.id, email!, input, caller, place);
     // A generated slug may lose a race with a concurrent sign-up; then try the next free one.
     for (let attempt = 0; ; attempt++) {
