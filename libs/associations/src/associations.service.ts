@@ -179,7 +179,13 @@ export class AssociationsService {
   ): Promise<SignUpResult> {
     const slug = input.slug ?? (await this.freeSlug(input.name));
     await this.em.transactional(async (em) => {
-      enqueue(em, JobName.Notify, { kind: 'sign-up-existing-account', userId: holderId, associationName: input.name });
+      // A double click within a minute sends one mail, as for a password reset.
+      enqueue(
+        em,
+        JobName.Notify,
+        { kind: 'sign-up-existing-account', userId: holderId, associationName: input.name },
+        { dedupe: { id: `sign-up-existing-account-${holderId}`, windowMs: 60_000 } },
+      );
       await em.flush();
     });
     // Built in a context that is never flushed: no stand-in can be saved by accident.
