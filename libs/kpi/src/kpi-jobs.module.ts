@@ -1,4 +1,4 @@
-import { Injectable, Logger, Module, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import type { Job, Queue } from 'bullmq';
 import { JobHandlers, JobName, QueueName, scheduleWhenRedisAnswers } from '@mangfold/jobs';
@@ -25,8 +25,9 @@ export function scheduledAt(job: Pick<Job, 'id' | 'timestamp' | 'opts'>): Date {
 }
 
 @Injectable()
-export class StatusReportJobs implements OnModuleInit, OnApplicationBootstrap {
+export class StatusReportJobs implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('StatusReports');
+  private stopped = false;
 
   constructor(
     private readonly handlers: JobHandlers,
@@ -69,8 +70,14 @@ export class StatusReportJobs implements OnModuleInit, OnApplicationBootstrap {
     return missed;
   }
 
+  onApplicationShutdown(): void {
+    this.stopped = true;
+  }
+
   private catchUpWhenReady(retryMs = 5_000): void {
+    if (this.stopped) return;
     this.catchUp().catch((error: Error) => {
+      if (this.stopped) return;
       this.logger.warn(`cannot look for missed status reports yet (${error.message}); retrying`);
       setTimeout(() => this.catchUpWhenReady(retryMs), retryMs).unref();
     });
