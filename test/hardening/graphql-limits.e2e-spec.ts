@@ -26,7 +26,7 @@ describe('GraphQL limits', () => {
       body: JSON.stringify({ query: `{ districts { ${fields} } }` }),
     });
     expect(res.status).toBe(400);
-    const body = (await res.json());
+    const body = await res.json();
     expect(body.data).toBeUndefined();
     expect(body.errors[0].message).toMatch(/token/i);
   });
@@ -44,7 +44,7 @@ describe('GraphQL limits', () => {
       body: JSON.stringify({ query: `{ districts { slug } }`, variables: { padding: 'x'.repeat(app.config.http.bodyLimit) } }),
     });
     expect(res.status).toBe(413);
-    expect(((await res.json())).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+    expect((await res.json()).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
   it('answers malformed JSON with 400, not 500', async () => {

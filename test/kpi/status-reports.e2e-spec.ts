@@ -104,7 +104,7 @@ describe('status reports', () => {
     const anonymous = await get(`/reports/${report.id}`);
     expect(anonymous.status).toBe(401);
     expect(anonymous.headers.get('www-authenticate')).toBe('Bearer');
-    expect(((await anonymous.json())).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect((await anonymous.json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
     expect((await get(`/reports/${report.id}`, member.token)).status).toBe(403);
     expect((await get(`/reports/00000000-0000-4000-8000-000000000000`, token)).status).toBe(404);
     expect((await get(`/reports/not-a-report`, token)).status).toBe(404);
