@@ -26,7 +26,7 @@ describe('GraphQL limits', () => {
       body: JSON.stringify({ query: `{ districts { ${fields} } }` }),
     });
     expect(res.status).toBe(400);
-    const body = (await res.json()) as any;
+    const body = await res.json();
     expect(body.data).toBeUndefined();
     expect(body.errors[0].message).toMatch(/token/i);
   });
@@ -44,7 +44,7 @@ describe('GraphQL limits', () => {
       body: JSON.stringify({ query: `{ districts { slug } }`, variables: { padding: 'x'.repeat(app.config.http.bodyLimit) } }),
     });
     expect(res.status).toBe(413);
-    expect(((await res.json()) as any).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+    expect((await res.json()).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
   it('answers malformed JSON with 400, not 500', async () => {
@@ -88,5 +88,39 @@ describe('GraphQL in production', () => {
   it('does not suggest field names', async () => {
     const res = await app.gql('{ districts { slu } }');
     expect(res.errors?.[0].message).not.toMatch(/Did you mean/);
+  });
+
+  describe('does not suggest enum values', () => {
+    const answers: Array<[string, () => ReturnType<TestApp['gql']>]> = [
+      ['in a literal in an input object', () => app.gql('{ events(filter: { kind: SEMINR }) { edges { cursor } } }')],
+      ['in a literal argument', () => app.gql('{ events { edges { node { title(lang: ENN) } } } }')],
+      [
+        'in an enum variable',
+        () => app.gql('query ($kind: EventKind) { events(filter: { kind: $kind }) { edges { cursor } } }', { kind: 'SEMINR' }),
+      ],
+      [
+        'in an input-object variable',
+        () => app.gql('query ($filter: EventFilter) { events(filter: $filter) { edges { cursor } } }', { filter: { kind: 'SEMINR' } }),
+      ],
+      [
+        'in an enum argument through a variable',
+        () => app.gql('query ($lang: Language) { events { edges { node { title(lang: $lang) } } } }', { lang: 'ENN' }),
+      ],
+    ];
+    it.each(answers)('%s', async (_name, ask) => {
+      const res = await ask();
+      expect(res.data).toBeUndefined();
+      expect(res.errors?.length).toBeGreaterThan(0);
+      for (const error of res.errors ?? []) {
+        expect(error.message).not.toMatch(/Did you mean|SEMINAR|"EN"/);
+        expect(error.message).toMatch(/SEMINR|ENN/);
+      }
+    });
+  });
+
+  it('does not suggest input fields or arguments', async () => {
+    const res = await app.gql('{ events(filtr: { kindd: SEMINAR }) { edges { cursor } } }');
+    expect(res.errors?.length).toBeGreaterThan(0);
+    for (const error of res.errors ?? []) expect(error.message).not.toMatch(/Did you mean/);
   });
 });

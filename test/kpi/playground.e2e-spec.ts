@@ -95,4 +95,40 @@ describe('the GraphQL playground, as TFI uses it', () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, 'kpi-playground.png') });
   }, 120_000);
+
+  it("offers no outside service inside the city's tool: no AI assistant, account, plugins, upgrades or updates", async () => {
+    const page = await browser.newPage();
+    page.setDefaultTimeout(30_000);
+    await page.goto(`${app.url}/graphql`);
+    await page.getByText('KPIs this year', { exact: true }).click();
+    await page.locator('app-query-editor .cm-line', { hasText: 'query KpisThisYear' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    // Altair shows its offers once the saved windows are in: send one request, so they have had their turn.
+    await page.getByText('Send Request', { exact: true }).click();
+    await page.locator('app-query-result .cm-content').getByText('"data"').waitFor();
+
+    const text = await page.locator('body').innerText();
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, 'kpi-playground-offers.png') });
+    expect(text).toContain('KPIs this year');
+    await page.locator('.header__menu-item app-icon[name=settings]').click();
+    const menu = await page.locator('.ant-dropdown').innerText();
+    expect(menu).toContain('Settings');
+    const offers = [
+      /Altair AI/i,
+      /\bAI\b/,
+      /assistant/i,
+      /sign[ -]?in/i,
+      /log ?in with/i,
+      /account/i,
+      /upgrade/i,
+      /\bpro\b/i,
+      /donat/i,
+      /plugin/i,
+      /new version/i,
+      /update available/i,
+    ];
+    for (const shown of [text, menu]) expect(offers.map((offer) => offer.exec(shown)?.[0]).filter(Boolean)).toEqual([]);
+    await page.close();
+  }, 120_000);
 });

@@ -1,10 +1,11 @@
-import { EventKind } from '@mangfold/calendar';
+import { Event, EventKind, EventOrganizer } from '@mangfold/calendar';
 import { MailDeliveryStatus } from '@mangfold/notifications';
 import { RegistrationStatus } from '@mangfold/registrations';
 import { JobName, QueueName } from '@mangfold/jobs';
 import type { Queue } from 'bullmq';
 import { createEvent, createRegistration } from '../factories';
-import { parseCalendar, SmtpSink, startTestApp, waitFor, type TestApp } from '../utils';
+import { getFeed, publishNow, uidOf } from '../feeds/feed-helpers';
+import { parseCalendar, propertyLines, SmtpSink, stampLines, startTestApp, waitFor, type TestApp } from '../utils';
 import { deliveries, notify, queueOf } from './helpers';
 
 describe('confirmation mails over SMTP', () => {
@@ -64,8 +65,15 @@ describe('confirmation mails over SMTP', () => {
     expect(calendar.timezones).toEqual(['Europe/Copenhagen']);
     expect(calendar.events).toHaveLength(1);
     const [vevent] = calendar.events;
-    expect(vevent.organizer).toBeNull();
+    // The organising association's public page, as in the feeds: never a person's address to reply to.
+    const organiser = (await em.findOneOrFail(EventOrganizer, { event }, { populate: ['association'] })).association;
+    expect(vevent.component.getFirstPropertyValue('organizer')).toBe(`http://mangfold.test/associations/${organiser.slug}`);
+    expect(vevent.organizer).not.toMatch(/mailto:/i);
     expect(vevent.component.getAllProperties('attendee')).toHaveLength(0);
+    expect(stampLines(vevent)).toEqual([
+      expect.stringMatching(/^DTSTAMP:\d{8}T\d{6}Z$/),
+      expect.stringMatching(/^LAST-MODIFIED:\d{8}T\d{6}Z$/),
+    ]);
     expect(vevent.uid).toBe(`${event.id}@mangfold.test`);
     expect(vevent.summary).toBe('Fællesspisning & <musik>');
     expect(vevent.startTzid).toBe('Europe/Copenhagen');
@@ -80,6 +88,53 @@ describe('confirmation mails over SMTP', () => {
     expect(delivery).toMatchObject({ kind: 'registration-confirmed', recipient: registration.email, attempts: 1, lastError: null });
     expect(delivery.response).toMatch(/^250/);
     expect(mail.parsed.messageId).toBe(delivery.messageId);
+  });
+
+  it("attaches the feed's own VEVENT: a weekly event's RRULE, EXDATEs and zone, with UTC stamps", async () => {
+    const em = app.em();
+    const event = await createEvent(em, {
+      title: { da: 'Ugentlig sprogcafé', en: 'Weekly language café' },
+      startsAt: new Date('2031-03-18T17:00:00Z'),
+      endsAt: new Date('2031-03-18T19:00:00Z'),
+      recurrence: 'FREQ=WEEKLY;COUNT=6',
+      districtSlug: 'norrebro',
+    });
+    // Two occurrences do not take place, one on each side of the change to summer time.
+    const stored = await em.findOneOrFail(Event, event.id);
+    stored.recurrenceExceptions = ['2031-03-25T17:00:00.000Z', '2031-04-01T16:00:00.000Z'];
+    await em.flush();
+    await publishNow(app, event.id);
+    const registration = await createRegistration(em, event, { locale: 'en' });
+    await notify(app, { kind: 'registration-confirmed', registrationId: registration.id });
+
+    await waitFor(() => sink.to(registration.email!).length === 1);
+    const [mail] = sink.to(registration.email!);
+    const attachment = mail.parsed.attachments.find((a) => a.contentType.startsWith('text/calendar'))!;
+    const calendar = parseCalendar(attachment.content.toString('utf8'));
+    expect(calendar.properties.METHOD).toBe('PUBLISH');
+    expect(calendar.timezones).toEqual(['Europe/Copenhagen']);
+    const [vevent] = calendar.events;
+    expect(vevent.uid).toBe(uidOf(app, event.id));
+    expect(vevent.startTzid).toBe('Europe/Copenhagen');
+    expect(vevent.start.toString()).toBe('2031-03-18T18:00:00');
+    expect(vevent.rrule).toBe('FREQ=WEEKLY;COUNT=6');
+    // Local wall times: 18:00 in winter and in summer.
+    expect(vevent.exdates).toEqual(['2031-03-25T18:00:00', '2031-04-01T18:00:00']);
+    expect(vevent.component.getFirstProperty('exdate')!.getParameter('tzid')).toBe('Europe/Copenhagen');
+    expect(stampLines(vevent)).toEqual([
+      expect.stringMatching(/^DTSTAMP:\d{8}T\d{6}Z$/),
+      expect.stringMatching(/^LAST-MODIFIED:\d{8}T\d{6}Z$/),
+    ]);
+
+    const feed = (await getFeed(app, `/calendar/events/${event.slug}.ics?lang=en`)).calendar!;
+    const published = feed.events.find((e) => e.uid === vevent.uid)!;
+    expect(stampLines(published)).toEqual([
+      expect.stringMatching(/^DTSTAMP:\d{8}T\d{6}Z$/),
+      expect.stringMatching(/^LAST-MODIFIED:\d{8}T\d{6}Z$/),
+    ]);
+    // Property for property the event the feeds publish, but for when each file was made.
+    expect(propertyLines(vevent, ['dtstamp', 'last-modified'])).toEqual(propertyLines(published, ['dtstamp', 'last-modified']));
+    expect(calendar.timezones).toEqual(feed.timezones);
   });
 
   it('writes to an English-speaking registrant in English', async () => {

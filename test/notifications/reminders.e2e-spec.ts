@@ -4,7 +4,7 @@ import { type JobName, QueueName, type JobPayloads } from '@mangfold/jobs';
 import { feedbackJobId, reminderJobId } from '@mangfold/notifications';
 import { CancelledBy, Registration, RegistrationStatus } from '@mangfold/registrations';
 import { createEvent, createRegistration, type EventData } from '../factories';
-import { parseCalendar, SmtpSink, startTestApp, waitFor, type TestApp } from '../utils';
+import { parseCalendar, SmtpSink, stampLines, startTestApp, waitFor, type TestApp } from '../utils';
 import { notify, queueOf } from './helpers';
 
 describe('reminders and feedback requests', () => {
@@ -89,8 +89,15 @@ describe('reminders and feedback requests', () => {
     expect(notice.parsed.subject).toMatch(/^New time or place: /);
     expect(notice.parsed.text).toContain('New hall');
     const calendar = parseCalendar(notice.parsed.attachments[0].content.toString('utf8'));
+    expect(calendar.properties.METHOD).toBe('PUBLISH');
+    expect(calendar.timezones).toEqual(['Europe/Copenhagen']);
+    expect(calendar.events[0].startTzid).toBe('Europe/Copenhagen');
     expect(calendar.events[0].sequence).toBe(1);
     expect(calendar.events[0].location).toBe('New hall');
+    expect(stampLines(calendar.events[0])).toEqual([
+      expect.stringMatching(/^DTSTAMP:\d{8}T\d{6}Z$/),
+      expect.stringMatching(/^LAST-MODIFIED:\d{8}T\d{6}Z$/),
+    ]);
 
     const job = await reminderJob(registration.id, 1);
     expect(job).toMatchObject({ state: 'delayed', data: { startsAt: moved.startsAt.toISOString() } });
@@ -145,7 +152,12 @@ describe('reminders and feedback requests', () => {
     const notice = sink.to(confirmed[0].email!).find((m) => m.parsed.subject?.startsWith('Aflyst'))!;
     expect(notice.parsed.text).toContain('Sygdom');
     const calendar = parseCalendar(notice.parsed.attachments[0].content.toString('utf8'));
+    expect(calendar.properties.METHOD).toBe('PUBLISH');
     expect(calendar.events[0].status).toBe('CANCELLED');
+    expect(stampLines(calendar.events[0])).toEqual([
+      expect.stringMatching(/^DTSTAMP:\d{8}T\d{6}Z$/),
+      expect.stringMatching(/^LAST-MODIFIED:\d{8}T\d{6}Z$/),
+    ]);
     // Fanned out twice (a duplicate notification); still one notice each.
     const fanOuts = await Promise.all(
       [...confirmed, waitlisted].map((r) =>

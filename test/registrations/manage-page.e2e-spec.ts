@@ -1,8 +1,9 @@
 import { EventKind } from '@mangfold/calendar';
 import { Feedback, Registration, RegistrationStatus } from '@mangfold/registrations';
 import { createEvent } from '../factories';
-import { dataOf, startTestApp, type TestApp } from '../utils';
-import { register } from './helpers';
+import request from 'supertest';
+import { dataOf, errorOf, startTestApp, type TestApp } from '../utils';
+import { BY_TOKEN, register } from './helpers';
 
 /* The page behind the link in the mails: a citizen sees, cancels and rates with a plain browser. */
 describe('the registration page of the mails', () => {
@@ -94,4 +95,69 @@ describe('the registration page of the mails', () => {
     expect(again.status).toBe(409);
     expect(await again.text()).toContain('Thank you for your feedback.');
   });
+
+  it.each([
+    ['DA', 'da', 'Slet mine oplysninger', 'Ja, slet mine oplysninger', 'Dit navn, din e-mailadresse', 'Dine oplysninger er slettet'],
+    ['EN', 'en', 'Erase my data', 'Yes, erase my data', 'Your name, email address', 'Your data is erased'],
+  ] as const)(
+    'erases the registrant’s data from the page, after a confirmation that says what goes (%s)',
+    async (language, lang, offer, confirm, what, done) => {
+      const event = await createEvent(app.em(), { kind: EventKind.SEMINAR, capacity: 1, registrationRequired: true });
+      const mine = dataOf(
+        await register(app, event.id, { language, name: `Slet Mig ${lang}`, email: `slet.${lang}@example.org`, phone: '+4512345678' }),
+      ).registerForEvent;
+      const waiting = dataOf(await register(app, event.id)).registerForEvent;
+      const seeded = app.em();
+      seeded.create(Feedback, {
+        registration: seeded.getReference(Registration, mine.id),
+        event: event.id,
+        satisfied: true,
+        score: 5,
+        comment: 'Mit navn er Slet Mig',
+      });
+      await seeded.flush();
+      const http = request(app.url);
+      const manage = `/registrations/manage?token=${encodeURIComponent(mine.managementToken)}`;
+
+      const page = await http.get(manage).expect(200);
+      expect(page.text).toContain('action="/registrations/manage/erase"');
+      expect(page.text).toContain(offer);
+      expect(page.text).not.toContain('<script');
+
+      // The first POST only asks: it names what will be erased and erases nothing.
+      const ask = await http.post('/registrations/manage/erase').type('form').send({ token: mine.managementToken, lang }).expect(200);
+      expect(ask.headers['cache-control']).toBe('no-store');
+      expect(ask.text).toContain(what);
+      expect(ask.text).toContain('action="/registrations/manage/erase/confirm"');
+      expect(ask.text).toContain(confirm);
+      expect(ask.text).not.toContain('<script');
+      expect((await app.em().findOneOrFail(Registration, mine.id)).email).toBe(`slet.${lang}@example.org`);
+      await http.get(manage).expect(200);
+
+      const erased = await http
+        .post('/registrations/manage/erase/confirm')
+        .type('form')
+        .send({ token: mine.managementToken, lang })
+        .expect(303);
+      const after = await http.get(erased.headers.location).expect(200);
+      expect(after.text).toContain(done);
+
+      // The same effect as eraseRegistration: the data is gone, the seat passed on, the token dead.
+      const em = app.em();
+      const row = await em.findOneOrFail(Registration, mine.id);
+      expect(row).toMatchObject({ status: RegistrationStatus.CANCELLED, name: null, email: null, phone: null, organisation: null });
+      expect(row.anonymizedAt).toBeInstanceOf(Date);
+      expect((await em.findOneOrFail(Feedback, { registration: mine.id })).comment).toBeNull();
+      expect((await em.findOneOrFail(Registration, waiting.id)).status).toBe(RegistrationStatus.CONFIRMED);
+      const rows: unknown[] = await em.execute(`select id from registration where email = ? or name = ?`, [
+        `slet.${lang}@example.org`,
+        `Slet Mig ${lang}`,
+      ]);
+      expect(rows).toHaveLength(0);
+      await http.get(manage).expect(404);
+      await http.post('/registrations/manage/erase').type('form').send({ token: mine.managementToken, lang }).expect(404);
+      await http.post('/registrations/manage/erase/confirm').type('form').send({ token: mine.managementToken, lang }).expect(404);
+      expect(errorOf(await app.gql(BY_TOKEN, { token: mine.managementToken })).extensions?.code).toBe('NOT_FOUND');
+    },
+  );
 });

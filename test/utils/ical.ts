@@ -76,3 +76,20 @@ export function parseCalendar(text: string): ParsedCalendar {
   });
   return { calendar, properties, events, timezones };
 }
+
+/**
+ * DTSTAMP and LAST-MODIFIED as written, for checking that both are UTC (RFC 5545 3.8.7.2 and
+ * 3.8.7.3: a trailing Z), which ical.js would otherwise read leniently as floating times.
+ */
+export function stampLines(event: ParsedEvent): string[] {
+  return ['dtstamp', 'last-modified'].map((name) => event.component.getFirstProperty(name)?.toICALString() ?? `${name} missing`);
+}
+
+/** Every property line of a VEVENT but the named ones, sorted: for comparing two renderings of one event. */
+export function propertyLines(event: ParsedEvent, except: string[] = []): string[] {
+  return event.component
+    .getAllProperties()
+    .filter((p) => !except.includes(p.name))
+    .map((p) => p.toICALString())
+    .sort();
+}

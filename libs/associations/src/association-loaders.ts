@@ -48,6 +48,18 @@ export class AssociationLoaders {
       return ids.map((id) => rows.filter((m) => m.user.id === id));
     });
 
+  /**
+   * Lets this request's answer see an unsaved membership as saved (a sign-up answered for an address
+   * that has an account), so it reads exactly as a new sign-up's answer.
+   */
+  primeStandIn(loaders: Loaders, membership: Membership): void {
+    const { user, association } = membership;
+    loaders.get(this.isMember).prime(`${user.id}|${association.id}`, true);
+    loaders.get(this.membershipsByAssociation).prime(association.id, [membership]);
+    loaders.get(this.membershipsByUser).prime(user.id, [membership]);
+    loaders.get(this.associationById).prime(association.id, association);
+  }
+
   /** Whether the caller may see an association's private details: admins and its members. */
   async canSeePrivate(loaders: Loaders, viewer: AuthUser | undefined, associationId: string): Promise<boolean> {
     if (!viewer) return false;

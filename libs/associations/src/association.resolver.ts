@@ -30,9 +30,10 @@ export class AssociationResolver {
   async signUpAssociation(
     @Args('input') input: SignUpAssociationInput,
     @CurrentUser() user: AuthUser | undefined,
-    @Context() { req }: GqlContext,
+    @Context() { req, loaders }: GqlContext,
   ): Promise<SignUpResult> {
     const result = await this.service.signUp(input, user, req.ip);
+    if (result.standIn) this.loaders.primeStandIn(loaders, result.standIn);
     // The applicant is logged in from here on: the rest of this answer shows what a member sees.
     if (!user && result.accessToken) req.user = { id: result.user.id, email: result.user.email, role: result.user.role };
     return result;

@@ -50,6 +50,11 @@ export interface SignUpResult {
   user: User;
   accessToken: string | null;
   expiresAt: Date | null;
+  /**
+   * The address already had an account: nothing was written, `association`, `user` and the
+   * membership are unsaved stand-ins answered as a new sign-up would be, and the account holder is mailed.
+   */
+  standIn: Membership | null;
 }
 
 /** Which status an admin may move an association to, from which. */
@@ -63,6 +68,9 @@ const TRANSITIONS: Record<AssociationStatus, AssociationStatus[]> = {
 const MAX_PAGE = 100;
 const DEFAULT_PAGE = 20;
 const REASON_MAX_LENGTH = 2000;
+
+/** Where an association is, as the input named it. */
+type Place = { district?: District | null; housingArea?: HousingArea | null };
 
 function isUniqueViolationOf(error: unknown, constraint: string): boolean {
   return error instanceof UniqueConstraintViolationException && error.message.includes(constraint);
@@ -86,7 +94,9 @@ export class AssociationsService {
   async signUp(input: SignUpAssociationInput, caller: AuthUser | undefined, ip: string | undefined): Promise<SignUpResult> {
     const fields: FieldErrors = {};
     const email = input.email ? normalizeEmail(input.email) : null;
-    const joinAsCaller = !!caller && !email && !input.password && caller.role !== Role.ADMIN;
+    // A member who gives their own address means themselves: that address holds no secret from them.
+    const ownAddress = !!caller && email !== null && email === normalizeEmail(caller.email);
+    const joinAsCaller = !!caller && caller.role !== Role.ADMIN && ((!email && !input.password) || ownAddress);
     if (!joinAsCaller) {
       if (!email) fields.email = caller ? 'is required: the email of the first member' : 'is required';
       if (!input.password) fields.password = 'is required';
@@ -107,12 +117,12 @@ export class AssociationsService {
 
     const place = await this.resolvePlace(input, null, fields);
     if (input.slug && (await this.em.count(Association, { slug: input.slug })) > 0) fields.slug = 'is already taken';
-    if (email && (await this.em.count(User, { email })) > 0) {
-      fields.email = 'already has an account: log in and sign up from there, or ask a member to add you';
-    }
     if (Object.keys(fields).length > 0) throw new BadUserInputError(fields);
 
+    // Hashed whether or not the address has an account, so both answers take as long.
     const passwordHash = joinAsCaller ? null : await hashPassword(input.password!);
+    const holder = email && !joinAsCaller ? await this.em.findOne(User, { email }, { fields: ['id'] }) : null;
+    if (holder) return this.answerAsNew(holder.id, email!, input, caller, place);
     // A generated slug may lose a race with a concurrent sign-up; then try the next free one.
     for (let attempt = 0; ; attempt++) {
       const slug = input.slug ?? (await this.freeSlug(input.name));
@@ -127,20 +137,7 @@ export class AssociationsService {
                 name: input.memberName ?? null,
                 locale: input.locale ?? 'da',
               });
-          const association = em.create(Association, {
-            slug,
-            name: input.name,
-            kind: input.kind,
-            description: localizedText(input.description),
-            district: place.district ?? null,
-            housingArea: place.housingArea ?? null,
-            website: input.website ?? null,
-            contactEmail: input.contactEmail ?? null,
-            contactPhone: input.contactPhone ?? null,
-            showContact: input.showContact ?? false,
-            cvr: input.cvr ?? null,
-            status: AssociationStatus.PENDING,
-          });
+          const association = em.create(Association, newAssociation(input, slug, place));
           em.create(Membership, { user, association });
           audit(em, {
             actorId: caller?.id ?? user.id,
@@ -151,10 +148,14 @@ export class AssociationsService {
           });
           await em.flush();
           const issued = caller ? null : this.tokens.issue(user);
-          return { association, user, accessToken: issued?.accessToken ?? null, expiresAt: issued?.expiresAt ?? null };
+          return { association, user, accessToken: issued?.accessToken ?? null, expiresAt: issued?.expiresAt ?? null, standIn: null };
         });
       } catch (error) {
-        if (isUniqueViolationOf(error, 'app_user_email_unique')) throw BadUserInputError.field('email', 'already has an account');
+        // A concurrent sign-up took the address first: now it has an account, answered as above.
+        if (isUniqueViolationOf(error, 'app_user_email_unique')) {
+          const taken = await this.em.fork().findOneOrFail(User, { email: email! }, { fields: ['id'] });
+          return this.answerAsNew(taken.id, email!, input, caller, place);
+        }
         if (isUniqueViolationOf(error, 'association_slug_unique')) {
           if (input.slug) throw BadUserInputError.field('slug', 'is already taken');
           if (attempt < 5) continue;
@@ -162,6 +163,50 @@ export class AssociationsService {
         throw error;
       }
     }
+  }
+
+  /**
+   * A sign-up with the address of an existing account answers exactly as a new sign-up would, so the
+   * answer tells nobody which addresses have accounts (as login and password reset tell nothing).
+   * Nothing is created for the account (the caller has not proven they hold it): its holder is
+   * mailed how to sign up a further association while logged in, or to reset the password. The
+   * answer's association, user and token are stand-ins; the token belongs to no account.
+   */
+  private async answerAsNew(
+    holderId: string,
+    email: string,
+    input: SignUpAssociationInput,
+    caller: AuthUser | undefined,
+    place: Place,
+  ): Promise<SignUpResult> {
+    const slug = input.slug ?? (await this.freeSlug(input.name));
+    await this.em.transactional(async (em) => {
+      // A double click within a minute sends one mail, as for a password reset.
+      enqueue(
+        em,
+        JobName.Notify,
+        { kind: 'sign-up-existing-account', userId: holderId, associationName: input.name },
+        { dedupe: { id: `sign-up-existing-account-${holderId}`, windowMs: 60_000 } },
+      );
+      await em.flush();
+    });
+    // Built in a context that is never flushed: no stand-in can be saved by accident.
+    const scratch = this.em.fork();
+    const user = scratch.create(
+      User,
+      {
+        email,
+        passwordHash: '',
+        role: Role.ASSOCIATION_MEMBER,
+        name: input.memberName ?? null,
+        locale: input.locale ?? 'da',
+      },
+      { persist: false },
+    );
+    const association = scratch.create(Association, newAssociation(input, slug, place), { persist: false });
+    const standIn = scratch.create(Membership, { user, association }, { persist: false });
+    const issued = caller ? null : this.tokens.issue(user);
+    return { association, user, accessToken: issued?.accessToken ?? null, expiresAt: issued?.expiresAt ?? null, standIn };
   }
 
   /** Admin decisions on an association's status; each records who and when, and tells the members. */
@@ -520,5 +565,22 @@ function snapshot(a: Association): Record<string, unknown> {
     showContact: a.showContact,
     cvr: a.cvr,
     location: a.location,
+  };
+}
+
+function newAssociation(input: SignUpAssociationInput, slug: string, place: Place) {
+  return {
+    slug,
+    name: input.name,
+    kind: input.kind,
+    description: localizedText(input.description),
+    district: place.district ?? null,
+    housingArea: place.housingArea ?? null,
+    website: input.website ?? null,
+    contactEmail: input.contactEmail ?? null,
+    contactPhone: input.contactPhone ?? null,
+    showContact: input.showContact ?? false,
+    cvr: input.cvr ?? null,
+    status: AssociationStatus.PENDING,
   };
 }

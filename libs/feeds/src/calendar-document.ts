@@ -16,6 +16,11 @@ export interface CalendarDocument {
   zones: Iterable<string>;
   /** The VEVENT fragments, joined. */
   body: string;
+  /**
+   * PUBLISH for a calendar sent once, as a mail's attachment (RFC 5546): calendar apps import it
+   * and, with no ATTENDEE, offer no reply. It is not refreshed, so it names no refresh interval.
+   */
+  method?: 'PUBLISH';
 }
 
 /** How often subscribers should refresh. */
@@ -33,13 +38,13 @@ export function renderCalendar(doc: CalendarDocument): string {
     'VERSION:2.0',
     `PRODID:-//Mangfold//Mangfoldighedskalender//${doc.lang.toUpperCase()}`,
     'CALSCALE:GREGORIAN',
+    ...(doc.method ? [`METHOD:${doc.method}`] : []),
     `NAME:${text(doc.name)}`,
     `X-WR-CALNAME:${text(doc.name)}`,
     ...(doc.description ? [`DESCRIPTION:${text(doc.description)}`, `X-WR-CALDESC:${text(doc.description)}`] : []),
     ...(doc.sourceUrl ? [`SOURCE;VALUE=URI:${doc.sourceUrl}`] : []),
     `X-WR-TIMEZONE:${doc.defaultZone}`,
-    `REFRESH-INTERVAL;VALUE=DURATION:${REFRESH_INTERVAL}`,
-    `X-PUBLISHED-TTL:${REFRESH_INTERVAL}`,
+    ...(doc.method ? [] : [`REFRESH-INTERVAL;VALUE=DURATION:${REFRESH_INTERVAL}`, `X-PUBLISHED-TTL:${REFRESH_INTERVAL}`]),
     '',
   ].join('\r\n');
   let zones = '';

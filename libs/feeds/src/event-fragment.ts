@@ -48,8 +48,13 @@ export interface FeedEventData {
 export interface FragmentContext {
   /** PUBLIC_BASE_URL without a trailing slash. */
   baseUrl: string;
-  /** When a subscriber-visible part of the event last changed: DTSTAMP and LAST-MODIFIED. */
+  /** When a subscriber-visible part of the event last changed: LAST-MODIFIED, and DTSTAMP in a feed. */
   modifiedAt: Date;
+  /**
+   * DTSTAMP of a calendar with METHOD (a mail's attachment): when that object was made (RFC 5545
+   * 3.8.7.2). A feed has no METHOD, so its DTSTAMP stays `modifiedAt` and the fragment reusable.
+   */
+  stampedAt?: Date;
 }
 
 /** The feeds an event appears in. */
@@ -114,7 +119,7 @@ export function toICalEvent(
   const data: ICalEventData = {
     id: eventUid(event.id, context.baseUrl),
     sequence: event.sequence,
-    stamp: context.modifiedAt,
+    stamp: context.stampedAt ?? context.modifiedAt,
     lastModified: context.modifiedAt,
     start,
     end,

@@ -31,6 +31,15 @@ export function feedViewOf(event: Event, now: Date): FeedView | null {
     if (!expiresAt || until < expiresAt) expiresAt = until;
   }
   if (expiresAt && expiresAt <= now) return null;
+  return { expiresAt, data: feedEventDataOf(event) };
+}
+
+/**
+ * What the VEVENT of an event is rendered from, in the feeds and in mails alike. The event needs
+ * its district, occasion and organisers with their associations loaded.
+ */
+export function feedEventDataOf(event: Event): FeedEventData {
+  const cancelled = event.status === EventStatus.CANCELLED;
   const organizers = event.organizers
     .getItems()
     .filter((o) => o.status === OrganizerStatus.ACCEPTED)
@@ -42,33 +51,30 @@ export function feedViewOf(event: Event, now: Date): FeedView | null {
     )
     .map((o) => ({ slug: o.association.slug, name: o.association.name }));
   return {
-    expiresAt,
-    data: {
-      id: event.id,
-      slug: event.slug,
-      kind: event.kind,
-      cancelled,
-      title: event.title,
-      description: event.description,
-      startsAt: event.startsAt,
-      endsAt: event.endsAt,
-      allDay: event.allDay,
-      timeZone: event.timeZone,
-      recurrence: event.recurrence,
-      recurrenceExceptions: event.recurrenceExceptions,
-      location: {
-        name: event.location.name,
-        address: event.location.address,
-        postalCode: event.location.postalCode,
-        city: event.location.city,
-        latitude: event.location.latitude,
-        longitude: event.location.longitude,
-      },
-      district: event.district ? { slug: event.district.slug, name: event.district.name } : null,
-      occasion: event.occasion ? { slug: event.occasion.slug, name: event.occasion.name } : null,
-      organizers,
-      sequence: event.sequence,
+    id: event.id,
+    slug: event.slug,
+    kind: event.kind,
+    cancelled,
+    title: event.title,
+    description: event.description,
+    startsAt: event.startsAt,
+    endsAt: event.endsAt,
+    allDay: event.allDay,
+    timeZone: event.timeZone,
+    recurrence: event.recurrence,
+    recurrenceExceptions: event.recurrenceExceptions,
+    location: {
+      name: event.location.name,
+      address: event.location.address,
+      postalCode: event.location.postalCode,
+      city: event.location.city,
+      latitude: event.location.latitude,
+      longitude: event.location.longitude,
     },
+    district: event.district ? { slug: event.district.slug, name: event.district.name } : null,
+    occasion: event.occasion ? { slug: event.occasion.slug, name: event.occasion.name } : null,
+    organizers,
+    sequence: event.sequence,
   };
 }
 

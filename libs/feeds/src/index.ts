@@ -1,4 +1,5 @@
 export * from './calendar-document';
+export * from './event-attachment';
 export * from './event-feed-fragment.entity';
 export * from './event-fragment';
 export * from './feed-cache.service';

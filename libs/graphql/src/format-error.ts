@@ -16,13 +16,28 @@ const HTTP_CODES: Partial<Record<number, ErrorCode>> = {
 };
 
 /**
+ * graphql-js ends a message with its suggestions (`Did you mean "slug"?`, `Did you mean the enum
+ * value "SEMINAR"?`, for fields, arguments, types, input fields and enum values alike), raised by
+ * validation or by variable coercion.
+ */
+const SUGGESTION = /\s*Did you mean [^?]*\?/g;
+
+function withoutSuggestions(message: string): string {
+  return message.replace(SUGGESTION, '');
+}
+
+/**
  * Shapes every error a client sees: a stable `extensions.code`, the fields at fault, and never a
  * stack trace or SQL text; unexpected errors are logged in full and reported as a plain message.
+ * With `hideSuggestions` (production) no message names a field, type or enum value the client did
+ * not write: those would map the schema for an attacker while introspection is closed. This is the
+ * one place every error passes, whichever phase raised it.
  */
-export function createErrorFormatter(options: { exposeUnexpected: boolean }) {
+export function createErrorFormatter(options: { exposeUnexpected: boolean; hideSuggestions: boolean }) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
-    const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+    const message = options.hideSuggestions ? withoutSuggestions(formatted.message) : formatted.message;
+    const base = { message, locations: formatted.locations, path: formatted.path };
 
     if (original instanceof AppError) {
       return { ...base, message: original.message, extensions: { code: original.code, ...original.extensions } };

@@ -39,7 +39,7 @@ export class GraphqlApiModule {
           driver: ApolloDriver,
           inject: [APP_CONFIG],
           useFactory: (config: AppConfig) => {
-            const limits = graphqlLimits(config);
+            const limits = graphqlLimits();
             return {
               ...limits,
               plugins: [...limits.plugins, ApolloServerPluginCacheControlDisabled(), noStore],
@@ -54,7 +54,10 @@ export class GraphqlApiModule {
               csrfPrevention: true,
               includeStacktraceInErrorResponses: false,
               context: createGqlContext,
-              formatError: createErrorFormatter({ exposeUnexpected: config.env === 'development' }),
+              formatError: createErrorFormatter({
+                exposeUnexpected: config.env === 'development',
+                hideSuggestions: config.env === 'production',
+              }),
               buildSchemaOptions: { numberScalarMode: 'integer' },
             };
           },

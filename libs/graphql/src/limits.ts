@@ -1,7 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ParseOptions, ValidationRule } from 'graphql';
-import type { AppConfig } from '@mangfold/config';
 import { costLimitPlugin } from './cost-limit';
 
 /** Limits every operation must respect; a document over any of them is rejected before execution. */
@@ -16,10 +15,10 @@ export const GRAPHQL_LIMITS = {
 /**
  * Depth, aliases and directives through graphql-armor; tokens counted by graphql-js's own parser
  * (a rejection is then a syntax error, 400); cost by our plugin, which multiplies lists by their
- * `first`. Field suggestions ("did you mean …?") are off in production, where they would map the
- * schema for an attacker while introspection is closed.
+ * `first`. Suggestions ("did you mean …?") are removed in production by the error formatter, for
+ * every error: graphql-armor's filter sees only validation errors and misses enum values.
  */
-export function graphqlLimits(config: AppConfig): {
+export function graphqlLimits(): {
   plugins: ApolloServerPlugin[];
   validationRules: ValidationRule[];
   parseOptions: ParseOptions;
@@ -30,7 +29,7 @@ export function graphqlLimits(config: AppConfig): {
     maxDirectives: { n: GRAPHQL_LIMITS.maxDirectives },
     maxTokens: { enabled: false },
     costLimit: { enabled: false },
-    blockFieldSuggestion: { enabled: config.env === 'production' },
+    blockFieldSuggestion: { enabled: false },
   }).protect();
   return {
     plugins: [...armor.plugins, costLimitPlugin(GRAPHQL_LIMITS.maxCost)],

@@ -48,6 +48,8 @@ export type Notification =
   | { kind: 'member-added'; associationId: string; userId: string }
   /** The job creates the token (only its hash is stored), so no secret sits in the outbox. */
   | { kind: 'password-reset'; userId: string }
+  /** Someone signed up an association with the address of this account: what to do instead. */
+  | { kind: 'sign-up-existing-account'; userId: string; associationName: string }
   // events, to their organisers
   | { kind: 'event-submitted'; eventId: string }
   | { kind: 'event-published'; eventId: string }

@@ -1,4 +1,4 @@
-import { Injectable, Logger, Module, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import type { Job, Queue } from 'bullmq';
 import { JobHandlers, JobName, QueueName, scheduleWhenRedisAnswers } from '@mangfold/jobs';
@@ -25,8 +25,9 @@ export function scheduledAt(job: Pick<Job, 'id' | 'timestamp' | 'opts'>): Date {
 }
 
 @Injectable()
-export class StatusReportJobs implements OnModuleInit, OnApplicationBootstrap {
+export class StatusReportJobs implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('StatusReports');
+  private stopped = false;
 
   constructor(
     private readonly handlers: JobHandlers,
@@ -44,6 +45,7 @@ export class StatusReportJobs implements OnModuleInit, OnApplicationBootstrap {
   }
 
   onApplicationBootstrap(): void {
+    this.catchUpWhenReady();
     // Upserting a scheduler is idempotent, so every worker replica does it at start.
     for (const s of STATUS_REPORT_SCHEDULES) {
       scheduleWhenRedisAnswers(
@@ -53,6 +55,32 @@ export class StatusReportJobs implements OnModuleInit, OnApplicationBootstrap {
         { name: JobName.GenerateStatusReport, data: { period: s.period } },
       );
     }
+  }
+
+  /**
+   * Queues the slots no worker was up to run (`missedSlots`), under one job id per slot, so however
+   * many workers start at once each slot is made once (its unique key in the database backs that up).
+   */
+  async catchUp(now = new Date()): Promise<{ year: number; period: ReportPeriod }[]> {
+    const missed = await this.reports.missedSlots(now);
+    for (const { year, period } of missed) {
+      this.logger.warn(`the ${period} ${year} status report was missed (no worker ran at its slot); making it now`);
+      await this.queue.add(JobName.GenerateStatusReport, { year, period }, { jobId: `status-report-missed-${year}-${period}` });
+    }
+    return missed;
+  }
+
+  onApplicationShutdown(): void {
+    this.stopped = true;
+  }
+
+  private catchUpWhenReady(retryMs = 5_000): void {
+    if (this.stopped) return;
+    this.catchUp().catch((error: Error) => {
+      if (this.stopped) return;
+      this.logger.warn(`cannot look for missed status reports yet (${error.message}); retrying`);
+      setTimeout(() => this.catchUpWhenReady(retryMs), retryMs).unref();
+    });
   }
 }
 

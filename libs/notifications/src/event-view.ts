@@ -1,6 +1,4 @@
 import { DateTime } from 'luxon';
-import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
-import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import type { AppConfig } from '@mangfold/config';
 import { localize } from '@mangfold/db';
 import type { Event, EventLocation } from '@mangfold/calendar';
@@ -45,47 +43,4 @@ export function eventView(config: AppConfig, event: Event, locale: 'da' | 'en'):
     where: formatWhere(event.location),
     url: eventUrl(config, event, locale),
   };
-}
-
-/** The event's UID, the same as in the public feeds, so a calendar app merges the two. */
-export function eventUid(config: AppConfig, eventId: string): string {
-  return `${eventId}@${new URL(config.http.publicBaseUrl).host}`;
-}
-
-/**
- * A one-event calendar (METHOD:PUBLISH) to attach to a confirmation or a change notice. It has no
- * ORGANIZER or ATTENDEE, so calendar apps import it instead of offering to send replies; timed
- * events carry TZID and the matching VTIMEZONE, so no app has to guess the zone.
- */
-export function eventCalendar(config: AppConfig, event: Event, locale: 'da' | 'en', calendarName: string): string {
-  const zone = zoneOf(event);
-  const calendar = ical({
-    prodId: { company: 'Koebenhavns Kommune', product: 'Mangfoldighedskalenderen', language: locale.toUpperCase() },
-    method: ICalCalendarMethod.PUBLISH,
-    name: calendarName,
-    timezone: event.allDay ? null : { name: zone, generator: getVtimezoneComponent },
-  });
-  const description = localize(event.description, locale);
-  const where = formatWhere(event.location);
-  const url = eventUrl(config, event, locale);
-  calendar.createEvent({
-    id: eventUid(config, event.id),
-    sequence: event.sequence,
-    stamp: new Date(),
-    lastModified: event.updatedAt,
-    // Zoned luxon times: given plain Dates, ical-generator would write UTC digits under the TZID.
-    start: DateTime.fromJSDate(event.startsAt, { zone }),
-    end: DateTime.fromJSDate(event.endsAt, { zone }),
-    allDay: event.allDay,
-    timezone: event.allDay ? null : zone,
-    summary: localize(event.title, locale) ?? event.slug,
-    description: description ? `${description}\n\n${url}` : url,
-    location: where,
-    url,
-    status: event.cancelledAt ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
-    repeating: event.recurrence ? `RRULE:${event.recurrence}` : null,
-  });
-  const text = calendar.toString();
-  // RFC 5545: every line ends with CRLF, the last one too.
-  return text.endsWith('\r\n') ? text : `${text}\r\n`;
 }

@@ -11,7 +11,8 @@ import { Event, EventOrganizer, EventStatus, OrganizerRole, OrganizerStatus } fr
 import { Feedback, Participation, ParticipationStatus, Registration, RegistrationStatus, CancelledBy } from '@mangfold/registrations';
 import { JobName, QueueName, type JobPayloads, type Notification } from '@mangfold/jobs';
 import { StatusReport, statusReportMail } from '@mangfold/kpi';
-import { eventCalendar, eventView } from './event-view';
+import { feedEventDataOf, renderEventAttachment } from '@mangfold/feeds';
+import { eventView } from './event-view';
 import { adminEventUrl, createPasswordResetLink, feedbackUrl, registrationManagementUrl } from './links';
 import { MailSender, type OutgoingMail, type SendResult } from './mail-sender.service';
 import { renderMail } from './render';
@@ -86,6 +87,8 @@ export class Notifier {
         return this.memberAdded(n.associationId, n.userId, job);
       case 'password-reset':
         return this.passwordReset(n.userId, job);
+      case 'sign-up-existing-account':
+        return this.signUpExistingAccount(n.userId, n.associationName, job);
       case 'event-submitted':
         return this.eventSubmitted(n.eventId, job);
       case 'event-published':
@@ -141,13 +144,13 @@ export class Notifier {
     };
   }
 
-  private registrationMail(
+  private async registrationMail(
     registration: Registration & { email: string },
     kind: string,
     key: string,
     content: (texts: Texts, view: RegistrationView) => MailContent,
     options: { calendar?: boolean; offsetMinutes?: number } = {},
-  ): OutgoingMail {
+  ): Promise<OutgoingMail> {
     const { locale, texts } = textsFor(registration.locale);
     const rendered = renderMail(this.config, locale, content(texts, this.registrationView(registration, locale)));
     const event = registration.event;
@@ -163,12 +166,25 @@ export class Notifier {
         ? [
             {
               filename: `${event.slug}.ics`,
-              content: eventCalendar(this.config, event, locale, texts.calendarName),
+              content: await this.eventAttachment(event, locale, texts.calendarName),
               contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
             },
           ]
         : undefined,
     };
+  }
+
+  /** The event as the feeds show it (the same VEVENT, from the same renderer), to import once. */
+  private async eventAttachment(event: Event, locale: 'da' | 'en', name: string): Promise<string> {
+    await this.em.populate(event, ['district', 'occasion', 'organizers.association']);
+    return renderEventAttachment(feedEventDataOf(event), {
+      lang: locale,
+      baseUrl: this.config.http.publicBaseUrl,
+      name,
+      defaultZone: this.config.time.defaultZone,
+      modifiedAt: event.updatedAt,
+      now: new Date(),
+    });
   }
 
   private async registrationSeated(id: string, kind: 'registration-confirmed' | 'registration-promoted', job?: Job): Promise<Outcome> {
@@ -178,7 +194,7 @@ export class Notifier {
     if (registration.event.status === EventStatus.CANCELLED) return 'skipped: event cancelled';
     // Reminders first: if they cannot be queued the job retries before anything is mailed.
     await this.reminders.schedule(registration, registration.event);
-    const mail = this.registrationMail(
+    const mail = await this.registrationMail(
       registration,
       kind,
       `${kind}:${id}`,
@@ -194,7 +210,7 @@ export class Notifier {
     // Promoted before this went out: the promotion mail says what matters.
     if (registration.status !== RegistrationStatus.WAITLISTED) return `skipped: registration is ${registration.status}`;
     if (registration.event.status === EventStatus.CANCELLED) return 'skipped: event cancelled';
-    const mail = this.registrationMail(registration, 'registration-waitlisted', `registration-waitlisted:${id}`, (t, v) =>
+    const mail = await this.registrationMail(registration, 'registration-waitlisted', `registration-waitlisted:${id}`, (t, v) =>
       t.registrationWaitlisted(v),
     );
     return this.sender.send(mail, { final: isFinalAttempt(job) });
@@ -209,7 +225,7 @@ export class Notifier {
     // The event's own cancellation notice tells these registrants.
     if (registration.event.status === EventStatus.CANCELLED) return 'skipped: event cancelled';
     const by = registration.cancelledBy ?? CancelledBy.REGISTRANT;
-    const mail = this.registrationMail(
+    const mail = await this.registrationMail(
       registration as Registration & { email: string },
       'registration-cancelled',
       `registration-cancelled:${id}`,
@@ -296,7 +312,7 @@ export class Notifier {
     if (event.status === EventStatus.CANCELLED) return 'skipped: event cancelled';
     // Moved again since: the newer fan-out carries the mail with the final time and place.
     if (moveFingerprint(event) !== fingerprint) return 'skipped: moved again since';
-    const mail = this.registrationMail(registration, 'event-moved', `event-moved:${id}:${fingerprint}`, (t, v) => t.eventMoved(v), {
+    const mail = await this.registrationMail(registration, 'event-moved', `event-moved:${id}:${fingerprint}`, (t, v) => t.eventMoved(v), {
       calendar: true,
     });
     return this.sender.send(mail, { final: isFinalAttempt(job) });
@@ -306,7 +322,7 @@ export class Notifier {
     const registration = await this.em.findOne(Registration, { id }, { populate: ['event'] });
     if (!registration?.email || registration.anonymizedAt) return 'skipped: registration gone or anonymised';
     if (registration.event.status !== EventStatus.CANCELLED) return 'skipped: event not cancelled';
-    const mail = this.registrationMail(
+    const mail = await this.registrationMail(
       registration as Registration & { email: string },
       'event-cancelled',
       `event-cancelled:${id}`,
@@ -329,7 +345,7 @@ export class Notifier {
     // After an outage, only the nearest due reminder goes out, not a week's and a day's at once.
     const laterDue = offsets.some((o) => o < data.offsetMinutes && event.startsAt.getTime() - o * 60_000 <= now);
     if (laterDue) return 'skipped: a nearer reminder is due';
-    const mail = this.registrationMail(
+    const mail = await this.registrationMail(
       registration,
       'reminder',
       `reminder:${registration.id}:${data.offsetMinutes}:${data.startsAt}`,
@@ -351,7 +367,7 @@ export class Notifier {
     if (!registration.checkedInAt && (await this.em.count(Registration, { event: event.id, checkedInAt: { $ne: null } })) > 0) {
       return 'skipped: not checked in';
     }
-    const mail = this.registrationMail(registration, 'feedback-request', `feedback-request:${registration.id}`, (t, v) =>
+    const mail = await this.registrationMail(registration, 'feedback-request', `feedback-request:${registration.id}`, (t, v) =>
       t.feedbackRequest({ ...v, feedbackUrl: feedbackUrl(this.config, registration) }),
     );
     return this.sender.send(mail, { final: isFinalAttempt(job) });
@@ -471,6 +487,29 @@ export class Notifier {
       [
         this.userMail(user, 'password-reset', key, (t) =>
           t.passwordReset({ recipientName: user.name, url: link.url, validMinutes: PASSWORD_RESET_TTL_SECONDS / 60 }),
+        ),
+      ],
+      job,
+    );
+  }
+
+  /** A sign-up gave this account's address: the answer told nothing, this mail tells its holder what to do. */
+  private async signUpExistingAccount(userId: string, associationName: string, job?: Job): Promise<Outcome> {
+    const user = await this.em.findOne(User, { id: userId });
+    if (!user) return 'skipped: user gone';
+    const key = `sign-up-existing-account:${user.id}:${job?.id ?? Date.now()}`;
+    if (await this.sender.statusOf(key)) return 'already-sent';
+    const link = await createPasswordResetLink(this.em, this.config, user.id, PASSWORD_RESET_TTL_SECONDS);
+    return this.sendAll(
+      [
+        this.userMail(user, 'sign-up-existing-account', key, (t) =>
+          t.signUpExistingAccount({
+            recipientName: user.name,
+            association: associationName,
+            loginUrl: this.loginUrl(),
+            resetUrl: link.url,
+            validMinutes: PASSWORD_RESET_TTL_SECONDS / 60,
+          }),
         ),
       ],
       job,

@@ -25,6 +25,20 @@ const TEXT = {
     thanks: 'Tak for din tilbagemelding.',
     calendar: 'Abonnér på dine tilmeldinger i din kalender',
     done: { cancelled: 'Du er afmeldt.', feedback: 'Tak for din tilbagemelding.' },
+    erase: 'Slet mine oplysninger …',
+    eraseHeading: 'Slet dine oplysninger',
+    eraseWhat: [
+      'Dit navn, din e-mailadresse, dit telefonnummer og din organisation på denne tilmelding slettes.',
+      'En kommentar, du har skrevet i din tilbagemelding, slettes.',
+      'Er arrangementet ikke begyndt, afmeldes du først, og din plads går videre til den næste på ventelisten.',
+      'Linket i dine mails holder op med at virke, og du får ingen flere mails om denne tilmelding.',
+    ],
+    eraseKept: 'Tilbage bliver kun, uden navn, at en plads var taget, og om du var tilfreds, til kommunens statistik.',
+    eraseFinal: 'Det kan ikke fortrydes.',
+    eraseConfirm: 'Ja, slet mine oplysninger',
+    eraseBack: 'Nej, tilbage til min tilmelding',
+    erasedHeading: 'Dine oplysninger er slettet',
+    erased: 'Dine oplysninger på tilmeldingen er slettet, og linket virker ikke længere.',
   },
   en: {
     heading: 'Your registration',
@@ -46,6 +60,20 @@ const TEXT = {
     thanks: 'Thank you for your feedback.',
     calendar: 'Subscribe to your registrations in your calendar',
     done: { cancelled: 'You are no longer registered.', feedback: 'Thank you for your feedback.' },
+    erase: 'Erase my data …',
+    eraseHeading: 'Erase your data',
+    eraseWhat: [
+      'Your name, email address, phone number and organisation on this registration are erased.',
+      'A comment you wrote in your feedback is erased.',
+      'If the event has not begun, you are first unregistered and your seat goes to the next person on the waiting list.',
+      'The link in your mails stops working, and you get no more mails about this registration.',
+    ],
+    eraseKept: 'All that remains, without a name, is that a seat was taken and whether you were satisfied, for the city’s statistics.',
+    eraseFinal: 'This cannot be undone.',
+    eraseConfirm: 'Yes, erase my data',
+    eraseBack: 'No, back to my registration',
+    erasedHeading: 'Your data is erased',
+    erased: 'Your data on the registration is erased, and the link no longer works.',
   },
 } as const;
 
@@ -108,7 +136,7 @@ export function managePage(d: ManagePageData): string {
         : t.cancelled;
   const started = d.now >= d.event.startsAt;
   const ended = d.now >= d.event.endsAt;
-  const hidden = `<input type="hidden" name="token" value="${escapeHtml(d.token)}"><input type="hidden" name="lang" value="${d.lang}">`;
+  const hidden = hiddenFields(d.token, d.lang);
   const parts = [
     `<h1>${escapeHtml(title)}</h1>`,
     `<p>${escapeHtml(when)}${where ? `<br>${escapeHtml(where)}` : ''}</p>`,
@@ -140,5 +168,34 @@ export function managePage(d: ManagePageData): string {
     );
   }
   if (d.personalFeedUrl) parts.push(`<p><a href="${escapeHtml(d.personalFeedUrl.replace(/^https?:/, 'webcal:'))}">${t.calendar}</a></p>`);
+  parts.push(
+    `<form method="post" action="/registrations/manage/erase">${hiddenFields(d.token, d.lang)}<button type="submit">${t.erase}</button></form>`,
+  );
   return layout(d.lang, `${t.heading}: ${title}`, parts.filter(Boolean).join('\n'));
+}
+
+function hiddenFields(token: string, lang: PageLanguage): string {
+  return `<input type="hidden" name="token" value="${escapeHtml(token)}"><input type="hidden" name="lang" value="${lang}">`;
+}
+
+/** The confirmation step before erasure: what goes, what stays, and a second POST that does it. */
+export function eraseConfirmPage(d: { lang: PageLanguage; token: string; event: Event }): string {
+  const t = TEXT[d.lang];
+  const title = localize(d.event.title, d.lang) ?? '';
+  const back = `/registrations/manage?${new URLSearchParams({ token: d.token, lang: d.lang }).toString()}`;
+  const body = [
+    `<h1>${t.eraseHeading}</h1>`,
+    `<p>${escapeHtml(title)}</p>`,
+    `<ul>${t.eraseWhat.map((line) => `<li>${line}</li>`).join('')}</ul>`,
+    `<p>${t.eraseKept}</p>`,
+    `<p><strong>${t.eraseFinal}</strong></p>`,
+    `<form method="post" action="/registrations/manage/erase/confirm">${hiddenFields(d.token, d.lang)}<button type="submit">${t.eraseConfirm}</button></form>`,
+    `<p><a href="${escapeHtml(back)}">${t.eraseBack}</a></p>`,
+  ];
+  return layout(d.lang, t.eraseHeading, body.join('\n'));
+}
+
+export function erasedPage(lang: PageLanguage): string {
+  const t = TEXT[lang];
+  return layout(lang, t.erasedHeading, `<h1>${t.erasedHeading}</h1>\n<p class="notice" role="status">${t.erased}</p>`);
 }

@@ -6,7 +6,8 @@ import { InjectConfig, type AppConfig } from '@mangfold/config';
 import { Event } from '@mangfold/calendar';
 import { AppError, NotFoundError } from '@mangfold/graphql';
 import { Feedback } from './feedback.entity';
-import { managePage, notFoundPage, type PageLanguage } from './manage-page';
+import { eraseConfirmPage, erasedPage, managePage, notFoundPage, type PageLanguage } from './manage-page';
+import { PersonalDataService } from './personal-data.service';
 import { PublicWriteLimits } from './public-write-limits';
 import { Registration, RegistrationStatus } from './registration.entity';
 import { personalFeedUrl } from './registration-tokens';
@@ -25,7 +26,7 @@ interface FeedbackForm extends TokenForm {
 
 /**
  * The page behind the link in every registration mail (`managementUrl`): see the registration,
- * cancel it, and rate the event afterwards, with nothing but a browser. Plain HTML forms; the
+ * cancel it, rate the event afterwards and erase one's data, with nothing but a browser. Plain HTML forms; the
  * secret token travels in the query string (never logged) and in the form body, so a forged
  * form from another site cannot act without it.
  */
@@ -35,6 +36,7 @@ export class ManageRegistrationController {
   constructor(
     private readonly registrations: RegistrationsService,
     private readonly limits: PublicWriteLimits,
+    private readonly personalData: PersonalDataService,
     private readonly em: EntityManager,
     @InjectConfig() private readonly config: AppConfig,
   ) {}
@@ -64,6 +66,40 @@ export class ManageRegistrationController {
       return this.failed(res, error, registration, String(form.token), language(form.lang, registration));
     }
     this.back(res, String(form.token), language(form.lang, registration), 'cancelled');
+  }
+
+  /** The first step only shows what erasure takes away; nothing is erased until the second POST. */
+  @Post('erase')
+  async eraseAsk(@Body() form: TokenForm, @Req() req: Request, @Res() res: Response): Promise<void> {
+    await this.limits.useToken(req);
+    const registration = await this.find(form.token);
+    if (!registration) return this.notFound(res, language(form.lang));
+    const event = await this.em.findOneOrFail(Event, registration.event.id);
+    this.headers(res)
+      .status(200)
+      .send(eraseConfirmPage({ lang: language(form.lang, registration), token: String(form.token), event }));
+  }
+
+  /** Erases as the eraseRegistration mutation does; afterwards the token opens nothing. */
+  @Post('erase/confirm')
+  async erase(@Body() form: TokenForm, @Req() req: Request, @Res() res: Response): Promise<void> {
+    await this.limits.useToken(req);
+    const registration = await this.find(form.token);
+    if (!registration) return this.notFound(res, language(form.lang));
+    const lang = language(form.lang, registration);
+    try {
+      await this.personalData.eraseByToken(String(form.token));
+    } catch (error) {
+      return this.failed(res, error, registration, String(form.token), lang);
+    }
+    this.headers(res).redirect(303, `/registrations/manage/erased?lang=${lang}`);
+  }
+
+  @Get('erased')
+  erased(@Query('lang') lang: unknown, @Res() res: Response): void {
+    this.headers(res)
+      .status(200)
+      .send(erasedPage(language(lang)));
   }
 
   @Post('feedback')

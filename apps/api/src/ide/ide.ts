@@ -34,8 +34,17 @@ function renderIde(now: Date, endpointURL: string): string {
     baseURL: IDE_ASSETS_PATH,
     endpointURL,
     initialName: 'Mangfold',
+    // A city tool offers no outside service: no account or cloud sync, no plugins (Altair's AI
+    // assistant is one, advertised in a banner), no update or push notices.
     disableAccount: true,
-    initialSettings: { theme: 'light', 'plugin.list': [], 'alert.disableWarnings': true },
+    initialSettings: {
+      theme: 'light',
+      'plugin.list': [],
+      'banners.disable': true,
+      'alert.disableUpdateNotification': true,
+      disablePushNotification: true,
+      'alert.disableWarnings': true,
+    },
     // Every tab sends the token "Log in" stores (or one pasted into the environment or the headers).
     initialEnvironments: { base: { title: 'Mangfold', variables: { [ACCESS_TOKEN_VARIABLE]: '' } } },
     initialWindows: exampleOperations(now).map((op) => ({

@@ -55,6 +55,13 @@ export interface Texts {
   associationRejected(v: AssociationView & { reason: string }): MailContent;
   memberAdded(v: AssociationView): MailContent;
   passwordReset(v: { recipientName: string | null; url: string; validMinutes: number }): MailContent;
+  signUpExistingAccount(v: {
+    recipientName: string | null;
+    association: string;
+    loginUrl: string;
+    resetUrl: string;
+    validMinutes: number;
+  }): MailContent;
   eventSubmitted(v: OrganizerEventView): MailContent;
   eventPublished(v: OrganizerEventView): MailContent;
   eventRejected(v: OrganizerEventView & { reason: string }): MailContent;
@@ -243,6 +250,24 @@ const da: Texts = (() => {
         { paragraph: 'Har du ikke bedt om det, kan du se bort fra denne mail; din adgangskode er uændret.' },
       ],
       action: { label: 'Vælg en ny adgangskode', url: v.url },
+    }),
+    signUpExistingAccount: (v) => ({
+      subject: 'Du har allerede en konto i Mangfoldighedskalenderen',
+      greeting: hello(v.recipientName),
+      blocks: [
+        {
+          paragraph: `Nogen, måske dig, har forsøgt at tilmelde foreningen "${v.association}" med denne e-mailadresse. Adressen har allerede en konto, så der er ikke oprettet noget.`,
+        },
+        {
+          paragraph:
+            'Vil du tilmelde en forening mere, så log ind med din konto og tilmeld den, mens du er logget ind; du behøver ikke angive e-mail og adgangskode igen.',
+        },
+        {
+          paragraph: `Har du glemt din adgangskode, kan du vælge en ny her (linket virker i ${v.validMinutes} minutter og kun én gang): ${v.resetUrl}`,
+        },
+        { paragraph: 'Var det ikke dig, kan du se bort fra denne mail; din konto er uændret.' },
+      ],
+      action: { label: 'Log ind', url: v.loginUrl },
     }),
     eventSubmitted: (v) => ({
       subject: `Til godkendelse: ${v.event.title}`,
@@ -462,6 +487,24 @@ const en: Texts = (() => {
         { paragraph: 'If you did not ask for this, you can ignore this mail; your password has not changed.' },
       ],
       action: { label: 'Choose a new password', url: v.url },
+    }),
+    signUpExistingAccount: (v) => ({
+      subject: 'You already have an account in the Diversity Calendar',
+      greeting: hello(v.recipientName),
+      blocks: [
+        {
+          paragraph: `Someone, perhaps you, tried to sign up the association "${v.association}" with this email address. The address already has an account, so nothing was created.`,
+        },
+        {
+          paragraph:
+            'To sign up a further association, log in with your account and sign it up while logged in; you need not give your email and password again.',
+        },
+        {
+          paragraph: `If you forgot your password, choose a new one here (the link works for ${v.validMinutes} minutes and only once): ${v.resetUrl}`,
+        },
+        { paragraph: 'If this was not you, you can ignore this mail; your account has not changed.' },
+      ],
+      action: { label: 'Log in', url: v.loginUrl },
     }),
     eventSubmitted: (v) => ({
       subject: `For approval: ${v.event.title}`,
