@@ -336,7 +336,7 @@ export class EventsService {
     entity: EntityClass<T>,
     input: Details,
     name: ReferenceName,
-    what: string,
+    [noun, query]: [string, string],
     errors: FieldErrors,
   ): Promise<T | null | undefined> {
     const id = input[`${name}Id`];
@@ -349,7 +349,10 @@ export class EventsService {
     if (id === null || slug === null) return null;
     const where = id !== undefined ? { id: parseId(id, `${name}Id`) } : { slug };
     const found = await em.findOne<T>(entity, where as FilterQuery<T>);
-    if (!found) errors[given(input, name)] = `${given(input, name)} is not ${what}`;
+    if (!found) {
+      errors[given(input, name)] =
+        id !== undefined ? `${name}Id is not the id of ${noun}` : `${name}Slug is not ${noun} (see the ${query} query)`;
+    }
     return found;
   }
 
@@ -366,9 +369,9 @@ export class EventsService {
     if (!timesResult.ok) Object.assign(errors, timesResult.errors);
 
     const [district, housingArea, occasion] = await Promise.all([
-      this.reference(em, District, input, 'district', 'a district (see the districts query)', errors),
-      this.reference(em, HousingArea, input, 'housingArea', 'a housing area (see the housingAreas query)', errors),
-      this.reference(em, Occasion, input, 'occasion', 'an occasion (see the occasions query)', errors),
+      this.reference(em, District, input, 'district', ['a district', 'districts'], errors),
+      this.reference(em, HousingArea, input, 'housingArea', ['a housing area', 'housingAreas'], errors),
+      this.reference(em, Occasion, input, 'occasion', ['an occasion', 'occasions'], errors),
     ]);
 
     // The event's own area is a bare reference after lock(); its district is needed below.

@@ -56,7 +56,7 @@ mutation Login($email: String!, $password: String!) {
         input: {
           name: 'Nørrebro Madklub',
           kind: 'ASSOCIATION',
-          districtSlug: 'norrebro',
+          districtSlug: 'noerrebro',
           description: { da: 'Vi laver mad sammen hver torsdag.', en: 'We cook together every Thursday.' },
           email: 'madklub@example.org',
           password: 'choose-a-long-password',
@@ -101,7 +101,7 @@ mutation Reject($id: ID!, $reason: String!) {
     pageInfo { hasNextPage endCursor }
     }
 }`,
-      variables: { filter: { districtSlug: 'norrebro' }, first: 20 },
+      variables: { filter: { districtSlug: 'noerrebro' }, first: 20 },
     },
     {
       name: 'KPIs this year',
