@@ -48,7 +48,7 @@ export function ConnectionType<T>(node: Type<T>, name = node.name): Type<Connect
     @Field(() => PageInfo)
     pageInfo!: PageInfo;
 
-    @Field(() => Int, { nullable: true, description: 'Number of items matching the filter (absent when not counted)' })
+    @Field(() => Int, { nullable: true, description: 'Number of items matching the filter, whatever the page' })
     totalCount?: number;
   }
   return ConnectionClass;

@@ -284,25 +284,33 @@ export class EventFilter {
   @IsBoolean()
   expandRecurring?: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'A district by slug, e.g. "noerrebro". An unknown slug is refused (BAD_USER_INPUT); a slug from before the Danish ' +
+      'transliteration (æ → ae, ø → oe, å → aa), such as "norrebro", is refused naming the current one.',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(120)
   districtSlug?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'A housing area by slug, e.g. "mjoelnerparken"; an unknown slug is refused' })
   @IsOptional()
   @IsString()
   @MaxLength(120)
   housingAreaSlug?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'An occasion by slug, e.g. "diwali"; an unknown slug is refused' })
   @IsOptional()
   @IsString()
   @MaxLength(120)
   occasionSlug?: string;
 
-  @Field(() => String, { nullable: true, description: 'Events this association organises or co-organises' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Events this approved association organises or co-organises; an unknown slug is refused',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(120)
