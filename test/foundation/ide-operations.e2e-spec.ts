@@ -49,55 +49,75 @@ describe("the IDE's saved operations", () => {
     expect(create.variables?.input).toMatchObject({ housingAreaSlug: 'mjoelnerparken', startsAt: '2028-06-23T19:00' });
   });
 
-  it('each run on demo data without errors', async () => {
+  type Fill = Record<string, (variables: Record<string, any>) => Record<string, any>>;
+
+  /**
+   * What a user puts in place of each tab's placeholders (by tab and operation): rows of the demo
+   * data, and fresh ones to approve, submit, publish or send back.
+   */
+  async function placeholders(run: string): Promise<Fill> {
     const em = app.em();
     const demoAssociation = await em.findOneOrFail(Association, { slug: 'mjoelnerparkens-beboerforening' });
     const seminar = await em.findOneOrFail(Event, { slug: 'seminar-projektledelse-frivillige' });
-    const pending = await createAssociation(em, { name: 'Afventende Forening', status: AssociationStatus.PENDING });
-    // A second submitted event, for TFI to send back.
-    const submitted = dataOf(
-      await app.gql(
-        'mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }',
-        {
-          input: {
-            associationId: demoAssociation.id,
-            title: { da: 'Til afvisning' },
-            startsAt: '2030-05-01T10:00',
-            endsAt: '2030-05-01T12:00',
-          },
-        },
-        admin,
-      ),
-    ).createEvent;
-    dataOf(await app.gql('mutation($id: ID!) { submitEvent(id: $id) { id } }', { id: submitted.id }, admin));
-    const results: Record<string, any> = {};
-
-    // What a user would put in place of the placeholders (by tab and operation), from what earlier tabs answered.
-    const fill: Record<string, (variables: Record<string, any>) => Record<string, any>> = {
-      'Log in/Login': (v) => ({ ...v, email: app.config.auth.adminEmail, password: app.config.auth.adminPassword }),
-      'Approve or reject (admin)/Approve': (v) => ({ ...v, id: results.SignUp.signUpAssociation.association.id }),
-      'Approve or reject (admin)/Reject': (v) => ({ ...v, id: pending.id, reason: 'Mangler oplysninger om foreningen' }),
-      'Create an event/CreateEvent': (v) => ({ ...v, input: { ...v.input, associationId: demoAssociation.id } }),
-      'Create an event/SubmitEvent': (v) => ({ ...v, id: results.CreateEvent.createEvent.id }),
-      'Events awaiting moderation/Publish': (v) => ({ ...v, id: results.CreateEvent.createEvent.id }),
-      'Events awaiting moderation/Reject': (v) => ({ ...v, id: submitted.id, reason: 'Mangler en beskrivelse' }),
-      'Register for a seminar/Register': (v) => ({ ...v, eventId: seminar.id }),
+    const toApprove = await createAssociation(em, { name: `Ny Forening ${run}`, status: AssociationStatus.PENDING });
+    const toReject = await createAssociation(em, { name: `Afventende Forening ${run}`, status: AssociationStatus.PENDING });
+    const draft = async (da: string, submit: boolean): Promise<string> => {
+      const input = { associationId: demoAssociation.id, title: { da }, startsAt: '2030-05-01T10:00', endsAt: '2030-05-01T12:00' };
+      const { id } = dataOf(await app.gql('mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }', { input }, admin))
+        .createEvent as { id: string };
+      if (submit) dataOf(await app.gql('mutation($id: ID!) { submitEvent(id: $id) { id } }', { id }, admin));
+      return id;
     };
+    const [toSubmit, toPublish, toSendBack] = [
+      await draft(`Kladde ${run}`, false),
+      await draft(`Til TFI ${run}`, true),
+      await draft(`Afvises ${run}`, true),
+    ];
+    return {
+      'Log in/Login': (v) => ({ ...v, email: app.config.auth.adminEmail, password: app.config.auth.adminPassword }),
+      'Sign up an association/SignUp': (v) => ({
+        ...v,
+        input: { ...v.input, name: `${v.input.name} ${run}`, email: `madklub-${run}@example.org` },
+      }),
+      'Approve or reject (admin)/Approve': (v) => ({ ...v, id: toApprove.id }),
+      'Approve or reject (admin)/Reject': (v) => ({ ...v, id: toReject.id, reason: 'Mangler oplysninger om foreningen' }),
+      'Create an event/CreateEvent': (v) => ({ ...v, input: { ...v.input, associationId: demoAssociation.id } }),
+      'Create an event/SubmitEvent': (v) => ({ ...v, id: toSubmit }),
+      'Events awaiting moderation/Publish': (v) => ({ ...v, id: toPublish }),
+      'Events awaiting moderation/Reject': (v) => ({ ...v, id: toSendBack, reason: 'Mangler en beskrivelse' }),
+      'Register for a seminar/Register': (v) => ({ ...v, eventId: seminar.id, input: { ...v.input, email: `amina-${run}@example.org` } }),
+    };
+  }
 
-    const ran: string[] = [];
+  /** Every operation of every tab, in order, with the tab's variables filled in. */
+  function* operationsOf(fill: Fill) {
     for (const op of exampleOperations()) {
       const definitions = parse(op.query).definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
       for (const definition of definitions) {
         const name = definition.name!.value;
         const given = op.variables ?? {};
-        const variables = fill[`${op.name}/${name}`]?.(given) ?? given;
-        const res = await run(op.query, name, variables);
-        expect({ tab: op.name, operation: name, errors: res.errors }).toEqual({ tab: op.name, operation: name, errors: undefined });
-        results[name] = res.data;
-        ran.push(`${op.name}: ${name}`);
+        yield {
+          tab: op.name,
+          query: op.query,
+          operation: definition.operation,
+          name,
+          variables: fill[`${op.name}/${name}`]?.(given) ?? given,
+        };
       }
     }
-    expect(ran).toEqual(expect.arrayContaining(Object.keys(fill).map((key) => key.replace('/', ': '))));
+  }
+
+  it('each run on demo data without errors', async () => {
+    const fill = await placeholders('api');
+    const results: Record<string, any> = {};
+    const ran: string[] = [];
+    for (const { tab, query, name, variables } of operationsOf(fill)) {
+      const res = await run(query, name, variables);
+      expect({ tab, operation: name, errors: res.errors }).toEqual({ tab, operation: name, errors: undefined });
+      results[name] = res.data;
+      ran.push(`${tab}/${name}`);
+    }
+    expect(ran).toEqual(expect.arrayContaining(Object.keys(fill)));
     expect(results.UpcomingEvents.events.totalCount).toBeGreaterThan(0);
     expect(results.UpcomingEvents.events.edges.length).toBeGreaterThan(0);
     expect(results.CreateEvent.createEvent).toMatchObject({ district: { slug: 'noerrebro' }, housingArea: { slug: 'mjoelnerparken' } });
