@@ -128,6 +128,8 @@ describe('the references of an event', () => {
       const error = errorOf(await create({ [field]: value }));
       expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { [field]: expect.stringContaining('is not') } });
     }
+    const former = errorOf(await create({ districtSlug: 'norrebro' }));
+    expect(former.extensions?.fields).toEqual({ districtSlug: 'districtSlug "norrebro" is now "noerrebro"' });
     const both = errorOf(await create({ districtId: ref.valby.id, districtSlug: 'valby' }));
     expect(both.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { districtSlug: expect.stringContaining('not both') } });
     const malformed = errorOf(await create({ occasionSlug: 'Nowruz!' }));

@@ -4,7 +4,15 @@ import { LockMode, UniqueConstraintViolationException, type EntityClass, type Fi
 import { EntityManager } from '@mikro-orm/postgresql';
 import { InjectConfig, type AppConfig } from '@mangfold/config';
 import { Role, type AuthUser } from '@mangfold/auth';
-import { Association, AssociationAccess, AssociationStatus, District, HousingArea } from '@mangfold/associations';
+import {
+  Association,
+  AssociationAccess,
+  AssociationStatus,
+  District,
+  FORMER_DISTRICT_SLUGS,
+  FORMER_HOUSING_AREA_SLUGS,
+  HousingArea,
+} from '@mangfold/associations';
 import { audit, slugify } from '@mangfold/db';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError, type FieldErrors } from '@mangfold/graphql';
 import { JobName, enqueue } from '@mangfold/jobs';
@@ -19,6 +27,11 @@ const ENTITY = 'Event';
 
 type Details = CreateEventInput | UpdateEventInput;
 type ReferenceName = 'district' | 'housingArea' | 'occasion';
+
+const FORMER_SLUGS: Partial<Record<ReferenceName, ReadonlyMap<string, string>>> = {
+  district: FORMER_DISTRICT_SLUGS,
+  housingArea: FORMER_HOUSING_AREA_SLUGS,
+};
 
 /** The input field that named a reference: its id or its slug. */
 const given = (input: Details, name: ReferenceName): string => (input[`${name}Slug`] !== undefined ? `${name}Slug` : `${name}Id`);
@@ -351,7 +364,11 @@ export class EventsService {
     const found = await em.findOne<T>(entity, where as FilterQuery<T>);
     if (!found) {
       errors[given(input, name)] =
-        id !== undefined ? `${name}Id is not the id of ${noun}` : `${name}Slug is not ${noun} (see the ${query} query)`;
+        id !== undefined
+          ? `${name}Id is not the id of ${noun}`
+          : FORMER_SLUGS[name]?.has(slug!)
+            ? `${name}Slug "${slug}" is now "${FORMER_SLUGS[name].get(slug!)}"`
+            : `${name}Slug is not ${noun} (see the ${query} query)`;
     }
     return found;
   }
