@@ -9,6 +9,7 @@ import { Migration20261124162301_feeds } from './Migration20261124162301_feeds';
 import { Migration20261204071653_kpi_counters } from './Migration20261204071653_kpi_counters';
 import { Migration20261204071936_web_session } from './Migration20261204071936_web_session';
 import { Migration20261204074329_association_location } from './Migration20261204074329_association_location';
+import { Migration20261204080000_danish_reference_slugs } from './Migration20261204080000_danish_reference_slugs';
 
 /** Applied in this order; `npm run migration:create` regenerates this list (a test checks none is missing). */
 export const MIGRATIONS: MigrationObject[] = [
@@ -22,4 +23,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261204071653_kpi_counters', class: Migration20261204071653_kpi_counters },
   { name: 'Migration20261204071936_web_session', class: Migration20261204071936_web_session },
   { name: 'Migration20261204074329_association_location', class: Migration20261204074329_association_location },
+  { name: 'Migration20261204080000_danish_reference_slugs', class: Migration20261204080000_danish_reference_slugs },
 ];

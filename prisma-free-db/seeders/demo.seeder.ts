@@ -40,11 +40,11 @@ interface DemoAssociation {
 
 const ASSOCIATIONS: DemoAssociation[] = [
   {
-    slug: 'mjolnerparkens-beboerforening',
+    slug: 'mjoelnerparkens-beboerforening',
     name: 'Mjølnerparkens Beboerforening',
     kind: AssociationKind.ASSOCIATION,
-    district: 'norrebro',
-    housingArea: 'mjolnerparken',
+    district: 'noerrebro',
+    housingArea: 'mjoelnerparken',
     da: 'Beboerforening med fællesspisning og kulturaftener.',
     en: 'Residents’ association with shared dinners and culture nights.',
     location: { address: 'Mjølnerparken 2', postalCode: '2200', city: 'København N', latitude: 55.7005, longitude: 12.5424 },
@@ -72,7 +72,7 @@ const ASSOCIATIONS: DemoAssociation[] = [
     slug: 'tingbjerg-ungdomsklub',
     name: 'Tingbjerg Ungdomsklub',
     kind: AssociationKind.VOLUNTARY_ORGANISATION,
-    district: 'bronshoj-husum',
+    district: 'broenshoej-husum',
     housingArea: 'tingbjerg',
     da: 'Ungdomsklub med musik, sport og madlavning.',
     en: 'Youth club with music, sports and cooking.',
@@ -82,7 +82,7 @@ const ASSOCIATIONS: DemoAssociation[] = [
     slug: 'indiens-ambassade',
     name: 'Indiens Ambassade',
     kind: AssociationKind.EMBASSY,
-    district: 'osterbro',
+    district: 'oesterbro',
     da: 'Indiens ambassade i København.',
     en: 'The Embassy of India in Copenhagen.',
     location: { address: 'Vangehusvej 15', postalCode: '2100', city: 'København Ø', latitude: 55.7177, longitude: 12.5755 },
@@ -100,7 +100,7 @@ const ASSOCIATIONS: DemoAssociation[] = [
     slug: 'lektiecafe-lundtoftegade',
     name: 'Lektiecafé Lundtoftegade',
     kind: AssociationKind.PROJECT,
-    district: 'norrebro',
+    district: 'noerrebro',
     housingArea: 'lundtoftegade',
     da: 'Frivillige hjælper børn og unge med lektierne tre dage om ugen.',
     en: 'Volunteers help children and young people with their homework three days a week.',
@@ -144,7 +144,7 @@ interface DemoEvent {
 
 const EVENTS: DemoEvent[] = [
   {
-    slug: 'eid-faellesspisning-mjolnerparken',
+    slug: 'eid-faellesspisning-mjoelnerparken',
     kind: EventKind.CULTURAL_EVENT,
     da: 'Eid-fællesspisning i Mjølnerparken',
     en: 'Eid community dinner in Mjølnerparken',
@@ -153,9 +153,9 @@ const EVENTS: DemoEvent[] = [
     when: { occasion: 'eid-al-fitr', edition: 'this-year', on: 'day' },
     hour: 17,
     hours: 4,
-    district: 'norrebro',
-    housingArea: 'mjolnerparken',
-    organizers: ['mjolnerparkens-beboerforening', 'amager-frivilligcenter'],
+    district: 'noerrebro',
+    housingArea: 'mjoelnerparken',
+    organizers: ['mjoelnerparkens-beboerforening', 'amager-frivilligcenter'],
     location: {
       name: 'Fælleshuset',
       address: 'Mjølnerparken 2',
@@ -199,7 +199,7 @@ const EVENTS: DemoEvent[] = [
     when: { occasion: 'diwali', edition: 'next', on: 'day' },
     hour: 18,
     hours: 3,
-    district: 'osterbro',
+    district: 'oesterbro',
     organizers: ['indiens-ambassade'],
     location: {
       name: 'Østerbro Kulturhus',
@@ -221,9 +221,9 @@ const EVENTS: DemoEvent[] = [
     when: { occasion: 'international-mother-language-day', edition: 'next', on: 'weekend' },
     hour: 14,
     hours: 3,
-    district: 'bronshoj-husum',
+    district: 'broenshoej-husum',
     housingArea: 'tingbjerg',
-    organizers: ['tingbjerg-ungdomsklub', 'mjolnerparkens-beboerforening'],
+    organizers: ['tingbjerg-ungdomsklub', 'mjoelnerparkens-beboerforening'],
     location: {
       name: 'Tingbjerg Bibliotek',
       address: 'Ruten 6',
@@ -269,7 +269,7 @@ const EVENTS: DemoEvent[] = [
     when: { inDays: 35, days: 'working-day' },
     hour: 17,
     hours: 2,
-    district: 'norrebro',
+    district: 'noerrebro',
     organizers: ['taskforce-integration'],
     location: {
       name: 'Nørrebrohallen',
@@ -362,7 +362,7 @@ const EVENTS: DemoEvent[] = [
     when: { occasion: 'eid-al-adha', edition: 'next', on: 'day' },
     hour: 16,
     hours: 4,
-    district: 'bronshoj-husum',
+    district: 'broenshoej-husum',
     housingArea: 'tingbjerg',
     organizers: ['tingbjerg-ungdomsklub'],
     location: {
@@ -401,7 +401,7 @@ const EVENTS: DemoEvent[] = [
     languages: ['da', 'hi', 'en'],
   },
   {
-    slug: 'sankt-hans-mjolnerparken',
+    slug: 'sankt-hans-mjoelnerparken',
     kind: EventKind.CULTURAL_EVENT,
     da: 'Sankt Hans i Mjølnerparken',
     en: 'Midsummer Eve in Mjølnerparken',
@@ -410,9 +410,9 @@ const EVENTS: DemoEvent[] = [
     when: { occasion: 'sankt-hans', edition: 'this-year', on: 'day' },
     hour: 19,
     hours: 4,
-    district: 'norrebro',
-    housingArea: 'mjolnerparken',
-    organizers: ['mjolnerparkens-beboerforening', 'valby-kulturbro'],
+    district: 'noerrebro',
+    housingArea: 'mjoelnerparken',
+    organizers: ['mjoelnerparkens-beboerforening', 'valby-kulturbro'],
     location: {
       name: 'Fælleshuset',
       address: 'Mjølnerparken 2',
@@ -433,7 +433,7 @@ const EVENTS: DemoEvent[] = [
     when: { occasion: 'holi', edition: 'this-year', on: 'day' },
     hour: 19,
     hours: 3,
-    district: 'osterbro',
+    district: 'oesterbro',
     organizers: ['indiens-ambassade'],
     location: {
       name: 'Østerbro Kulturhus',
@@ -547,7 +547,7 @@ const EVENTS: DemoEvent[] = [
     when: { thisYear: 'planned', at: 0.6, days: 'weekend' },
     hour: 14,
     hours: 3,
-    district: 'bronshoj-husum',
+    district: 'broenshoej-husum',
     housingArea: 'tingbjerg',
     organizers: ['tingbjerg-ungdomsklub', 'amager-frivilligcenter'],
     location: {

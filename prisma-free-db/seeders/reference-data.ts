@@ -8,23 +8,23 @@ import { KPI_DEFINITIONS } from '@mangfold/kpi';
 
 export const DISTRICTS: { slug: string; da: string; en: string }[] = [
   { slug: 'indre-by', da: 'Indre By', en: 'Inner City' },
-  { slug: 'osterbro', da: 'Østerbro', en: 'Østerbro' },
-  { slug: 'norrebro', da: 'Nørrebro', en: 'Nørrebro' },
+  { slug: 'oesterbro', da: 'Østerbro', en: 'Østerbro' },
+  { slug: 'noerrebro', da: 'Nørrebro', en: 'Nørrebro' },
   { slug: 'vesterbro-kongens-enghave', da: 'Vesterbro/Kongens Enghave', en: 'Vesterbro/Kongens Enghave' },
   { slug: 'valby', da: 'Valby', en: 'Valby' },
-  { slug: 'vanlose', da: 'Vanløse', en: 'Vanløse' },
-  { slug: 'bronshoj-husum', da: 'Brønshøj-Husum', en: 'Brønshøj-Husum' },
+  { slug: 'vanloese', da: 'Vanløse', en: 'Vanløse' },
+  { slug: 'broenshoej-husum', da: 'Brønshøj-Husum', en: 'Brønshøj-Husum' },
   { slug: 'bispebjerg', da: 'Bispebjerg', en: 'Bispebjerg' },
-  { slug: 'amager-ost', da: 'Amager Øst', en: 'Amager East' },
+  { slug: 'amager-oest', da: 'Amager Øst', en: 'Amager East' },
   { slug: 'amager-vest', da: 'Amager Vest', en: 'Amager West' },
 ];
 
 export const HOUSING_AREAS: { slug: string; name: string; district: string }[] = [
-  { slug: 'mjolnerparken', name: 'Mjølnerparken', district: 'norrebro' },
+  { slug: 'mjoelnerparken', name: 'Mjølnerparken', district: 'noerrebro' },
   { slug: 'akacieparken', name: 'Akacieparken', district: 'valby' },
-  { slug: 'lundtoftegade', name: 'Lundtoftegade', district: 'norrebro' },
+  { slug: 'lundtoftegade', name: 'Lundtoftegade', district: 'noerrebro' },
   { slug: 'aldersrogade', name: 'Aldersrogade', district: 'bispebjerg' },
-  { slug: 'tingbjerg', name: 'Tingbjerg', district: 'bronshoj-husum' },
+  { slug: 'tingbjerg', name: 'Tingbjerg', district: 'broenshoej-husum' },
 ];
 
 type Dates = Record<number, [string, string]>;

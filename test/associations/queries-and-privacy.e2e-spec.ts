@@ -28,7 +28,7 @@ describe('reading associations: visibility, privacy, filters and pages', () => {
       name: 'Privacy Åben Forening',
       slug: 'privacy-aaben',
       kind: AssociationKind.PROJECT,
-      districtSlug: 'norrebro',
+      districtSlug: 'noerrebro',
       contactEmail: 'hej@aaben.example',
       showContact: true,
     });
@@ -36,7 +36,7 @@ describe('reading associations: visibility, privacy, filters and pages', () => {
     rejected = await createAssociation(em, { name: 'Privacy Afvist', slug: 'privacy-afvist', status: AssociationStatus.REJECTED });
     await em.nativeUpdate(Association, { id: { $in: [discreet.id, open.id] } }, { contactPhone: '+45 33 66 33 66', cvr: '29189846' });
     await em.nativeUpdate(Association, { id: rejected.id }, { statusReason: 'Outside Copenhagen' });
-    await em.nativeUpdate(Association, { id: open.id }, { housingArea: await em.findOneOrFail(HousingArea, { slug: 'mjolnerparken' }) });
+    await em.nativeUpdate(Association, { id: open.id }, { housingArea: await em.findOneOrFail(HousingArea, { slug: 'mjoelnerparken' }) });
     const member = await createMember(app, discreet);
     memberToken = member.token;
     memberEmail = member.user.email;
@@ -142,11 +142,13 @@ describe('reading associations: visibility, privacy, filters and pages', () => {
       );
     expect(await slugs('kind: PROJECT, search: "privacy"')).toEqual(['privacy-aaben']);
     expect(await slugs('districtSlug: "valby", search: "privacy"')).toEqual(['privacy-diskret']);
-    expect(await slugs('housingAreaSlug: "mjolnerparken"')).toEqual(['privacy-aaben']);
+    expect(await slugs('housingAreaSlug: "mjoelnerparken"')).toEqual(['privacy-aaben']);
     expect(await slugs('search: "ÅBEN"')).toEqual(['privacy-aaben']);
     // Wildcards are taken literally.
     expect(await slugs('search: "%"')).toEqual([]);
-    expect(await slugs('districtSlug: "atlantis"')).toEqual([]);
+    // A district that does not exist is a mistake to report, not an empty list.
+    const unknown = await app.gql('{ associations(filter: { districtSlug: "atlantis" }) { totalCount } }');
+    expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { districtSlug: expect.any(String) } });
   });
 
   it('pages through a connection with opaque cursors, in case-insensitive name order and by sign-up time', async () => {

@@ -112,4 +112,22 @@ describe('SQL statements per events(first: N)', () => {
     // + the token check and the member's associations (for invitedOrganizers).
     expect(tenAsMember).toBeLessThanOrEqual(ten + 2);
   });
+
+  it('adds one statement for totalCount and one for checking slug filters, for any page size', async () => {
+    const counted = async (first: number, filter: Record<string, unknown>) => {
+      statements = [];
+      const query = ALL_FIELDS.replace('query($first: Int)', 'query($first: Int, $filter: EventFilter)')
+        .replace('events(first: $first)', 'events(first: $first, filter: $filter)')
+        .replace('pageInfo { hasNextPage endCursor }', 'pageInfo { hasNextPage endCursor } totalCount');
+      const res = dataOf(await app.gql(query, { first, filter }));
+      expect(res.events.totalCount).toBeGreaterThanOrEqual(res.events.edges.length);
+      return statements.length;
+    };
+    const ten = await count(10);
+    expect(await counted(10, {})).toBe(ten + 1);
+    expect(await counted(100, {})).toBe(ten + 1);
+    const slugs = { occasionSlug: 'diwali', associationSlug: 'forening-1' };
+    expect(await counted(2, slugs)).toBe(await counted(10, slugs));
+    expect(await counted(10, slugs)).toBeLessThanOrEqual(ten + 2);
+  });
 });

@@ -13,6 +13,7 @@ import {
   Registration,
   RegistrationStatus,
 } from '@mangfold/registrations';
+import { slugify } from '@mangfold/db';
 import type { TestApp } from '../utils';
 
 /*
@@ -47,7 +48,7 @@ export async function createAssociation(
   const name = data.name ?? unique('Forening');
   const association = em.create(Association, {
     name,
-    slug: data.slug ?? name.toLowerCase().replace(/[^a-z0-9]+/g, '-'),
+    slug: data.slug ?? slugify(name),
     kind: data.kind ?? AssociationKind.ASSOCIATION,
     status: data.status ?? AssociationStatus.APPROVED,
     district: data.districtSlug ? await em.findOneOrFail(District, { slug: data.districtSlug }) : null,
@@ -104,7 +105,7 @@ export async function createEvent(em: EntityManager, data: EventData = {}): Prom
   const title = data.title ?? { da: unique('Begivenhed'), en: 'Event' };
   const organizer = data.organizer ?? (await createAssociation(em));
   const event = em.create(Event, {
-    slug: data.slug ?? (title.da ?? title.en ?? unique('event')).toLowerCase().replace(/[^a-z0-9]+/g, '-'),
+    slug: data.slug ?? slugify(title.da ?? title.en ?? unique('event'), 100),
     kind: data.kind ?? EventKind.CULTURAL_EVENT,
     status,
     title,

@@ -31,8 +31,8 @@ describe('iCalendar feeds', () => {
     const em = app.em();
     organizer = await createAssociation(em, {
       name: 'Nørrebro "Bro"; Forening, København',
-      slug: 'norrebro-bro',
-      districtSlug: 'norrebro',
+      slug: 'noerrebro-bro',
+      districtSlug: 'noerrebro',
     });
     coOrganizer = await createAssociation(em, { name: 'Valby Kulturbro', slug: 'valby-kulturbro-test' });
     invited = await createAssociation(em, { name: 'Inviteret Forening', slug: 'inviteret-forening' });
@@ -40,7 +40,7 @@ describe('iCalendar feeds', () => {
       kind: EventKind.SEMINAR,
       title: { da: 'Seminar om mangfoldighed', en: 'Seminar on diversity' },
       description: { da: '<p>Velkommen &amp; tak</p>', en: 'Welcome' },
-      districtSlug: 'norrebro',
+      districtSlug: 'noerrebro',
       occasionSlug: 'eid-al-fitr',
       organizer,
       coOrganizers: [coOrganizer],
@@ -60,8 +60,8 @@ describe('iCalendar feeds', () => {
     const uid = uidOf(app, seminar.id);
     for (const path of [
       '/calendar.ics',
-      '/calendar/districts/norrebro.ics',
-      '/calendar/associations/norrebro-bro.ics',
+      '/calendar/districts/noerrebro.ics',
+      '/calendar/associations/noerrebro-bro.ics',
       '/calendar/associations/valby-kulturbro-test.ics',
       '/calendar/occasions/eid-al-fitr.ics',
       '/calendar/kinds/seminar.ics',
@@ -80,19 +80,19 @@ describe('iCalendar feeds', () => {
   });
 
   it('answers with the headers calendar apps and caches need', async () => {
-    const res = await getFeed(app, '/calendar/districts/norrebro.ics?lang=en');
+    const res = await getFeed(app, '/calendar/districts/noerrebro.ics?lang=en');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
     expect(res.etag).toMatch(/^"[A-Za-z0-9_-]{43}"$/);
     expect(new Date(res.lastModified!).toUTCString()).toBe(res.lastModified);
     expect(res.headers.get('cache-control')).toBe('public, max-age=300');
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
-    expect(res.headers.get('content-disposition')).toBe('inline; filename="mangfoldighedskalender-district-norrebro-en.ics"');
+    expect(res.headers.get('content-disposition')).toBe('inline; filename="mangfoldighedskalender-district-noerrebro-en.ics"');
     expect(Number(res.headers.get('content-length'))).toBe(Buffer.byteLength(res.body));
   });
 
   it('names each calendar in its language and tells apps how often to refresh', async () => {
-    const da = (await getFeed(app, '/calendar/associations/norrebro-bro.ics')).calendar!;
+    const da = (await getFeed(app, '/calendar/associations/noerrebro-bro.ics')).calendar!;
     const name = 'Københavns Mangfoldighedskalender: Nørrebro "Bro"; Forening, København';
     // ical.js leaves NAME (RFC 7986) and X- properties raw; calendar apps read them as escaped TEXT.
     expect(unescapeText(da.properties.NAME)).toBe(name);
@@ -120,7 +120,7 @@ describe('iCalendar feeds', () => {
     expect(da.categories).toEqual(['Seminar', 'Eid al-Fitr', 'Nørrebro']);
     expect(da.url).toBe('http://mangfold.test/events/seminar-om-mangfoldighed');
     expect(da.component.getFirstProperty('organizer')!.getParameter('cn')).toBe('Nørrebro "Bro"; Forening, København');
-    expect(da.component.getFirstPropertyValue('organizer')).toBe('http://mangfold.test/associations/norrebro-bro');
+    expect(da.component.getFirstPropertyValue('organizer')).toBe('http://mangfold.test/associations/noerrebro-bro');
     expect(stampLines(da)).toEqual([
       expect.stringMatching(/^DTSTAMP:\d{8}T\d{6}Z$/),
       expect.stringMatching(/^LAST-MODIFIED:\d{8}T\d{6}Z$/),
@@ -307,6 +307,28 @@ describe('iCalendar feeds', () => {
     expect((await getFeed(app, '/calendar.ics')).status).toBe(200);
   });
 
+  it('redirects the district feeds of the slugs before the Danish transliteration (norrebro) to the new ones', async () => {
+    for (const [old, current] of [
+      ['norrebro', 'noerrebro'],
+      ['osterbro', 'oesterbro'],
+      ['vanlose', 'vanloese'],
+      ['bronshoj-husum', 'broenshoej-husum'],
+      ['amager-ost', 'amager-oest'],
+    ]) {
+      const res = await fetch(`${app.url}/calendar/districts/${old}.ics?lang=en`, { redirect: 'manual' });
+      expect({ old, status: res.status, location: res.headers.get('location') }).toEqual({
+        old,
+        status: 301,
+        location: `/calendar/districts/${current}.ics?lang=en`,
+      });
+    }
+    const followed = await fetch(`${app.url}/calendar/districts/norrebro.ics`);
+    expect(followed.status).toBe(200);
+    expect(parseCalendar(await followed.text()).events.map((e) => e.uid)).toContain(uidOf(app, seminar.id));
+    // Only the old slugs of districts move; a slug that was never one stays a 404.
+    expect((await getFeed(app, '/calendar/districts/norreb.ics')).status).toBe(404);
+  });
+
   it('answers CORS preflight and refuses other methods', async () => {
     const options = await fetch(`${app.url}/calendar.ics`, { method: 'OPTIONS' });
     expect(options.status).toBe(204);
@@ -355,12 +377,12 @@ describe('iCalendar feeds', () => {
   });
 
   it('writes the published feeds to FEEDS_DIR as static files', async () => {
-    await waitFor(() => existsSync(join(feedsDir, 'calendar', 'districts', 'norrebro.en.ics')));
+    await waitFor(() => existsSync(join(feedsDir, 'calendar', 'districts', 'noerrebro.en.ics')));
     const all = (await getFeed(app, '/calendar.ics')).body;
     expect(readFileSync(join(feedsDir, 'calendar.ics'), 'utf8')).toBe(all);
     expect(gunzipSync(readFileSync(join(feedsDir, 'calendar.ics.gz'))).toString('utf8')).toBe(all);
-    expect(readFileSync(join(feedsDir, 'calendar', 'districts', 'norrebro.en.ics'), 'utf8')).toBe(
-      (await getFeed(app, '/calendar/districts/norrebro.ics?lang=en')).body,
+    expect(readFileSync(join(feedsDir, 'calendar', 'districts', 'noerrebro.en.ics'), 'utf8')).toBe(
+      (await getFeed(app, '/calendar/districts/noerrebro.ics?lang=en')).body,
     );
   });
 
@@ -393,12 +415,12 @@ describe('iCalendar feeds', () => {
 
   it('exposes feedUrl and webcalUrl in GraphQL', async () => {
     const res = await app.gql('{ districts { slug feedUrl webcalUrl en: feedUrl(lang: EN) } }');
-    const norrebro = res.data!.districts.find((d: { slug: string }) => d.slug === 'norrebro');
-    expect(norrebro).toEqual({
-      slug: 'norrebro',
-      feedUrl: 'http://mangfold.test/calendar/districts/norrebro.ics',
-      webcalUrl: 'webcal://mangfold.test/calendar/districts/norrebro.ics',
-      en: 'http://mangfold.test/calendar/districts/norrebro.ics?lang=en',
+    const noerrebro = res.data!.districts.find((d: { slug: string }) => d.slug === 'noerrebro');
+    expect(noerrebro).toEqual({
+      slug: 'noerrebro',
+      feedUrl: 'http://mangfold.test/calendar/districts/noerrebro.ics',
+      webcalUrl: 'webcal://mangfold.test/calendar/districts/noerrebro.ics',
+      en: 'http://mangfold.test/calendar/districts/noerrebro.ics?lang=en',
     });
   });
 });

@@ -34,7 +34,7 @@ describe('the demo data (npm start) in the KPIs', () => {
         .filter((c) => c.state === 'HELD')
         .map((c) => c.slug)
         .sort(),
-    ).toEqual(['amager-frivilligcenter', 'mjolnerparkens-beboerforening', 'tingbjerg-ungdomsklub', 'valby-kulturbro']);
+    ).toEqual(['amager-frivilligcenter', 'mjoelnerparkens-beboerforening', 'tingbjerg-ungdomsklub', 'valby-kulturbro']);
     const embassy = await app.em().findOneOrFail(Association, { slug: 'indiens-ambassade' });
     expect(involved.map((c) => c.slug)).not.toContain(embassy.slug);
     expect(byKey['satisfaction-rate']).toMatchObject({ actual: 0.75, answers: 12, status: 'MET' });

@@ -110,18 +110,18 @@ export async function buildKpiYear(em: EntityManager, now = new Date()) {
       organizer: a.a1,
       coOrganizers: [a.a3],
       occasionSlug: 'eid-al-fitr',
-      districtSlug: 'norrebro',
-      housingAreaSlug: 'mjolnerparken',
+      districtSlug: 'noerrebro',
+      housingAreaSlug: 'mjoelnerparken',
     }),
     c2: await cultural(2, { organizer: a.embassy, coOrganizers: [a.a2], occasionSlug: 'nowruz', districtSlug: 'valby' }),
-    c3: await cultural(3, { organizer: a.a1, occasionSlug: 'diwali', districtSlug: 'osterbro' }),
+    c3: await cultural(3, { organizer: a.a1, occasionSlug: 'diwali', districtSlug: 'oesterbro' }),
     // not counted: a pending association, an invitation not accepted, no occasion, cancelled
     c4: await cultural(4, { organizer: a.pending, occasionSlug: 'holi' }),
     c5: await cultural(5, { organizer: a.municipal, invited: [a.invitedOnly], occasionSlug: 'holi' }),
     c6: await cultural(6, { organizer: a.noOccasion }),
     c7: await cultural(7, { organizer: a.cancelledOnly, occasionSlug: 'holi', cancelled: true }),
     // planned: plannedOnly; follow-up: plannedOnly and draftOnly (a draft and a submitted event)
-    c8: await cultural(0, { organizer: a.plannedOnly, occasionSlug: 'holi', districtSlug: 'norrebro', startsAt: future(1) }),
+    c8: await cultural(0, { organizer: a.plannedOnly, occasionSlug: 'holi', districtSlug: 'noerrebro', startsAt: future(1) }),
     c9: await cultural(0, { organizer: a.draftOnly, occasionSlug: 'holi', status: EventStatus.DRAFT, startsAt: future(2) }),
     c11: await cultural(8, { organizer: a.draftOnly, occasionSlug: 'nowruz', status: EventStatus.SUBMITTED }),
     // the year boundary: 31 December 23:30 of last year (until 00:30) is last year's; 1 January 00:00 is this year's

@@ -97,7 +97,7 @@ describe('confirmation mails over SMTP', () => {
       startsAt: new Date('2031-03-18T17:00:00Z'),
       endsAt: new Date('2031-03-18T19:00:00Z'),
       recurrence: 'FREQ=WEEKLY;COUNT=6',
-      districtSlug: 'norrebro',
+      districtSlug: 'noerrebro',
     });
     // Two occurrences do not take place, one on each side of the change to summer time.
     const stored = await em.findOneOrFail(Event, event.id);

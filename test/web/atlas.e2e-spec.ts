@@ -169,7 +169,7 @@ describe('the TFI-atlas', () => {
     };
     expect(collection.type).toBe('FeatureCollection');
     const slugs = collection.features.map((f) => f.id).sort();
-    expect(slugs).toContain('mjolnerparkens-beboerforening');
+    expect(slugs).toContain('mjoelnerparkens-beboerforening');
     expect(slugs).toContain('uden-bydel');
     expect(slugs).not.toContain('aldersrogade-kvindeklub');
     expect(slugs).not.toContain('venter-paa-tfi');
@@ -188,7 +188,7 @@ describe('the TFI-atlas', () => {
     expect(lektiecafe.properties).toEqual({
       name: 'Lektiecafé Lundtoftegade',
       kind: 'PROJECT',
-      district: 'norrebro',
+      district: 'noerrebro',
       districtName: 'Nørrebro',
       url: `${app.config.http.publicBaseUrl}${sitePaths.project('da', 'lektiecafe-lundtoftegade')}`,
       urlEn: `${app.config.http.publicBaseUrl}${sitePaths.project('en', 'lektiecafe-lundtoftegade')}`,

@@ -97,7 +97,7 @@ async function main(): Promise<void> {
       `  Health        ${base}/health`,
       `  Metrics       ${base}/metrics`,
       `  Admin login   ${admin}`,
-      ...(embedded ? [`  Demo member   mjolnerparkens-beboerforening@demo.mangfold.local / ${DEMO_MEMBER_PASSWORD}`] : []),
+      ...(embedded ? [`  Demo member   mjoelnerparkens-beboerforening@demo.mangfold.local / ${DEMO_MEMBER_PASSWORD}`] : []),
       `  Database      ${embedded ? `embedded PostgreSQL in ${resolve(dataDir, 'pglite')}` : 'DATABASE_URL'}`,
       `  Redis         ${config.redis.url}${redis?.child ? ' (started by npm start)' : ''}`,
       `  Mail          ${config.mail.smtpUrl ? 'SMTP_URL' : `written as .eml files to ${resolve(config.mail.outboxDir)}`}`,

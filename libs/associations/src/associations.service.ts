@@ -39,6 +39,7 @@ import type { LocalizedTextInput } from './inputs/localized-text.input';
 import type { SignUpAssociationInput } from './inputs/sign-up-association.input';
 import type { UpdateAssociationInput } from './inputs/update-association.input';
 import { Membership } from './membership.entity';
+import { unknownSlugs } from './reference-slugs';
 
 export const ASSOCIATION_RATE_LIMITS = {
   /** Each added member gets a mail: cap what one account can send to addresses it types in. */
@@ -432,6 +433,11 @@ export class AssociationsService {
     if (filter?.districtSlug) where.push({ district: { slug: filter.districtSlug } });
     if (filter?.housingAreaSlug) where.push({ housingArea: { slug: filter.housingAreaSlug } });
     if (filter?.search) where.push({ name: { $ilike: `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` } });
+    const slugErrors = await unknownSlugs(this.em, [
+      ...(filter?.districtSlug ? [{ field: 'districtSlug', subject: 'district' as const, slug: filter.districtSlug }] : []),
+      ...(filter?.housingAreaSlug ? [{ field: 'housingAreaSlug', subject: 'housingArea' as const, slug: filter.housingAreaSlug }] : []),
+    ]);
+    if (Object.keys(slugErrors).length) throw new BadUserInputError(slugErrors);
     const totalCount = await this.em.count(Association, where.length ? { $and: where } : {});
 
     const byName = order === AssociationOrder.NAME;

@@ -17,3 +17,4 @@ export * from './models/association.model';
 export * from './models/membership.model';
 export * from './models/sign-up-payload.model';
 export * from './reference.resolver';
+export * from './reference-slugs';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, type QueryBuilder } from '@mikro-orm/postgresql';
 import { Role, type AuthUser } from '@mangfold/auth';
-import { AssociationAccess } from '@mangfold/associations';
+import { AssociationAccess, unknownSlugs, type SlugSubject } from '@mangfold/associations';
 import { AuditEntry, plainRecords } from '@mangfold/db';
 import { BadUserInputError, decodeCursor, encodeCursor, toConnection, type Connection } from '@mangfold/graphql';
 import { Event, EventStatus } from './event.entity';
@@ -76,6 +76,19 @@ function decodeKeyset(after: string | null | undefined): { startsAt: Date; id: s
   return { startsAt, id };
 }
 
+const SLUG_FILTERS: readonly [keyof EventFilter & `${string}Slug`, SlugSubject][] = [
+  ['districtSlug', 'district'],
+  ['housingAreaSlug', 'housingArea'],
+  ['occasionSlug', 'occasion'],
+  ['associationSlug', 'association'],
+];
+
+const slugsOf = (filter: EventFilter) =>
+  SLUG_FILTERS.flatMap(([field, subject]) => {
+    const slug = filter[field];
+    return slug ? [{ field, subject, slug }] : [];
+  });
+
 const escapeLike = (word: string) => word.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 function apply(qb: QueryBuilder<Event>, conditions: Condition[]): QueryBuilder<Event> {
@@ -141,35 +154,41 @@ export class EventQueries {
    * occurrences each; the two sorted streams are merged. With expandRecurring off a series is
    * listed once, at its first occurrence in the window.
    */
-  async listPublic(filter: EventFilter = {}, first: number, afterCursor?: string | null): Promise<EventConnectionView> {
+  async listPublic(filter: EventFilter = {}, first: number, afterCursor?: string | null, withCount = false): Promise<EventConnectionView> {
     const { from, to } = filter;
     if (from && to && from.getTime() >= to.getTime()) throw BadUserInputError.field('to', 'to must be after from');
     const after = decodeKeyset(afterCursor);
     const expand = filter.expandRecurring ?? true;
     const base = this.filterConditions(filter);
 
-    const single: Condition[] = [...base, ['e.recurrence is null', []]];
-    if (to) single.push(['e.starts_at < ?', [to]]);
-    if (from) single.push(['e.ends_at > ?', [from]]);
-    if (after) single.push(['(e.starts_at, e.id) > (?::timestamptz, ?::uuid)', [after.startsAt, after.id]]);
+    const singlesInWindow: Condition[] = [...base, ['e.recurrence is null', []]];
+    if (to) singlesInWindow.push(['e.starts_at < ?', [to]]);
+    if (from) singlesInWindow.push(['e.ends_at > ?', [from]]);
+    const single: Condition[] = after
+      ? [...singlesInWindow, ['(e.starts_at, e.id) > (?::timestamptz, ?::uuid)', [after.startsAt, after.id]]]
+      : singlesInWindow;
 
     const series: Condition[] = [...base, ['e.recurrence is not null', []]];
     if (to) series.push(['e.starts_at < ?', [to]]);
     if (from) series.push(['(e.last_ends_at is null or e.last_ends_at > ?)', [from]]);
-    if (after) series.push(['(e.last_ends_at is null or e.last_ends_at > ?)', [after.startsAt]]);
+    // Counting needs every series in the window, not only those still running after the cursor.
+    if (after && !withCount) series.push(['(e.last_ends_at is null or e.last_ends_at > ?)', [after.startsAt]]);
 
     // Plain records, not entities: nothing here is written, and hydrating a page of entities cost
     // more than everything else in the request.
     const meta = this.em.getMetadata().get(Event.name);
-    const [singles, recurring] = (
-      await Promise.all([
-        apply(this.em.createQueryBuilder(Event, 'e').select('*'), single)
-          .orderBy({ startsAt: 'asc', id: 'asc' })
-          .limit(first + 1)
-          .execute<Record<string, unknown>[]>('all'),
-        apply(this.em.createQueryBuilder(Event, 'e').select('*'), series).execute<Record<string, unknown>[]>('all'),
-      ])
-    ).map((rows) => plainRecords<EventRecord>(meta, rows));
+    const [slugErrors, singleRows, seriesRows, singlesCount] = await Promise.all([
+      unknownSlugs(this.em, slugsOf(filter)),
+      apply(this.em.createQueryBuilder(Event, 'e').select('*'), single)
+        .orderBy({ startsAt: 'asc', id: 'asc' })
+        .limit(first + 1)
+        .execute<Record<string, unknown>[]>('all'),
+      apply(this.em.createQueryBuilder(Event, 'e').select('*'), series).execute<Record<string, unknown>[]>('all'),
+      withCount ? apply(this.em.createQueryBuilder(Event, 'e'), singlesInWindow).getCount() : undefined,
+    ]);
+    if (Object.keys(slugErrors).length) throw new BadUserInputError(slugErrors);
+    const singles = plainRecords<EventRecord>(meta, singleRows);
+    const recurring = plainRecords<EventRecord>(meta, seriesRows);
 
     const rows: { event: EventRecord; occurrence: Occurrence }[] = singles.map((event) => ({
       event,
@@ -191,6 +210,12 @@ export class EventQueries {
         (a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0),
     );
 
+    // A series counts once, and only if one of its occurrences falls in the window.
+    const totalCount =
+      singlesCount === undefined
+        ? undefined
+        : singlesCount + recurring.filter((e) => occurrencesOf(seriesOf(e), { from, to, limit: 1 }).length > 0).length;
+
     const page = rows.slice(0, first);
     const edges = page.map(({ event, occurrence }) => ({
       node: event,
@@ -205,6 +230,7 @@ export class EventQueries {
         startCursor: edges[0]?.cursor ?? null,
         endCursor: edges[edges.length - 1]?.cursor ?? null,
       },
+      totalCount,
     };
   }
 
@@ -282,6 +308,7 @@ export class EventQueries {
     entityId: string,
     first: number,
     afterCursor: string | null | undefined,
+    withCount = false,
   ): Promise<Connection<AuditEntry>> {
     let after: { at: Date; id: string } | null = null;
     if (afterCursor) {
@@ -291,13 +318,16 @@ export class EventQueries {
       }
       after = { at: new Date(at), id };
     }
-    const rows = await this.em.find(
-      AuditEntry,
-      after
-        ? { entityType, entityId, $or: [{ at: { $lt: after.at } }, { at: after.at, id: { $lt: after.id } }] }
-        : { entityType, entityId },
-      { orderBy: { at: 'desc', id: 'desc' }, limit: first + 1 },
-    );
-    return toConnection(rows, first, (r) => [r.at.toISOString(), r.id], after !== null);
+    const [rows, total] = await Promise.all([
+      this.em.find(
+        AuditEntry,
+        after
+          ? { entityType, entityId, $or: [{ at: { $lt: after.at } }, { at: after.at, id: { $lt: after.id } }] }
+          : { entityType, entityId },
+        { orderBy: { at: 'desc', id: 'desc' }, limit: first + 1 },
+      ),
+      withCount ? this.em.count(AuditEntry, { entityType, entityId }) : undefined,
+    ]);
+    return toConnection(rows, first, (r) => [r.at.toISOString(), r.id], after !== null, total);
   }
 }

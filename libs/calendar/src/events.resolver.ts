@@ -9,7 +9,15 @@ import {
   type District,
   type HousingArea,
 } from '@mangfold/associations';
-import { BadUserInputError, LocalizedField, localizedField, type Connection, type GqlContext, type LangArgs } from '@mangfold/graphql';
+import {
+  BadUserInputError,
+  LocalizedField,
+  localizedField,
+  wantsTotalCount,
+  type Connection,
+  type GqlContext,
+  type LangArgs,
+} from '@mangfold/graphql';
 import type { AuditEntry } from '@mangfold/db';
 import { CalendarLoaders } from './calendar-loaders';
 import type { Event } from './event.entity';
@@ -25,11 +33,6 @@ import { OccasionModel } from './models/occasion.model';
 import type { Occasion } from './occasion.entity';
 import { formatLocal } from './time/local-time';
 import { occurrencesOf } from './time/recurrence';
-
-/** Whether the client asked for `totalCount` (counting costs a query, so only then). */
-export function wantsTotalCount(info: GraphQLResolveInfo): boolean {
-  return info.fieldNodes.some((node) => node.selectionSet?.selections.some((s) => s.kind !== 'Field' || s.name.value === 'totalCount'));
-}
 
 @Resolver(() => EventModel)
 export class EventsResolver {
@@ -59,8 +62,8 @@ export class EventsResolver {
       'Published (and cancelled) events in start order, then id. Recurring events are listed once per occurrence, with ' +
       'the occurrence on the edge; with `from`/`to` only occurrences overlapping the window.',
   })
-  events(@Args() args: EventsArgs): Promise<EventConnectionView> {
-    return this.queries.listPublic(args.filter ?? {}, args.first, args.after);
+  events(@Args() args: EventsArgs, @Info() info: GraphQLResolveInfo): Promise<EventConnectionView> {
+    return this.queries.listPublic(args.filter ?? {}, args.first, args.after, wantsTotalCount(info));
   }
 
   @Query(() => EventConnection, { description: 'Events of your associations, in any status, including invitations to co-organise' })
@@ -76,8 +79,8 @@ export class EventsResolver {
 
   @Roles(Role.ADMIN)
   @Query(() => AuditEntryConnection, { description: "An event's audit trail: who changed what and when, newest first (admin)" })
-  eventAuditTrail(@Args() args: AuditTrailArgs): Promise<Connection<AuditEntry>> {
-    return this.queries.auditTrail('Event', args.id.toLowerCase(), args.first, args.after);
+  eventAuditTrail(@Args() args: AuditTrailArgs, @Info() info: GraphQLResolveInfo): Promise<Connection<AuditEntry>> {
+    return this.queries.auditTrail('Event', args.id.toLowerCase(), args.first, args.after, wantsTotalCount(info));
   }
 
   @Mutation(() => EventModel, { description: 'Creates a DRAFT for an association you are a member of' })

@@ -1,10 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { LockMode, UniqueConstraintViolationException, type EntityClass, type FilterQuery } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { InjectConfig, type AppConfig } from '@mangfold/config';
 import { Role, type AuthUser } from '@mangfold/auth';
-import { Association, AssociationAccess, AssociationStatus, District, HousingArea } from '@mangfold/associations';
+import {
+  Association,
+  AssociationAccess,
+  AssociationStatus,
+  District,
+  FORMER_DISTRICT_SLUGS,
+  FORMER_HOUSING_AREA_SLUGS,
+  HousingArea,
+} from '@mangfold/associations';
 import { audit, slugify } from '@mangfold/db';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError, type FieldErrors } from '@mangfold/graphql';
 import { JobName, enqueue } from '@mangfold/jobs';
@@ -18,6 +26,15 @@ import { resolveEventTimes, type EventTimes } from './time/event-times';
 const ENTITY = 'Event';
 
 type Details = CreateEventInput | UpdateEventInput;
+type ReferenceName = 'district' | 'housingArea' | 'occasion';
+
+const FORMER_SLUGS: Partial<Record<ReferenceName, ReadonlyMap<string, string>>> = {
+  district: FORMER_DISTRICT_SLUGS,
+  housingArea: FORMER_HOUSING_AREA_SLUGS,
+};
+
+/** The input field that named a reference: its id or its slug. */
+const given = (input: Details, name: ReferenceName): string => (input[`${name}Slug`] !== undefined ? `${name}Slug` : `${name}Id`);
 
 /**
  * The event workflow: create (DRAFT) → submit (SUBMITTED) → publish or reject (admin) → edit,
@@ -52,7 +69,7 @@ export class EventsService {
           endsAt: new Date(0),
           createdBy: user.id,
         });
-        await this.applyDetails(em, event, input, null);
+        await this.applyDetails(em, event, input, null, association.district ?? null);
         const base = input.slug ?? (slugify(event.title.da ?? event.title.en ?? '', 100) || 'event');
         event.slug = slugSuffix ? `${base.slice(0, 110)}-${slugSuffix}` : await this.freeSlug(em, base);
         em.create(EventOrganizer, {
@@ -323,30 +340,72 @@ export class EventsService {
     for (let n = 2; ; n++) if (!taken.has(`${root}-${n}`)) return `${root}-${n}`;
   }
 
+  /**
+   * The district, housing area or occasion an input names by `<name>Id` or `<name>Slug` (one of
+   * the two): undefined when left out, null when cleared; an unknown one is recorded in errors.
+   */
+  private async reference<T extends District | HousingArea | Occasion>(
+    em: EntityManager,
+    entity: EntityClass<T>,
+    input: Details,
+    name: ReferenceName,
+    [noun, query]: [string, string],
+    errors: FieldErrors,
+  ): Promise<T | null | undefined> {
+    const id = input[`${name}Id`];
+    const slug = input[`${name}Slug`];
+    if (id !== undefined && slug !== undefined) {
+      errors[`${name}Slug`] = `give ${name}Id or ${name}Slug, not both`;
+      return undefined;
+    }
+    if (id === undefined && slug === undefined) return undefined;
+    if (id === null || slug === null) return null;
+    const where = id !== undefined ? { id: parseId(id, `${name}Id`) } : { slug };
+    const found = await em.findOne<T>(entity, where as FilterQuery<T>);
+    if (!found) {
+      errors[given(input, name)] =
+        id !== undefined
+          ? `${name}Id is not the id of ${noun}`
+          : FORMER_SLUGS[name]?.has(slug!)
+            ? `${name}Slug "${slug}" is now "${FORMER_SLUGS[name].get(slug!)}"`
+            : `${name}Slug is not ${noun} (see the ${query} query)`;
+    }
+    return found;
+  }
+
   /** Applies the detail fields of an input, collecting every problem by field before throwing. */
-  private async applyDetails(em: EntityManager, event: Event, input: Details, current: Event | null): Promise<void> {
+  private async applyDetails(
+    em: EntityManager,
+    event: Event,
+    input: Details,
+    current: Event | null,
+    defaultDistrict: District | null = null,
+  ): Promise<void> {
     const errors: FieldErrors = {};
     const timesResult = resolveEventTimes(input, current ? timesOf(current) : null, this.config.time.defaultZone);
     if (!timesResult.ok) Object.assign(errors, timesResult.errors);
 
     const [district, housingArea, occasion] = await Promise.all([
-      input.districtId ? em.findOne(District, parseId(input.districtId, 'districtId')) : null,
-      input.housingAreaId ? em.findOne(HousingArea, parseId(input.housingAreaId, 'housingAreaId')) : null,
-      input.occasionId ? em.findOne(Occasion, parseId(input.occasionId, 'occasionId')) : null,
+      this.reference(em, District, input, 'district', ['a district', 'districts'], errors),
+      this.reference(em, HousingArea, input, 'housingArea', ['a housing area', 'housingAreas'], errors),
+      this.reference(em, Occasion, input, 'occasion', ['an occasion', 'occasions'], errors),
     ]);
-    if (input.districtId && !district) errors.districtId = 'districtId is not the id of a district';
-    if (input.housingAreaId && !housingArea) errors.housingAreaId = 'housingAreaId is not the id of a housing area';
-    if (input.occasionId && !occasion) errors.occasionId = 'occasionId is not the id of an occasion';
 
+    // The event's own area is a bare reference after lock(); its district is needed below.
+    if (housingArea === undefined && current?.housingArea) await em.populate(current, ['housingArea']);
     // A housing area lies in one district: set the district from it, and refuse a contradiction.
-    let nextDistrict = input.districtId === undefined ? (current?.district ?? null) : district;
-    const nextArea = input.housingAreaId === undefined ? (current?.housingArea ?? null) : housingArea;
-    if (nextArea && input.housingAreaId !== undefined && input.districtId === undefined) nextDistrict = nextArea.district;
+    let nextDistrict = district === undefined ? (current?.district ?? null) : district;
+    const nextArea = housingArea === undefined ? (current?.housingArea ?? null) : housingArea;
+    if (nextArea && housingArea !== undefined && district === undefined) nextDistrict = nextArea.district;
     if (nextArea && nextDistrict && nextArea.district.id !== nextDistrict.id) {
-      if (input.housingAreaId !== undefined) errors.housingAreaId = 'housingAreaId lies in another district than districtId';
-      else errors.districtId = "districtId does not contain the event's housing area; change or clear housingAreaId too";
+      const areaField = given(input, 'housingArea');
+      const districtField = given(input, 'district');
+      if (housingArea !== undefined) errors[areaField] = `${areaField} lies in another district than ${districtField}`;
+      else errors[districtField] = `${districtField} does not contain the event's housing area; change or clear ${areaField} too`;
     }
     if (nextArea && !nextDistrict) nextDistrict = nextArea.district;
+    // Left out on creation, the district is the organiser's, so the event shows in that district's feed.
+    if (!current && district === undefined && !nextDistrict) nextDistrict = defaultDistrict;
 
     const location = input.location;
     if (location) {
@@ -391,7 +450,7 @@ export class EventsService {
     }
     event.district = nextDistrict;
     event.housingArea = nextArea;
-    if (input.occasionId !== undefined) event.occasion = occasion;
+    if (occasion !== undefined) event.occasion = occasion;
     event.capacity = capacity;
     if (input.registrationRequired !== undefined && input.registrationRequired !== null)
       event.registrationRequired = input.registrationRequired;

@@ -1,7 +1,8 @@
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { CurrentUser, Public, Role, Roles, type AuthUser } from '@mangfold/auth';
 import type { AuditEntry } from '@mangfold/db';
-import { LocalizedField, localizedField, type Connection, type GqlContext, type LangArgs } from '@mangfold/graphql';
+import { LocalizedField, localizedField, wantsTotalCount, type Connection, type GqlContext, type LangArgs } from '@mangfold/graphql';
 import { CalendarLoaders } from './calendar-loaders';
 import { EventQueries } from './event-queries.service';
 import { CreateOccasionInput, UpdateOccasionInput } from './inputs/occasion.inputs';
@@ -37,8 +38,8 @@ export class OccasionsResolver {
 
   @Roles(Role.ADMIN)
   @Query(() => AuditEntryConnection, { description: "An occasion's audit trail, newest first (admin)" })
-  occasionAuditTrail(@Args() args: AuditTrailArgs): Promise<Connection<AuditEntry>> {
-    return this.queries.auditTrail('Occasion', args.id.toLowerCase(), args.first, args.after);
+  occasionAuditTrail(@Args() args: AuditTrailArgs, @Info() info: GraphQLResolveInfo): Promise<Connection<AuditEntry>> {
+    return this.queries.auditTrail('Occasion', args.id.toLowerCase(), args.first, args.after, wantsTotalCount(info));
   }
 
   @Roles(Role.ADMIN)

@@ -33,10 +33,10 @@ function event(overrides: Partial<FeedEventData> = {}): FeedEventData {
     recurrence: null,
     recurrenceExceptions: [],
     location: { name: 'Fælledparken', address: 'Øster Allé', postalCode: '2100', city: 'København Ø', latitude: 55.7, longitude: 12.57 },
-    district: { slug: 'osterbro', name: { da: 'Østerbro', en: 'Østerbro' } },
+    district: { slug: 'oesterbro', name: { da: 'Østerbro', en: 'Østerbro' } },
     occasion: { slug: 'constitution-day', name: { da: 'Grundlovsdag', en: 'Constitution Day' } },
     organizers: [
-      { slug: 'osterbro-forening', name: 'Østerbro Forening' },
+      { slug: 'oesterbro-forening', name: 'Østerbro Forening' },
       { slug: 'valby-kulturbro', name: 'Valby Kulturbro' },
     ],
     sequence: 4,
@@ -74,7 +74,7 @@ describe('VEVENT fragments', () => {
     expect(parsed.timezones).toEqual([ZONE]);
     const organizer = e.component.getFirstProperty('organizer')!;
     expect(organizer.getParameter('cn')).toBe('Østerbro Forening');
-    expect(organizer.getFirstValue()).toBe(`${BASE}/associations/osterbro-forening`);
+    expect(organizer.getFirstValue()).toBe(`${BASE}/associations/oesterbro-forening`);
     expect(e.organizer).not.toMatch(/mailto:/i);
     expect(e.component.getFirstPropertyValue('dtstamp')!.toString()).toBe('2026-01-02T03:04:05Z');
     expect(e.component.getFirstPropertyValue('last-modified')!.toString()).toBe('2026-01-02T03:04:05Z');
@@ -170,9 +170,9 @@ describe('VEVENT fragments', () => {
     expect(parsed.events[0].summary).toBe('AFLYST: Grundlovsfest');
     expect(feedRefsOf(cancelled).map(feedKey).sort()).toEqual([
       'all',
-      'association/osterbro-forening',
+      'association/oesterbro-forening',
       'association/valby-kulturbro',
-      'district/osterbro',
+      'district/oesterbro',
       'event/grundlovsfest',
       'kind/cultural-event',
       'occasion/constitution-day',

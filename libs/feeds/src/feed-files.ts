@@ -7,7 +7,7 @@ import { feedPath, type FeedRef } from './feed-keys';
 
 /**
  * With FEEDS_DIR set, every published feed is also written there as a static file for a web server
- * or CDN, laid out like the URLs: `calendar.ics`, `calendar/districts/norrebro.ics`, and the English
+ * or CDN, laid out like the URLs: `calendar.ics`, `calendar/districts/noerrebro.ics`, and the English
  * version beside it as `….en.ics`. Files are replaced atomically (write, then rename).
  */
 @Injectable()

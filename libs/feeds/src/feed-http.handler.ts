@@ -2,10 +2,11 @@ import type { IncomingMessage, OutgoingHttpHeaders, Server, ServerResponse } fro
 import { performance } from 'node:perf_hooks';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
+import { FORMER_DISTRICT_SLUGS } from '@mangfold/associations';
 import type { Language } from '@mangfold/db';
 import { Metrics } from '@mangfold/observability';
 import { FeedCache, type ServedFeed } from './feed-cache.service';
-import { ALL_FEED, feedKey, feedRefFromPath, type FeedRef, type FeedScope } from './feed-keys';
+import { ALL_FEED, feedKey, feedPath, feedRefFromPath, type FeedRef, type FeedScope } from './feed-keys';
 import { acceptsGzip, etagMatches, parseHttpDate } from './http-conditional';
 import { etagOf } from './feed-snapshots.service';
 
@@ -36,7 +37,7 @@ interface FeedTarget {
   cacheId: string;
   /** The route label for metrics (never the raw URL, so labels stay few). */
   route: string;
-  error: { status: number; message: string } | null;
+  error: { status: number; message: string; headers?: OutgoingHttpHeaders } | null;
 }
 
 const MAX_REMEMBERED_URLS = 10_000;
@@ -100,7 +101,7 @@ export class FeedHttpHandler implements OnApplicationBootstrap {
       return true;
     }
     if (target.error) {
-      this.plain(res, target.error.status, target.error.message, {}, method);
+      this.plain(res, target.error.status, target.error.message, target.error.headers ?? {}, method);
       this.observe(method, target.route, target.error.status, started);
       return true;
     }
@@ -133,6 +134,10 @@ export class FeedHttpHandler implements OnApplicationBootstrap {
         route: '/calendar/*',
         error: { status: 404, message: 'No such calendar feed.' },
       };
+    } else if (ref.scope === 'district' && FORMER_DISTRICT_SLUGS.has(ref.slug)) {
+      const location = feedPath({ scope: 'district', slug: FORMER_DISTRICT_SLUGS.get(ref.slug)! }) + (q < 0 ? '' : url.slice(q));
+      const error = { status: 301, message: `This feed moved to ${location}`, headers: { Location: location } };
+      target = { ref, key: '', lang: 'da', cacheId: '', route: ROUTE.district, error };
     } else {
       const lang = langFromQuery(q < 0 ? '' : url.slice(q + 1));
       target =

@@ -6,7 +6,7 @@ describe('feed keys and paths', () => {
   it('maps the public routes to feeds and back', () => {
     const cases: [string, string][] = [
       ['/calendar.ics', 'all'],
-      ['/calendar/districts/norrebro.ics', 'district/norrebro'],
+      ['/calendar/districts/noerrebro.ics', 'district/noerrebro'],
       ['/calendar/associations/valby-kulturbro.ics', 'association/valby-kulturbro'],
       ['/calendar/occasions/eid-al-fitr.ics', 'occasion/eid-al-fitr'],
       ['/calendar/kinds/international-day.ics', 'kind/international-day'],
@@ -36,11 +36,11 @@ describe('feed keys and paths', () => {
   });
 
   it('builds https and webcal URLs and ASCII file names', () => {
-    const ref = { scope: 'district' as const, slug: 'norrebro' };
-    expect(feedUrl('https://kalender.kk.dk', ref)).toBe('https://kalender.kk.dk/calendar/districts/norrebro.ics');
-    expect(feedUrl('https://kalender.kk.dk', ref, 'en')).toBe('https://kalender.kk.dk/calendar/districts/norrebro.ics?lang=en');
-    expect(webcalUrl('https://kalender.kk.dk', ref, 'en')).toBe('webcal://kalender.kk.dk/calendar/districts/norrebro.ics?lang=en');
-    expect(feedFileName(ref, 'en')).toBe('mangfoldighedskalender-district-norrebro-en.ics');
+    const ref = { scope: 'district' as const, slug: 'noerrebro' };
+    expect(feedUrl('https://kalender.kk.dk', ref)).toBe('https://kalender.kk.dk/calendar/districts/noerrebro.ics');
+    expect(feedUrl('https://kalender.kk.dk', ref, 'en')).toBe('https://kalender.kk.dk/calendar/districts/noerrebro.ics?lang=en');
+    expect(webcalUrl('https://kalender.kk.dk', ref, 'en')).toBe('webcal://kalender.kk.dk/calendar/districts/noerrebro.ics?lang=en');
+    expect(feedFileName(ref, 'en')).toBe('mangfoldighedskalender-district-noerrebro-en.ics');
     expect(feedFileName({ scope: 'all', slug: '' }, 'da')).toBe('mangfoldighedskalender.ics');
   });
 

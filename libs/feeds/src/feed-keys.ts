@@ -57,7 +57,7 @@ export function parseFeedKey(key: string): FeedRef | null {
   return { scope, slug };
 }
 
-/** The path of a feed below PUBLIC_BASE_URL, e.g. `/calendar/districts/norrebro.ics`. */
+/** The path of a feed below PUBLIC_BASE_URL, e.g. `/calendar/districts/noerrebro.ics`. */
 export function feedPath(ref: FeedRef): string {
   return ref.scope === 'all' ? '/calendar.ics' : `/calendar/${COLLECTION[ref.scope]}/${ref.slug}.ics`;
 }
@@ -98,7 +98,7 @@ export function webcalUrl(baseUrl: string, ref: FeedRef, lang: Language = 'da'):
   return feedUrl(baseUrl, ref, lang).replace(/^https?:\/\//, 'webcal://');
 }
 
-/** A file name for Content-Disposition and FEEDS_DIR: ASCII only, e.g. `mangfold-district-norrebro-en.ics`. */
+/** A file name for Content-Disposition and FEEDS_DIR: ASCII only, e.g. `mangfold-district-noerrebro-en.ics`. */
 export function feedFileName(ref: FeedRef, lang: Language): string {
   const parts = ['mangfoldighedskalender', ref.scope === 'all' ? '' : ref.scope, ref.slug, lang === 'da' ? '' : lang];
   return `${parts.filter(Boolean).join('-')}.ics`;

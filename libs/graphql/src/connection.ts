@@ -1,5 +1,6 @@
 import { Field, ObjectType, Int } from '@nestjs/graphql';
 import type { Type } from '@nestjs/common';
+import type { GraphQLResolveInfo } from 'graphql';
 import { BadUserInputError } from './errors';
 
 @ObjectType()
@@ -47,10 +48,15 @@ export function ConnectionType<T>(node: Type<T>, name = node.name): Type<Connect
     @Field(() => PageInfo)
     pageInfo!: PageInfo;
 
-    @Field(() => Int, { nullable: true, description: 'Number of items matching the filter (absent when not counted)' })
+    @Field(() => Int, { nullable: true, description: 'Number of items matching the filter, whatever the page' })
     totalCount?: number;
   }
   return ConnectionClass;
+}
+
+/** Whether the client asked for `totalCount` (counting costs a query, so only then; a fragment may ask for it). */
+export function wantsTotalCount(info: GraphQLResolveInfo): boolean {
+  return info.fieldNodes.some((node) => node.selectionSet?.selections.some((s) => s.kind !== 'Field' || s.name.value === 'totalCount'));
 }
 
 /** Opaque cursor over the values of a keyset (e.g. [startsAt, id]). */

@@ -44,7 +44,7 @@ function report(): RenderableReport {
     ],
     breakdowns: {
       ...empty,
-      [KpiDimension.DISTRICT]: [{ key: 'norrebro', name: { da: 'Nørrebro' }, actual: 1, planned: 2, answers: null }],
+      [KpiDimension.DISTRICT]: [{ key: 'noerrebro', name: { da: 'Nørrebro' }, actual: 1, planned: 2, answers: null }],
     },
   };
   return {
@@ -115,7 +115,7 @@ describe('status report rendering', () => {
       `CONTRIBUTOR,associations-involved,Lokale foreninger med kulturelle arrangementer,,,,,,,,,ASSOCIATION,a1,a1,"'=HYPERLINK(""x"") <b>Forening</b>, ""Nørrebro""",ASSOCIATION,HELD,,,,`,
     );
     expect(lines[3]).toBe(
-      'BREAKDOWN,associations-involved,Lokale foreninger med kulturelle arrangementer,,,1,2,,,DISTRICT,norrebro,,,,Nørrebro,,,,,,',
+      'BREAKDOWN,associations-involved,Lokale foreninger med kulturelle arrangementer,,,1,2,,,DISTRICT,noerrebro,,,,Nørrebro,,,,,,',
     );
     expect(lines).toContain(
       'INVOLVED,associations-involved,,,,,,,,,eid-al-fitr,EVENT,e1,e1,Eid & fest,ASSOCIATION,HELD,2026-03-20T16:00:00.000Z,,,Forening <script>',

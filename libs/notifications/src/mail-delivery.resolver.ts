@@ -1,8 +1,9 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { FilterQuery } from '@mikro-orm/core';
 import { CurrentUser, Role, Roles, User, type AuthUser } from '@mangfold/auth';
-import { BadUserInputError, decodeCursor, toConnection, type Connection } from '@mangfold/graphql';
+import { BadUserInputError, decodeCursor, toConnection, wantsTotalCount, type Connection } from '@mangfold/graphql';
 import { MailDelivery } from './mail-delivery.entity';
 import { MailDeliveriesArgs, MailDeliveryConnection, MailDeliveryModel, QueueDashboardLinkModel } from './models/mail-delivery.model';
 import { QueueDashboard } from './queue-dashboard';
@@ -39,7 +40,10 @@ export class MailDeliveryResolver {
   @Query(() => MailDeliveryConnection, {
     description: "Mails sent or tried, newest first: a registration's mails, or every failure (admins only)",
   })
-  async mailDeliveries(@Args() { filter, first, after }: MailDeliveriesArgs): Promise<Connection<MailDeliveryModel>> {
+  async mailDeliveries(
+    @Args() { filter, first, after }: MailDeliveriesArgs,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Connection<MailDeliveryModel>> {
     const where: FilterQuery<MailDelivery> & Record<string, unknown> = {};
     if (filter?.registrationId) where.registration = filter.registrationId;
     if (filter?.eventId) where.event = filter.eventId;
@@ -54,12 +58,11 @@ export class MailDeliveryResolver {
       const at = new Date(createdAt);
       conditions.push({ $or: [{ createdAt: { $lt: at } }, { createdAt: at, id: { $lt: id } }] });
     }
-    const rows = await this.em.find(
-      MailDelivery,
-      { $and: conditions },
-      { orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], limit: first + 1 },
-    );
-    return toConnection(rows.map(toModel), first, (d) => [d.createdAt.toISOString(), d.id], !!after);
+    const [rows, total] = await Promise.all([
+      this.em.find(MailDelivery, { $and: conditions }, { orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], limit: first + 1 }),
+      wantsTotalCount(info) ? this.em.count(MailDelivery, where) : undefined,
+    ]);
+    return toConnection(rows.map(toModel), first, (d) => [d.createdAt.toISOString(), d.id], !!after, total);
   }
 
   @Query(() => MailDeliveryModel, { nullable: true, description: 'One mail delivery by id (admins only)' })

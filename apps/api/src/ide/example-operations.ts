@@ -23,16 +23,23 @@ if (token) altair.helpers.setEnvironment('${ACCESS_TOKEN_VARIABLE}', token, true
 export function exampleOperations(now: Date = new Date()): ExampleOperation[] {
   const local = DateTime.fromJSDate(now, { zone: 'Europe/Copenhagen' });
   const year = local.year;
+  // The next Sankt Hans, so the saved draft is never in the past.
+  const midsummer = local < local.set({ month: 6, day: 23 }).startOf('day') ? year : year + 1;
   return [
     {
       name: 'Upcoming events',
-      query: `query UpcomingEvents($first: Int) {
-  events(first: $first) {
-    edges { node { id slug title startsAt endsAt timeZone kind status district { name } occasion { name } organizers { name } } }
+      query: `# Events still going on or ahead of \`from\` (when the IDE was opened), soonest first.
+query UpcomingEvents($from: DateTime!, $first: Int) {
+  events(filter: { from: $from }, first: $first) {
+    totalCount
+    edges {
+      occurrence { startsAtLocal endsAtLocal }
+      node { id slug title kind status timeZone district { slug name } occasion { slug name } organizers { slug name } }
+    }
     pageInfo { hasNextPage endCursor }
   }
 }`,
-      variables: { first: 20 },
+      variables: { from: local.startOf('day').toUTC().toISO(), first: 20 },
     },
     {
       name: 'Log in',
@@ -56,7 +63,7 @@ mutation Login($email: String!, $password: String!) {
         input: {
           name: 'Nørrebro Madklub',
           kind: 'ASSOCIATION',
-          districtSlug: 'norrebro',
+          districtSlug: 'noerrebro',
           description: { da: 'Vi laver mad sammen hver torsdag.', en: 'We cook together every Thursday.' },
           email: 'madklub@example.org',
           password: 'choose-a-long-password',
@@ -101,7 +108,7 @@ mutation Reject($id: ID!, $reason: String!) {
     pageInfo { hasNextPage endCursor }
     }
 }`,
-      variables: { filter: { districtSlug: 'norrebro' }, first: 20 },
+      variables: { filter: { districtSlug: 'noerrebro' }, first: 20 },
     },
     {
       name: 'KPIs this year',
@@ -152,6 +159,32 @@ query InternationalDayParticipation($year: Int!) {
   }
 }`,
       variables: { year },
+    },
+    {
+      name: 'Create an event',
+      query: `# A draft for your association (its id: "Me and my associations"); district, housing area and occasion by slug
+# (see "Districts and occasions"). Left out, the district is the housing area's, else the association's.
+mutation CreateEvent($input: CreateEventInput!) {
+  createEvent(input: $input) { id slug status title startsAtLocal endsAtLocal district { slug } housingArea { slug } occasion { slug } }
+}
+
+mutation SubmitEvent($id: ID!) {
+  submitEvent(id: $id) { id status submittedAt }
+}`,
+      variables: {
+        input: {
+          associationId: 'the id of your association (see Me and my associations)',
+          title: { da: 'Sankt Hans i gården', en: 'Midsummer in the courtyard' },
+          description: { da: 'Bål, sang og kaffe.', en: 'Bonfire, songs and coffee.' },
+          startsAt: `${midsummer}-06-23T19:00`,
+          endsAt: `${midsummer}-06-23T22:00`,
+          housingAreaSlug: 'mjoelnerparken',
+          occasionSlug: 'sankt-hans',
+          location: { name: 'Gården', city: 'København' },
+          languages: ['da', 'ar'],
+        },
+        id: 'the id createEvent answered',
+      },
     },
     {
       name: 'Events awaiting moderation',

@@ -137,20 +137,40 @@ abstract class EventDetailsInput {
   @Type(() => EventLocationInput)
   location?: EventLocationInput | null;
 
-  @Field(() => ID, { nullable: true, description: 'One of `districts`; set from the housing area when left out' })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "One of `districts` (or give districtSlug). Left out, it is the housing area's district; on creation, failing that, " +
+      "the organising association's district, so the event is in that district's feed",
+  })
   @IsOptional()
   @IsUUID('all', { message: '$property must be the id of a district' })
   districtId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'One of `housingAreas`' })
+  @Field(() => String, { nullable: true, description: 'The district by its slug, e.g. "noerrebro", instead of districtId' })
+  @IsOptional()
+  @Matches(SLUG_PATTERN, { message: '$property must be the slug of a district, e.g. noerrebro' })
+  districtSlug?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'One of `housingAreas` (or give housingAreaSlug)' })
   @IsOptional()
   @IsUUID('all', { message: '$property must be the id of a housing area' })
   housingAreaId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The occasion the event marks, one of `occasions`' })
+  @Field(() => String, { nullable: true, description: 'The housing area by its slug, e.g. "mjoelnerparken", instead of housingAreaId' })
+  @IsOptional()
+  @Matches(SLUG_PATTERN, { message: '$property must be the slug of a housing area, e.g. mjoelnerparken' })
+  housingAreaSlug?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The occasion the event marks, one of `occasions` (or give occasionSlug)' })
   @IsOptional()
   @IsUUID('all', { message: '$property must be the id of an occasion' })
   occasionId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The occasion by its slug, e.g. "eid-al-fitr", instead of occasionId' })
+  @IsOptional()
+  @Matches(SLUG_PATTERN, { message: '$property must be the slug of an occasion, e.g. eid-al-fitr' })
+  occasionSlug?: string | null;
 
   @Field(() => Int, { nullable: true, description: 'Seats (or stands) in total; null means unlimited' })
   @IsOptional()
@@ -264,25 +284,33 @@ export class EventFilter {
   @IsBoolean()
   expandRecurring?: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'A district by slug, e.g. "noerrebro". An unknown slug is refused (BAD_USER_INPUT); a slug from before the Danish ' +
+      'transliteration (æ → ae, ø → oe, å → aa), such as "norrebro", is refused naming the current one.',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(120)
   districtSlug?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'A housing area by slug, e.g. "mjoelnerparken"; an unknown slug is refused' })
   @IsOptional()
   @IsString()
   @MaxLength(120)
   housingAreaSlug?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'An occasion by slug, e.g. "diwali"; an unknown slug is refused' })
   @IsOptional()
   @IsString()
   @MaxLength(120)
   occasionSlug?: string;
 
-  @Field(() => String, { nullable: true, description: 'Events this association organises or co-organises' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Events this approved association organises or co-organises; an unknown slug is refused',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(120)

@@ -172,6 +172,9 @@ export class EventConnection {
   @Field(() => PageInfo)
   pageInfo!: PageInfo;
 
-  @Field(() => Int, { nullable: true, description: 'Number of events matching (absent when not counted)' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Number of events matching the filter, whatever the page (a recurring event counts once, if it occurs in the window)',
+  })
   totalCount?: number;
 }
