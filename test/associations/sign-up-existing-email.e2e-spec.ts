@@ -21,7 +21,7 @@ function signUpInput(email: string): Record<string, unknown> {
     email,
     password: 'a-long-enough-password',
     memberName: 'Amina Hassan',
-    districtSlug: 'norrebro',
+    districtSlug: 'noerrebro',
     cvr: '12345678',
     contactEmail: 'kontakt@strik.example',
   };
