@@ -70,6 +70,12 @@ input[type="datetime-local"], input[type="time"], input[type="search"], input[ty
 .pager { display: flex; flex-wrap: wrap; gap: 1rem; justify-content: space-between; }
 .filters { display: grid; gap: 0 var(--gap); grid-template-columns: repeat(auto-fill, minmax(min(100%, 14rem), 1fr)); }
 .map svg { display: block; width: 100%; height: auto; border: 1px solid var(--line); background: var(--soft); }
+.prewrap { white-space: pre-line; }
+.link-list { padding-left: 1.2rem; }
+.event-list .when { margin: 0 0 0.25rem; font-weight: 600; }
+.event-list p, .event-list ul { margin-bottom: 0.4rem; }
+.consent { margin: 1rem 0 0.25rem; }
+.embed main { padding-top: 0.5rem; }
 .visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 @media (min-width: 48rem) { h1 { font-size: 2.3rem; } .columns { display: grid; grid-template-columns: 2fr 1fr; gap: 2rem; } }
 @media print {
