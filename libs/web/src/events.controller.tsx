@@ -54,8 +54,12 @@ export class EventsController {
 
   /** One listing page of the query's filters, or its errors (unknown values name nothing: no list). */
   private async list(req: Request, lang: SiteLanguage, size: number, withCount: boolean) {
-    const choices = await this.listing.choices(lang);
-    const query = this.listing.parse(req.query, lang, choices, new Date());
+    let choices = await this.listing.choices(lang);
+    let query = this.listing.parse(req.query, lang, choices, new Date());
+    if (query.errors.length > 0) {
+      choices = await this.listing.choices(lang, true);
+      query = this.listing.parse(req.query, lang, choices, new Date());
+    }
     const districtNames = new Map(choices.districts.map((d) => [d.id, d.name]));
     if (query.errors.length > 0)
       return { choices, query, districtNames, items: [] as ListedEvent[], count: null, pager: { next: null, previous: null } };

@@ -3,38 +3,51 @@ import type { SiteLanguage } from '@mangfold/config';
 const LOCALE: Record<SiteLanguage, string> = { da: 'da-DK', en: 'en-GB' };
 const HOME_ZONE = 'Europe/Copenhagen';
 
+// Building an Intl formatter costs far more than using one (a millisecond or so with a time zone),
+// and a listing formats dozens of dates: each is built once per process.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(lang: SiteLanguage, zone: string, withTime: boolean): Intl.DateTimeFormat {
-  const key = `${lang}\n${zone}\n${withTime}`;
+export function cachedFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}\n${JSON.stringify(options)}`;
   let f = formatters.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat(LOCALE[lang], {
-      weekday: 'long',
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-      ...(withTime ? { hour: '2-digit', minute: '2-digit' } : {}),
-      timeZone: zone,
-    });
+    f = new Intl.DateTimeFormat(locale, options);
     formatters.set(key, f);
   }
   return f;
 }
 
-const timeOnly = (lang: SiteLanguage, zone: string) =>
-  new Intl.DateTimeFormat(LOCALE[lang], { hour: '2-digit', minute: '2-digit', timeZone: zone });
-
-function validZone(zone: string): string {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return zone;
-  } catch {
-    return HOME_ZONE;
-  }
+function formatter(lang: SiteLanguage, zone: string, withTime: boolean): Intl.DateTimeFormat {
+  return cachedFormat(LOCALE[lang], {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    ...(withTime ? { hour: '2-digit', minute: '2-digit' } : {}),
+    timeZone: zone,
+  });
 }
 
-const localDay = (at: Date, zone: string) => new Intl.DateTimeFormat('en-CA', { timeZone: zone, dateStyle: 'short' }).format(at);
+const timeOnly = (lang: SiteLanguage, zone: string) => cachedFormat(LOCALE[lang], { hour: '2-digit', minute: '2-digit', timeZone: zone });
+
+const validZones = new Map<string, string>();
+
+/** The zone itself when Intl knows it, else Copenhagen's. */
+export function validZone(zone: string): string {
+  let valid = validZones.get(zone);
+  if (valid === undefined) {
+    try {
+      cachedFormat('en', { timeZone: zone });
+      valid = zone;
+    } catch {
+      valid = HOME_ZONE;
+    }
+    if (validZones.size < 1000) validZones.set(zone, valid);
+  }
+  return valid;
+}
+
+const localDay = (at: Date, zone: string) => cachedFormat('en-CA', { timeZone: zone, dateStyle: 'short' }).format(at);
 
 /** A moment as people write it, in the event's zone: "fredag den 5. juni 2026 kl. 17.00". */
 export function formatMoment(at: Date, zone: string, lang: SiteLanguage): string {
@@ -137,9 +150,17 @@ export function formatPlace(location: {
 }
 
 /** A language's name in the page's language ("arabisk" / "Arabic"), the code itself when unknown. */
+const languageNames = new Map<SiteLanguage, Intl.DisplayNames>();
+
+/** A language's name in the page's language ("arabisk" / "Arabic"), the code itself when unknown. */
 export function languageName(code: string, lang: SiteLanguage): string {
+  let names = languageNames.get(lang);
+  if (!names) {
+    names = new Intl.DisplayNames([LOCALE[lang]], { type: 'language' });
+    languageNames.set(lang, names);
+  }
   try {
-    return new Intl.DisplayNames([LOCALE[lang]], { type: 'language' }).of(code) ?? code;
+    return names.of(code) ?? code;
   } catch {
     return code;
   }
@@ -153,7 +174,7 @@ export function parseLocalDate(value: string, zone = HOME_ZONE): Date | null {
   const guess = new Date(Date.UTC(y, mo - 1, d));
   if (guess.getUTCMonth() !== mo - 1 || guess.getUTCDate() !== d) return null;
   // The zone's offset at that day: format the UTC midnight in the zone and correct by the difference.
-  const parts = new Intl.DateTimeFormat('en-US', {
+  const parts = cachedFormat('en-US', {
     timeZone: zone,
     hourCycle: 'h23',
     year: 'numeric',

@@ -2,17 +2,12 @@ import { type SiteLanguage, sitePaths } from '@mangfold/config';
 import { type Event, EventStatus } from '@mangfold/calendar';
 import { localize } from '@mangfold/db';
 import { htmlToText } from '@mangfold/feeds';
+import { cachedFormat, validZone } from './format';
 
 /** An instant with the offset of its zone at that moment: 2026-06-05T17:00:00+02:00 (schema.org wants the offset). */
 export function isoWithOffset(at: Date, zone: string): string {
-  let z = zone;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: z });
-  } catch {
-    z = 'UTC';
-  }
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: z,
+  const parts = cachedFormat('en-US', {
+    timeZone: validZone(zone),
     hourCycle: 'h23',
     year: 'numeric',
     month: '2-digit',

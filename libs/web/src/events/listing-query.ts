@@ -58,7 +58,14 @@ export interface ListingQuery {
 /** The calendar's public filter, as `EventQueries.listPublic` takes it. */
 export type EventFilter = NonNullable<Parameters<EventQueries['listPublic']>[0]>;
 
+interface NamedRow {
+  id: string;
+  slug: string;
+  name: LocalizedText | string;
+}
+
 const LANGUAGE_CODE = /^[a-z]{2,3}$/;
+const CHOICES_TTL_MS = 30_000;
 const MAX_BACK = 50;
 
 function byName(a: Choice, b: Choice): number {
@@ -70,22 +77,57 @@ function byName(a: Choice, b: Choice): number {
 export class ListingQueries {
   constructor(private readonly em: EntityManager) {}
 
-  async choices(lang: SiteLanguage): Promise<FilterChoices> {
-    const em = this.em.fork();
-    const named = async (sql: string): Promise<Choice[]> => {
-      const rows: { id: string; slug: string; name: LocalizedText | string }[] = await em.getConnection().execute(sql);
-      return rows
+  private cached: { at: number; rows: Promise<Record<'districts' | 'housingAreas' | 'occasions' | 'associations', NamedRow[]>> } | null =
+    null;
+
+  /**
+   * What the form offers. The lists change seldom and every listing, RSS and embed request needs
+   * them, so they are kept for a little while; `fresh` reads them again (a value that names nothing
+   * is checked against fresh lists before the page says so).
+   */
+  async choices(lang: SiteLanguage, fresh = false): Promise<FilterChoices> {
+    let cached = this.cached;
+    if (fresh || !cached || Date.now() - cached.at > CHOICES_TTL_MS) {
+      const read = { at: Date.now(), rows: this.readChoices() };
+      this.cached = cached = read;
+      // A failed read is not kept: the next request tries again.
+      read.rows.catch(() => {
+        if (this.cached === read) this.cached = null;
+      });
+    }
+    const rows = await cached.rows;
+    const named = (list: NamedRow[]): Choice[] =>
+      list
         .map((r) => ({ id: r.id, slug: r.slug, name: typeof r.name === 'string' ? r.name : (localize(r.name, lang) ?? r.slug) }))
         .sort(byName);
-    };
-    const [districts, housingAreas, occasions, associations] = await Promise.all([
-      named('select id, slug, name from district'),
-      named('select id, slug, name from housing_area'),
-      named('select id, slug, name from occasion'),
-      named(`select id, slug, name from association where status = 'APPROVED'`),
-    ]);
     const kinds = Object.values(EventKind).map((k) => ({ slug: kindSlug(k), name: kindLabel(k, lang) }));
-    return { districts, housingAreas, occasions, associations, kinds };
+    return {
+      districts: named(rows.districts),
+      housingAreas: named(rows.housingAreas),
+      occasions: named(rows.occasions),
+      associations: named(rows.associations),
+      kinds,
+    };
+  }
+
+  private async readChoices(): Promise<Record<'districts' | 'housingAreas' | 'occasions' | 'associations', NamedRow[]>> {
+    const rows: (NamedRow & { list: 'districts' | 'housingAreas' | 'occasions' | 'associations' })[] = await this.em
+      .fork()
+      .getConnection()
+      .execute(
+        `select 'districts' as list, id, slug, name from district
+         union all select 'housingAreas', id, slug, name from housing_area
+         union all select 'occasions', id, slug, name from occasion
+         union all select 'associations', id, slug, to_jsonb(name) from association where status = 'APPROVED'`,
+      );
+    const lists = {
+      districts: [] as NamedRow[],
+      housingAreas: [] as NamedRow[],
+      occasions: [] as NamedRow[],
+      associations: [] as NamedRow[],
+    };
+    for (const { list, ...row } of rows) lists[list].push(row);
+    return lists;
   }
 
   parse(query: Record<string, unknown>, lang: SiteLanguage, choices: FilterChoices, now: Date): ListingQuery {
