@@ -1,10 +1,11 @@
+import AxeBuilder from '@axe-core/playwright';
 import { parseDocument, DomUtils } from 'htmlparser2';
 import { type Association, District } from '@mangfold/associations';
 import { type Event, EventKind, EventStatus } from '@mangfold/calendar';
 import { sitePaths } from '@mangfold/config';
 import { createAssociation, createEvent } from '../factories';
 import { publishNow, uidOf } from '../feeds/feed-helpers';
-import { cleanPage, parseCalendar, SmtpSink, startTestApp, TestBrowser, waitFor, type TestApp } from '../utils';
+import { cleanPage, parseCalendar, SmtpSink, startTestApp, TestBrowser, waitFor, WCAG_TAGS, type TestApp } from '../utils';
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
@@ -419,6 +420,10 @@ describe('the events pages', () => {
           page.waitForURL(/faellesspisning/),
           page.getByRole('link', { name: 'Fællesspisning på Nørrebro' }).first().click(),
         ]);
+        await Promise.all([page.waitForLoadState(), page.getByRole('button', { name: 'Tilmeld' }).click()]);
+        await expect(page.locator('#reg-name-error').innerText()).resolves.toBe('Skriv dit navn (højst 200 tegn).');
+        await expect(page.getByLabel('Navn').getAttribute('aria-describedby')).resolves.toBe('reg-name-error');
+        if (javaScript) expect((await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze()).violations).toEqual([]);
         await page.getByLabel('Navn').fill(`Anna ${who}`);
         await page.getByLabel('E-mail').fill(`anna-${who}@example.org`);
         await page.getByLabel('Antal personer, dig selv medregnet').fill('2');
@@ -427,6 +432,7 @@ describe('the events pages', () => {
         await Promise.all([page.waitForLoadState(), page.getByRole('button', { name: 'Tilmeld' }).click()]);
         await expect(page.locator('h1').innerText()).resolves.toBe('Du er tilmeldt');
         await expect(page.locator('main').innerText()).resolves.toContain('personligt link');
+        if (javaScript) expect((await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze()).violations).toEqual([]);
         expect(await site.context.cookies()).toEqual([]);
 
         await waitFor(

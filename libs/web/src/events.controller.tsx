@@ -5,7 +5,7 @@ import { validate } from 'class-validator';
 import type { Request, Response } from 'express';
 import { Public } from '@mangfold/auth';
 import { type AppConfig, InjectConfig, type SiteLanguage, siteLanguageOf, sitePaths } from '@mangfold/config';
-import { EventQueries, OrganizerRole, OrganizerStatus, occurrencesOf, seriesOf } from '@mangfold/calendar';
+import { Event, EventQueries, isPublic, OrganizerRole, OrganizerStatus, occurrencesOf, seriesOf } from '@mangfold/calendar';
 import { AppError, BadUserInputError, Language, NotFoundError, TooManyRequestsError } from '@mangfold/graphql';
 import { AttendeeInput, PublicWriteLimits, RegistrationsService, RegistrationStatus } from '@mangfold/registrations';
 import { sendPage } from './respond';
@@ -186,9 +186,13 @@ export class EventsController {
 
   /** The event with everything its page shows, or null when it is not public. */
   private async load(slug: string) {
-    const event = await this.queries.findVisible(undefined, { slug });
-    if (!event) return null;
-    await this.em.populate(event, ['organizers.association', 'district', 'housingArea', 'occasion']);
+    // One statement: the event with everything the page names, joined; then the calendar's own rule of who may see it.
+    const event = await this.em.findOne(
+      Event,
+      { slug },
+      { populate: ['organizers.association', 'district', 'housingArea', 'occasion'], strategy: 'joined' },
+    );
+    if (!event || !isPublic(event)) return null;
     const organisers = event.organizers
       .getItems()
       .filter((o) => o.status === OrganizerStatus.ACCEPTED)
