@@ -1,5 +1,5 @@
 import { type SiteLanguage, sitePaths } from '@mangfold/config';
-import { type Event, EventStatus } from '@mangfold/calendar';
+import { type EventRecord, EventStatus } from '@mangfold/calendar';
 import { localize } from '@mangfold/db';
 import { htmlToText } from '@mangfold/feeds';
 import { cachedFormat, validZone } from './format';
@@ -29,7 +29,10 @@ export function isoWithOffset(at: Date, zone: string): string {
  * `<`, `>` and `&` are written as \u escapes, so no text an association enters can close the element.
  */
 export function eventJsonLd(
-  event: Event,
+  event: Pick<
+    EventRecord,
+    'slug' | 'title' | 'description' | 'location' | 'allDay' | 'timeZone' | 'status' | 'isFree' | 'capacity' | 'seatsTaken'
+  >,
   occurrence: { startsAt: Date; endsAt: Date },
   organisers: { name: string; slug: string }[],
   lang: SiteLanguage,

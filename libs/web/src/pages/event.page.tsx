@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { type SiteLanguage, sitePaths } from '@mangfold/config';
-import { type Event, EventKind, EventStatus } from '@mangfold/calendar';
+import { EventKind, type EventRecord, EventStatus } from '@mangfold/calendar';
 import { localize, type LocalizedText } from '@mangfold/db';
 import { feedPath, kindLabel, kindSlug } from '@mangfold/feeds';
 import { Layout } from '../layout';
@@ -8,6 +8,18 @@ import { EVENTS_TEXT } from '../events/events-text';
 import { describeRecurrence, formatMoment, formatPlace, formatWhen, languageName } from '../events/format';
 import { eventJsonLd } from '../events/json-ld';
 import { seatsLeft } from '../events/event-list';
+
+export interface Named {
+  slug: string;
+  name: LocalizedText;
+}
+
+/** An event as its page shows it: the plain record, with the places and occasion it names. */
+export type EventPageEvent = Omit<EventRecord, 'district' | 'housingArea' | 'occasion'> & {
+  district: Named | null;
+  housingArea: Named | null;
+  occasion: Named | null;
+};
 
 export type RegistrationField = 'name' | 'email' | 'phone' | 'organisation' | 'partySize' | 'consent';
 
@@ -24,7 +36,7 @@ export type RegistrationState =
   | { open: false; reason: 'cancelled' | 'none' | 'internationalDay' | 'started' }
   | { open: false; reason: 'notYet' | 'closed'; at: Date };
 
-export function registrationState(event: Event, now: Date): RegistrationState {
+export function registrationState(event: EventPageEvent, now: Date): RegistrationState {
   if (event.status === EventStatus.CANCELLED) return { open: false, reason: 'cancelled' };
   if (event.kind === EventKind.INTERNATIONAL_DAY) return { open: false, reason: 'internationalDay' };
   if (!event.registrationRequired && event.capacity === null) return { open: false, reason: 'none' };
@@ -38,7 +50,7 @@ export function registrationState(event: Event, now: Date): RegistrationState {
 export interface EventPageProps {
   lang: SiteLanguage;
   baseUrl: string;
-  event: Event;
+  event: EventPageEvent;
   organisers: { name: string; slug: string; primary: boolean }[];
   /** The occurrence the page is about (the next one of a series) and the ones after it. */
   occurrence: { startsAt: Date; endsAt: Date };
@@ -259,7 +271,7 @@ function RegistrationSection({
   form,
 }: {
   lang: SiteLanguage;
-  event: Event;
+  event: EventPageEvent;
   state: RegistrationState;
   left: number | null;
   form?: RegistrationForm;

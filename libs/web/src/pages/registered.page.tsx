@@ -1,7 +1,7 @@
 import { type SiteLanguage, sitePaths } from '@mangfold/config';
-import { type Event } from '@mangfold/calendar';
 import { localize } from '@mangfold/db';
 import { Layout } from '../layout';
+import type { EventPageEvent } from './event.page';
 import { EVENTS_TEXT } from '../events/events-text';
 import { formatWhen } from '../events/format';
 
@@ -17,7 +17,7 @@ export function RegisteredPage({
 }: {
   lang: SiteLanguage;
   baseUrl: string;
-  event: Event;
+  event: EventPageEvent;
   occurrence: { startsAt: Date; endsAt: Date };
   outcome: RegistrationOutcome;
 }) {
