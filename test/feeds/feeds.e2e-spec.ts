@@ -114,13 +114,13 @@ describe('iCalendar feeds', () => {
     const da = (await getFeed(app, '/calendar/kinds/seminar.ics')).calendar!.events.find((e) => e.uid === uid)!;
     expect(da.summary).toBe('Seminar om mangfoldighed');
     expect(da.description).toBe(
-      'Velkommen & tak\n\nMedarrangører: Valby Kulturbro\n\nhttp://mangfold.test/events/seminar-om-mangfoldighed',
+      'Velkommen & tak\n\nMedarrangører: Valby Kulturbro\n\nhttp://mangfold.test/arrangementer/seminar-om-mangfoldighed',
     );
     expect(da.startTzid).toBe(ZONE);
     expect(da.categories).toEqual(['Seminar', 'Eid al-Fitr', 'Nørrebro']);
-    expect(da.url).toBe('http://mangfold.test/events/seminar-om-mangfoldighed');
+    expect(da.url).toBe('http://mangfold.test/arrangementer/seminar-om-mangfoldighed');
     expect(da.component.getFirstProperty('organizer')!.getParameter('cn')).toBe('Nørrebro "Bro"; Forening, København');
-    expect(da.component.getFirstPropertyValue('organizer')).toBe('http://mangfold.test/associations/noerrebro-bro');
+    expect(da.component.getFirstPropertyValue('organizer')).toBe('http://mangfold.test/foreninger/noerrebro-bro');
     expect(stampLines(da)).toEqual([
       expect.stringMatching(/^DTSTAMP:\d{8}T\d{6}Z$/),
       expect.stringMatching(/^LAST-MODIFIED:\d{8}T\d{6}Z$/),
@@ -129,6 +129,8 @@ describe('iCalendar feeds', () => {
     expect(en.summary).toBe('Seminar on diversity');
     expect(en.description!.startsWith('Welcome\n\nCo-organisers: Valby Kulturbro')).toBe(true);
     expect(en.categories).toEqual(['Seminar', 'Eid al-Fitr', 'Nørrebro']);
+    expect(en.url).toBe('http://mangfold.test/en/events/seminar-om-mangfoldighed');
+    expect(en.component.getFirstPropertyValue('organizer')).toBe('http://mangfold.test/en/associations/noerrebro-bro');
     const feeds = await Promise.all(['/calendar.ics', '/calendar.ics?lang=en'].map((p) => getFeed(app, p)));
     for (const feed of feeds) expect(feed.body).not.toMatch(/mailto:|@test\.mangfold\.local/i);
   });
@@ -151,7 +153,7 @@ describe('iCalendar feeds', () => {
     const mine = calendar.events.filter((e) => e.uid === uidOf(app, event.id));
     expect(mine).toHaveLength(1);
     expect(mine[0].summary).toBe(title.replace(/\r\n/g, '\n'));
-    expect(mine[0].description).toBe(`a,b;c\\d\nاردو 🇩🇰\n\nhttp://mangfold.test/events/${event.slug}`);
+    expect(mine[0].description).toBe(`a,b;c\\d\nاردو 🇩🇰\n\nhttp://mangfold.test/arrangementer/${event.slug}`);
     expect(calendar.events.some((e) => e.summary === 'injected')).toBe(false);
     expect(calendar.events.every((e) => e.component.getAllProperties('summary').length === 1)).toBe(true);
   });

@@ -142,6 +142,7 @@ export class EventQueries {
     if (filter.language) c.push(['e.languages @> ?::jsonb', [JSON.stringify([filter.language])]]);
     if (filter.hasFreeSeats === true) c.push(['(e.capacity is null or e.seats_taken < e.capacity)', []]);
     if (filter.hasFreeSeats === false) c.push(['(e.capacity is not null and e.seats_taken >= e.capacity)', []]);
+    if (filter.isFree !== undefined && filter.isFree !== null) c.push(['e.is_free = ?', [filter.isFree]]);
     const words = (filter.search ?? '').split(/\s+/).filter(Boolean).slice(0, MAX_SEARCH_WORDS);
     // The expression matches the trigram index (event_search_trgm_idx) exactly, so the index serves it.
     for (const word of words) c.push([`(${EVENT_SEARCH_TEXT_SQL}) ilike ?`, [`%${escapeLike(word)}%`]]);
@@ -231,6 +232,59 @@ export class EventQueries {
         endCursor: edges[edges.length - 1]?.cursor ?? null,
       },
       totalCount,
+    };
+  }
+
+  /**
+   * How many events the public listing holds for a filter, one statement: a recurring series counts
+   * once however many of its occurrences fall in the window.
+   */
+  async countPublic(filter: EventFilter = {}): Promise<number> {
+    const c = this.filterConditions(filter);
+    if (filter.to) c.push(['e.starts_at < ?', [filter.to]]);
+    if (filter.from) {
+      c.push([
+        '(case when e.recurrence is null then e.ends_at > ? else (e.last_ends_at is null or e.last_ends_at > ?) end)',
+        [filter.from, filter.from],
+      ]);
+    }
+    return apply(this.em.createQueryBuilder(Event, 'e'), c).getCount();
+  }
+
+  /**
+   * The archive: public events whose last occurrence ended before `before`, the latest ending first,
+   * keyset-paged on (last end, id). A series is listed once.
+   */
+  async listPast(before: Date, first: number, afterCursor?: string | null): Promise<EventConnectionView & { totalCount: number }> {
+    const after = decodeKeyset(afterCursor);
+    const c: Condition[] = [
+      [PUBLIC_SQL, []],
+      ['e.last_ends_at <= ?', [before]],
+    ];
+    const page: Condition[] = after ? [...c, ['(e.last_ends_at, e.id) < (?::timestamptz, ?::uuid)', [after.startsAt, after.id]]] : c;
+    const meta = this.em.getMetadata().get(Event.name);
+    const [rows, total] = await Promise.all([
+      apply(this.em.createQueryBuilder(Event, 'e').select('*'), page)
+        .orderBy({ lastEndsAt: 'desc', id: 'desc' })
+        .limit(first + 1)
+        .execute<Record<string, unknown>[]>('all'),
+      apply(this.em.createQueryBuilder(Event, 'e'), c).getCount(),
+    ]);
+    const events = plainRecords<EventRecord>(meta, rows);
+    const edges = events.slice(0, first).map((event) => ({
+      node: event,
+      occurrence: occurrenceView({ startsAt: event.startsAt, endsAt: event.endsAt }, event.timeZone),
+      cursor: encodeCursor([event.lastEndsAt!.toISOString(), event.id]),
+    }));
+    return {
+      edges,
+      totalCount: total,
+      pageInfo: {
+        hasNextPage: events.length > first,
+        hasPreviousPage: after !== null,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges[edges.length - 1]?.cursor ?? null,
+      },
     };
   }
 

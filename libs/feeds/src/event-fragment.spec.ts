@@ -65,16 +65,16 @@ describe('VEVENT fragments', () => {
     expect(e.sequence).toBe(4);
     expect(e.status).toBe('CONFIRMED');
     expect(e.summary).toBe('Grundlovsfest');
-    expect(e.description).toBe(`Fest i parken\n\nMedarrangører: Valby Kulturbro\n\n${BASE}/events/grundlovsfest`);
+    expect(e.description).toBe(`Fest i parken\n\nMedarrangører: Valby Kulturbro\n\n${BASE}/arrangementer/grundlovsfest`);
     expect(e.location).toBe('Fælledparken, Øster Allé, 2100 København Ø');
     expect(e.component.getFirstPropertyValue('geo')).toEqual([55.7, 12.57]);
-    expect(e.url).toBe(`${BASE}/events/grundlovsfest`);
+    expect(e.url).toBe(`${BASE}/arrangementer/grundlovsfest`);
     expect(e.categories).toEqual(['Kulturarrangement', 'Grundlovsdag', 'Østerbro']);
     expect(e.startTzid).toBe(ZONE);
     expect(parsed.timezones).toEqual([ZONE]);
     const organizer = e.component.getFirstProperty('organizer')!;
     expect(organizer.getParameter('cn')).toBe('Østerbro Forening');
-    expect(organizer.getFirstValue()).toBe(`${BASE}/associations/oesterbro-forening`);
+    expect(organizer.getFirstValue()).toBe(`${BASE}/foreninger/oesterbro-forening`);
     expect(e.organizer).not.toMatch(/mailto:/i);
     expect(e.component.getFirstPropertyValue('dtstamp')!.toString()).toBe('2026-01-02T03:04:05Z');
     expect(e.component.getFirstPropertyValue('last-modified')!.toString()).toBe('2026-01-02T03:04:05Z');
@@ -84,7 +84,9 @@ describe('VEVENT fragments', () => {
   it('speaks the language asked for and falls back per field', () => {
     const { parsed } = roundTrip([event({ title: { da: 'Kun dansk titel' }, description: { en: 'Only English text' } })], 'en');
     expect(parsed.events[0].summary).toBe('Kun dansk titel');
-    expect(parsed.events[0].description).toBe(`Only English text\n\nCo-organisers: Valby Kulturbro\n\n${BASE}/events/grundlovsfest`);
+    expect(parsed.events[0].description).toBe(`Only English text\n\nCo-organisers: Valby Kulturbro\n\n${BASE}/en/events/grundlovsfest`);
+    expect(parsed.events[0].url).toBe(`${BASE}/en/events/grundlovsfest`);
+    expect(parsed.events[0].component.getFirstProperty('organizer')!.getFirstValue()).toBe(`${BASE}/en/associations/oesterbro-forening`);
     expect(parsed.events[0].categories).toEqual(['Cultural event', 'Constitution Day', 'Østerbro']);
   });
 
@@ -94,7 +96,7 @@ describe('VEVENT fragments', () => {
     const name = 'Foreningen "Broen"; a^b, c:d';
     const { parsed } = roundTrip([event({ title: { da: title }, description: { da: text }, organizers: [{ slug: 'broen', name }] })]);
     expect(parsed.events[0].summary).toBe(title);
-    expect(parsed.events[0].description).toBe(`${text}\n\n${BASE}/events/grundlovsfest`);
+    expect(parsed.events[0].description).toBe(`${text}\n\n${BASE}/arrangementer/grundlovsfest`);
     expect(parsed.events[0].component.getFirstProperty('organizer')!.getParameter('cn')).toBe(name);
   });
 

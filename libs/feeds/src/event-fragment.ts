@@ -11,7 +11,7 @@ import { hasVtimezone } from './vtimezones';
  * Bump when the text a fragment holds changes for the same event data (a new property, a fix):
  * the worker re-renders every kept fragment of an older version when it starts.
  */
-export const RENDERER_VERSION = 1;
+export const RENDERER_VERSION = 2;
 
 /** What a feed shows of one event: plain data, independent of the ORM, so anything can render it. */
 export interface FeedEventData {
@@ -114,7 +114,7 @@ export function toICalEvent(
     end = endDay.equals(end) ? endDay : endDay.plus({ days: 1 });
     if (end <= start) end = start.plus({ days: 1 });
   }
-  const url = eventPageUrl(context.baseUrl, event.slug);
+  const url = eventPageUrl(context.baseUrl, event.slug, lang);
   const title = cleanText(localize(event.title, lang) ?? '');
   const data: ICalEventData = {
     id: eventUid(event.id, context.baseUrl),
@@ -135,7 +135,7 @@ export function toICalEvent(
   };
   const primary = event.organizers[0];
   const organizerLine = primary
-    ? `ORGANIZER;CN=${quotedParam(primary.name)}:${associationPageUrl(context.baseUrl, primary.slug)}\r\n`
+    ? `ORGANIZER;CN=${quotedParam(primary.name)}:${associationPageUrl(context.baseUrl, primary.slug, lang)}\r\n`
     : null;
   return { data, organizerLine };
 }

@@ -5,10 +5,10 @@ import { ModuleRef } from '@nestjs/core';
 import { FORMER_DISTRICT_SLUGS } from '@mangfold/associations';
 import type { Language } from '@mangfold/db';
 import { Metrics } from '@mangfold/observability';
-import { FeedCache, type ServedFeed } from './feed-cache.service';
-import { ALL_FEED, feedKey, feedPath, feedRefFromPath, type FeedRef, type FeedScope } from './feed-keys';
+import { CACHE_CONTROL, FeedCache, type ServedFeed } from './feed-cache.service';
+import { ALL_FEED, feedFileName, feedKey, feedPath, feedRefFromPath, selectionFromQuery, type FeedRef, type FeedScope } from './feed-keys';
 import { acceptsGzip, etagMatches, parseHttpDate } from './http-conditional';
-import { etagOf } from './feed-snapshots.service';
+import { etagOf, FeedSnapshots } from './feed-snapshots.service';
 
 const ROUTE: Readonly<Record<FeedScope, string>> = {
   all: '/calendar.ics',
@@ -18,6 +18,10 @@ const ROUTE: Readonly<Record<FeedScope, string>> = {
   kind: '/calendar/kinds/:kind.ics',
   event: '/calendar/events/:slug.ics',
 };
+
+const SELECTION_ROUTE = '/calendar.ics?selection';
+const SELECTION_ERROR =
+  'district, association, occasion and kind each name one feed (a slug, or a kind such as cultural-event) and may each be given once.';
 
 const CORS_PREFLIGHT: OutgoingHttpHeaders = {
   'Access-Control-Allow-Origin': '*',
@@ -31,6 +35,8 @@ type LangParam = Language | { error: string };
 
 interface FeedTarget {
   ref: FeedRef;
+  /** Feeds combined by query (`/calendar.ics?district=…&kind=…`): their events in common, rendered per request. */
+  selection?: FeedRef[];
   key: string;
   lang: Language;
   /** The cache's id of the feed in this language. */
@@ -75,6 +81,7 @@ export class FeedHttpHandler implements OnApplicationBootstrap {
 
   constructor(
     private readonly cache: FeedCache,
+    private readonly snapshots: FeedSnapshots,
     private readonly moduleRef: ModuleRef,
   ) {}
 
@@ -103,6 +110,12 @@ export class FeedHttpHandler implements OnApplicationBootstrap {
     if (target.error) {
       this.plain(res, target.error.status, target.error.message, target.error.headers ?? {}, method);
       this.observe(method, target.route, target.error.status, started);
+      return true;
+    }
+    if (target.selection) {
+      void this.sendSelection(req, res, target.selection, target.lang).finally(() =>
+        this.observe(method, target.route, res.statusCode, started),
+      );
       return true;
     }
     const entry = this.cache.getById(target.cacheId);
@@ -139,11 +152,18 @@ export class FeedHttpHandler implements OnApplicationBootstrap {
       const error = { status: 301, message: `This feed moved to ${location}`, headers: { Location: location } };
       target = { ref, key: '', lang: 'da', cacheId: '', route: ROUTE.district, error };
     } else {
-      const lang = langFromQuery(q < 0 ? '' : url.slice(q + 1));
+      const query = q < 0 ? '' : url.slice(q + 1);
+      const lang = langFromQuery(query);
+      const selection = ref.scope === 'all' ? selectionFromQuery(query) : [];
       target =
         typeof lang === 'string'
           ? { ref, key: feedKey(ref), lang, cacheId: FeedCache.id(feedKey(ref), lang), route: ROUTE[ref.scope], error: null }
           : { ref, key: '', lang: 'da', cacheId: '', route: ROUTE[ref.scope], error: { status: 400, message: lang.error } };
+      if (selection === null) {
+        target = { ...target, error: { status: 400, message: SELECTION_ERROR } };
+      } else if (selection.length > 0 && !target.error) {
+        target = { ...target, selection, route: SELECTION_ROUTE };
+      }
     }
     if (this.targets.size >= MAX_REMEMBERED_URLS) this.targets.clear();
     this.targets.set(url, target);
@@ -159,6 +179,19 @@ export class FeedHttpHandler implements OnApplicationBootstrap {
       this.logger.error(`cannot serve feed ${feedKey(ref)}: ${(error as Error).message}`);
       if (!res.headersSent)
         this.plain(res, 503, 'The calendar feed is unavailable right now; try again shortly.', { 'Retry-After': '30' }, method);
+      else res.destroy();
+    }
+  }
+
+  private async sendSelection(req: IncomingMessage, res: ServerResponse, refs: FeedRef[], lang: Language): Promise<void> {
+    try {
+      const body = await this.snapshots.renderSelection(refs, lang);
+      if (body === null) this.plain(res, 404, 'No such calendar feed.', {}, req.method);
+      else sendCalendar(req, res, body, { fileName: feedFileName(ALL_FEED, lang), cacheControl: CACHE_CONTROL });
+    } catch (error) {
+      this.logger.error(`cannot serve feed selection: ${(error as Error).message}`);
+      if (!res.headersSent)
+        this.plain(res, 503, 'The calendar feed is unavailable right now; try again shortly.', { 'Retry-After': '30' }, req.method);
       else res.destroy();
     }
   }

@@ -1,5 +1,16 @@
 import { EventKind } from '@mangfold/calendar';
-import { feedFileName, feedKey, feedPath, feedRefFromPath, feedUrl, kindSlug, parseFeedKey, webcalUrl } from './feed-keys';
+import {
+  feedFileName,
+  feedKey,
+  feedPath,
+  feedRefFromPath,
+  feedUrl,
+  kindSlug,
+  parseFeedKey,
+  selectionFromQuery,
+  selectionUrl,
+  webcalUrl,
+} from './feed-keys';
 import { langFromQuery } from './feed-http.handler';
 
 describe('feed keys and paths', () => {
@@ -53,5 +64,35 @@ describe('feed keys and paths', () => {
     expect(langFromQuery('lang=fr')).toEqual({ error: 'lang must be da or en' });
     expect(langFromQuery('lang=%FF')).toHaveProperty('error');
     expect(langFromQuery('lang=%C3%A6')).toHaveProperty('error');
+  });
+});
+
+describe('feed selections', () => {
+  it('reads the feeds a /calendar.ics query combines, in a fixed order, and refuses what names no feed', () => {
+    expect(selectionFromQuery('kind=seminar&district=noerrebro&lang=en')).toEqual([
+      { scope: 'district', slug: 'noerrebro' },
+      { scope: 'kind', slug: 'seminar' },
+    ]);
+    expect(selectionFromQuery('lang=en')).toEqual([]);
+    expect(selectionFromQuery('kind=picnic')).toBeNull();
+    expect(selectionFromQuery('district=a&district=b')).toBeNull();
+    expect(selectionFromQuery('occasion=%E0%A4%A')).toBeNull();
+  });
+
+  it('names one feed by its own URL and several by the whole calendar with query filters', () => {
+    expect(selectionUrl('https://k.dk', [], 'da')).toBe('https://k.dk/calendar.ics');
+    expect(selectionUrl('https://k.dk', [{ scope: 'district', slug: 'valby' }], 'en')).toBe(
+      'https://k.dk/calendar/districts/valby.ics?lang=en',
+    );
+    expect(
+      selectionUrl(
+        'https://k.dk',
+        [
+          { scope: 'district', slug: 'valby' },
+          { scope: 'kind', slug: 'seminar' },
+        ],
+        'en',
+      ),
+    ).toBe('https://k.dk/calendar.ics?district=valby&kind=seminar&lang=en');
   });
 });

@@ -1,4 +1,5 @@
 import { EventKind } from '@mangfold/calendar';
+import { sitePaths } from '@mangfold/config';
 import type { Language } from '@mangfold/db';
 
 /**
@@ -104,12 +105,50 @@ export function feedFileName(ref: FeedRef, lang: Language): string {
   return `${parts.filter(Boolean).join('-')}.ics`;
 }
 
-/** The public page of an event; feeds link to it from URL and DESCRIPTION. */
-export function eventPageUrl(baseUrl: string, slug: string): string {
-  return `${baseUrl}/events/${encodeURIComponent(slug)}`;
+/** The public page of an event in the feed's language; feeds link to it from URL and DESCRIPTION. */
+export function eventPageUrl(baseUrl: string, slug: string, lang: Language): string {
+  return `${baseUrl}${sitePaths.event(lang, slug)}`;
 }
 
 /** The public page of an association; feeds use it as the ORGANIZER address (never a person's email). */
-export function associationPageUrl(baseUrl: string, slug: string): string {
-  return `${baseUrl}/associations/${encodeURIComponent(slug)}`;
+export function associationPageUrl(baseUrl: string, slug: string, lang: Language): string {
+  return `${baseUrl}${sitePaths.association(lang, slug)}`;
+}
+
+/** The feed scopes a selection (`/calendar.ics?district=…&kind=…`) can combine, in URL order. */
+export const SELECTION_SCOPES = ['district', 'association', 'occasion', 'kind'] as const;
+export type SelectionScope = (typeof SELECTION_SCOPES)[number];
+
+/**
+ * The feeds a `/calendar.ics` query combines: the events in all of them. An empty list is the
+ * whole calendar; null when a value cannot name a feed or a scope is given twice (a 400).
+ */
+export function selectionFromQuery(query: string): FeedRef[] | null {
+  const refs: FeedRef[] = [];
+  for (const pair of query.split('&')) {
+    const eq = pair.indexOf('=');
+    const name = eq < 0 ? pair : pair.slice(0, eq);
+    if (!(SELECTION_SCOPES as readonly string[]).includes(name)) continue;
+    let slug: string;
+    try {
+      slug = decodeURIComponent(pair.slice(eq + 1).replace(/\+/g, ' ')).trim();
+    } catch {
+      return null;
+    }
+    const ref: FeedRef = { scope: name as SelectionScope, slug };
+    if (!SLUG.test(slug) || (name === 'kind' && !kindFromSlug(slug)) || refs.some((r) => r.scope === ref.scope)) return null;
+    refs.push(ref);
+  }
+  return refs.sort((a, b) => SELECTION_SCOPES.indexOf(a.scope as SelectionScope) - SELECTION_SCOPES.indexOf(b.scope as SelectionScope));
+}
+
+/**
+ * The feed URL of a selection: one feed's own URL when it is one, else the whole calendar's with the
+ * feeds to combine as query parameters (their events in common).
+ */
+export function selectionUrl(baseUrl: string, refs: readonly FeedRef[], lang: Language = 'da'): string {
+  if (refs.length <= 1) return feedUrl(baseUrl, refs[0] ?? ALL_FEED, lang);
+  const params = new URLSearchParams(refs.map((r) => [r.scope, r.slug]));
+  if (lang !== 'da') params.set('lang', lang);
+  return `${baseUrl}${feedPath(ALL_FEED)}?${params.toString()}`;
 }

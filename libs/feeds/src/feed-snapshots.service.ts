@@ -8,7 +8,7 @@ import { InjectConfig, type AppConfig } from '@mangfold/config';
 import { LANGUAGES, localize, type Language, type LocalizedText } from '@mangfold/db';
 import { InjectRedis } from '@mangfold/jobs';
 import { renderCalendar } from './calendar-document';
-import { feedKey, feedUrl, kindFromSlug, parseFeedKey, type FeedRef } from './feed-keys';
+import { feedKey, feedUrl, kindFromSlug, parseFeedKey, selectionUrl, type FeedRef } from './feed-keys';
 import { FeedFiles } from './feed-files';
 import { query, textArray } from './sql';
 import { calendarDescription, calendarName, kindPluralLabel } from './labels';
@@ -273,6 +273,39 @@ export class FeedSnapshots {
       body: row.body,
     });
     return { body, eventCount: row.events, validUntil: row.valid_until };
+  }
+
+  /**
+   * The events several feeds have in common (`/calendar.ics?district=…&kind=…`), rendered from the
+   * kept fragments on each request, never stored: its ETag is a hash of the bytes, so it is exact
+   * without any snapshot to keep in step. Null when one of the feeds does not exist.
+   */
+  async renderSelection(refs: readonly FeedRef[], lang: Language): Promise<string | null> {
+    const em = this.orm.em.fork();
+    const names: string[] = [];
+    for (const ref of refs) {
+      const subject = await this.resolveSubject(em, ref);
+      if (!subject) return null;
+      names.push(localize(subject.name, lang) ?? ref.slug);
+    }
+    const rows: AggregateRow[] = await query(
+      em,
+      `select coalesce(string_agg(body, '' order by starts_at, event_id), '') as body,
+              coalesce(array_agg(distinct tzid) filter (where tzid is not null), '{}') as zones
+         from event_feed_fragment
+        where lang = ? and feed_keys @> ?::text[] and (expires_at is null or expires_at > now())`,
+      [lang, textArray(refs.map(feedKey))],
+    );
+    const subject = names.join(' · ');
+    return renderCalendar({
+      name: calendarName('district', subject, lang),
+      description: subject,
+      sourceUrl: selectionUrl(this.config.http.publicBaseUrl, refs, lang),
+      lang,
+      defaultZone: this.config.time.defaultZone,
+      zones: rows[0].zones,
+      body: rows[0].body,
+    });
   }
 
   /**

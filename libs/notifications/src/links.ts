@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AppConfig } from '@mangfold/config';
+import { type AppConfig, sitePaths } from '@mangfold/config';
 import { createPasswordResetToken } from '@mangfold/auth';
 import { managementUrl } from '@mangfold/registrations';
 
@@ -8,11 +8,11 @@ import { managementUrl } from '@mangfold/registrations';
  */
 
 export function privacyUrl(config: AppConfig, locale: string): string {
-  return `${config.http.publicBaseUrl}/${locale === 'en' ? 'en/privacy' : 'privatliv'}`;
+  return `${config.http.publicBaseUrl}${sitePaths.privacy(locale === 'en' ? 'en' : 'da')}`;
 }
 
 export function eventUrl(config: AppConfig, event: { slug: string }, locale: string): string {
-  return `${config.http.publicBaseUrl}/${locale === 'en' ? 'en/events' : 'arrangementer'}/${encodeURIComponent(event.slug)}`;
+  return `${config.http.publicBaseUrl}${sitePaths.event(locale === 'en' ? 'en' : 'da', event.slug)}`;
 }
 
 /** The page where a registrant sees, cancels and rates the registration (served by @mangfold/registrations). */

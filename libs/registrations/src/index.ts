@@ -16,4 +16,5 @@ export * from './waitlist-rule';
 export * from './models/registration.model';
 export * from './models/international-day.model';
 export * from './event-registration-fields';
+export * from './inputs/attendee.input';
 export { escapeHtml, layout, type PageLanguage } from './manage-page';

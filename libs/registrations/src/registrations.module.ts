@@ -33,6 +33,6 @@ import { RegistrationsService } from './registrations.service';
     { provide: PUBLIC_WRITE_LIMITER, useExisting: RateLimiter },
   ],
   controllers: [RegistrationsExportController, ManageRegistrationController],
-  exports: [RegistrationsService, InternationalDayService, EventAccess, PersonalDataService],
+  exports: [RegistrationsService, InternationalDayService, EventAccess, PersonalDataService, PublicWriteLimits],
 })
 export class RegistrationsModule {}

@@ -88,6 +88,12 @@ figure.map { margin: 0 0 1.5rem; }
 .inline-form { display: inline; margin: 0; }
 .link-button { padding: 0; border: 0; background: none; color: inherit; font-weight: 400; text-decoration: underline;
   text-underline-offset: 0.15em; cursor: pointer; }
+.prewrap { white-space: pre-line; }
+.link-list { padding-left: 1.2rem; }
+.event-list .when { margin: 0 0 0.25rem; font-weight: 600; }
+.event-list p, .event-list ul { margin-bottom: 0.4rem; }
+.consent { margin: 1rem 0 0.25rem; }
+.embed main { padding-top: 0.5rem; }
 .visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 @media (min-width: 48rem) { h1 { font-size: 2.3rem; } .columns { display: grid; grid-template-columns: 2fr 1fr; gap: 2rem; } }
 @media print {

@@ -16,6 +16,8 @@ import { PortalOverviewService } from './portal/portal-overview.service';
 import { PortalReferenceService } from './portal/portal-reference.service';
 import { PortalController } from './portal/portal.controller';
 import { SignUpController } from './portal/sign-up.controller';
+import { EventsController } from './events.controller';
+import { ListingQueries } from './events/listing-query';
 import { SiteController } from './site.controller';
 
 /** The pages for people (WEB.md), rendered on the server from the domain services. */
@@ -23,6 +25,7 @@ import { SiteController } from './site.controller';
   imports: [AssociationsModule, CalendarModule, KpiModule, RegistrationsModule],
   controllers: [
     SiteController,
+    EventsController,
     AtlasController,
     PortalController,
     SignUpController,
@@ -33,6 +36,6 @@ import { SiteController } from './site.controller';
     AccountController,
     PortalRegistrationsController,
   ],
-  providers: [AtlasService, PortalOverviewService, PortalReferenceService, PortalEventsService],
+  providers: [ListingQueries, AtlasService, PortalOverviewService, PortalReferenceService, PortalEventsService],
 })
 export class WebModule {}

@@ -340,4 +340,9 @@ export class EventFilter {
   @IsOptional()
   @IsBoolean()
   hasFreeSeats?: boolean;
+
+  @Field(() => Boolean, { nullable: true, description: 'true: free of charge; false: with a price' })
+  @IsOptional()
+  @IsBoolean()
+  isFree?: boolean;
 }

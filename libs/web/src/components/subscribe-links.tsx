@@ -1,5 +1,5 @@
 import { type SiteLanguage } from '@mangfold/config';
-import { type FeedRef, feedUrl, webcalUrl } from '@mangfold/feeds';
+import { type FeedRef, selectionUrl } from '@mangfold/feeds';
 
 const TEXT = {
   da: {
@@ -25,8 +25,8 @@ const TEXT = {
 export interface SubscribeLinksProps {
   lang: SiteLanguage;
   baseUrl: string;
-  /** The feed that holds exactly the events listed. */
-  feed: FeedRef;
+  /** The feed that holds exactly the events listed; several feeds mean the events they have in common. */
+  feed: FeedRef | readonly FeedRef[];
   /** The RSS of the same selection (root-relative, with its query). */
   rssPath: string;
   /** The listing has a period filter, which a feed cannot express: say so. */
@@ -38,14 +38,15 @@ export interface SubscribeLinksProps {
 /** "Subscribe to this selection" (WEB.md): webcal, https .ics, Google Calendar and RSS of one feed. */
 export function SubscribeLinks({ lang, baseUrl, feed, rssPath, periodOmitted, howToPath }: SubscribeLinksProps) {
   const t = TEXT[lang];
-  const https = feedUrl(baseUrl, feed, lang);
-  const google = `https://calendar.google.com/calendar/render?cid=${encodeURIComponent(webcalUrl(baseUrl, feed, lang))}`;
+  const https = selectionUrl(baseUrl, Array.isArray(feed) ? feed : [feed as FeedRef], lang);
+  const webcal = https.replace(/^https?:\/\//, 'webcal://');
+  const google = `https://calendar.google.com/calendar/render?cid=${encodeURIComponent(webcal)}`;
   return (
     <section class="subscribe" aria-labelledby="subscribe-heading">
       <h2 id="subscribe-heading">{t.heading}</h2>
       <ul>
         <li>
-          <a href={webcalUrl(baseUrl, feed, lang)}>{t.webcal}</a>
+          <a href={webcal}>{t.webcal}</a>
         </li>
         <li>
           <a href={https}>{t.https}</a>: <code>{https}</code>
