@@ -6,6 +6,7 @@ import { Migration20261124154206_registration_capacity } from './Migration202611
 import { Migration20261124154710_status_reports } from './Migration20261124154710_status_reports';
 import { Migration20261124154836_mail_delivery } from './Migration20261124154836_mail_delivery';
 import { Migration20261124162301_feeds } from './Migration20261124162301_feeds';
+import { Migration20261204071924_workplan } from './Migration20261204071924_workplan';
 
 /** Applied in this order; `npm run migration:create` regenerates this list (a test checks none is missing). */
 export const MIGRATIONS: MigrationObject[] = [
@@ -16,4 +17,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261124154710_status_reports', class: Migration20261124154710_status_reports },
   { name: 'Migration20261124154836_mail_delivery', class: Migration20261124154836_mail_delivery },
   { name: 'Migration20261124162301_feeds', class: Migration20261124162301_feeds },
+  { name: 'Migration20261204071924_workplan', class: Migration20261204071924_workplan },
 ];

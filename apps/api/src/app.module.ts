@@ -11,6 +11,7 @@ import { KpiModule } from '@mangfold/kpi';
 import { RegistrationsModule } from '@mangfold/registrations';
 import { NotificationsModule } from '@mangfold/notifications';
 import { FeedsModule } from '@mangfold/feeds';
+import { WorkplanModule } from '@mangfold/workplan';
 import { SCHEMA } from '@mangfold/prisma-free-db';
 import { HealthController } from './health/health.controller';
 import { HttpMetricsMiddleware } from './metrics/http-metrics.middleware';
@@ -38,6 +39,7 @@ export class AppModule implements NestModule {
         RegistrationsModule,
         NotificationsModule,
         FeedsModule,
+        WorkplanModule,
       ],
       controllers: [HealthController, MetricsController, PagesController, PersonalFeedController],
       providers: [{ provide: Metrics, useValue: new Metrics('api') }, QueueMetrics, PersonalDataExportResolver],

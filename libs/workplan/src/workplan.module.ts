@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { RateLimiter } from '@mangfold/auth';
+import { PUBLIC_WRITE_LIMITER, PublicWriteLimits } from '@mangfold/registrations';
+import { AssignmentsResolver } from './assignments.resolver';
+import { AssignmentsService } from './assignments.service';
+import { SurveyController } from './survey.controller';
+
+/** The rest of TFI's work plan (assignments, project visits, themes, atlases, the seminar package), for the api. */
+@Module({
+  providers: [AssignmentsService, AssignmentsResolver, PublicWriteLimits, { provide: PUBLIC_WRITE_LIMITER, useExisting: RateLimiter }],
+  controllers: [SurveyController],
+  exports: [AssignmentsService],
+})
+export class WorkplanModule {}
