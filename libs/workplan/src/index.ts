@@ -9,3 +9,5 @@ export * from './workplan.module';
 export * from './workplan-kpi-facts';
 export * from './area.entity';
 export * from './project-visit.entity';
+export * from './models/theme.model';
+export * from './themes.service';

@@ -282,6 +282,12 @@ export class EventFilter {
   @MaxLength(120)
   occasionSlug?: string;
 
+  @Field(() => String, { nullable: true, description: 'Events with this theme of the work plan (see `themes`)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(120)
+  themeSlug?: string;
+
   @Field(() => String, { nullable: true, description: 'Events this association organises or co-organises' })
   @IsOptional()
   @IsString()
