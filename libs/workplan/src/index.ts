@@ -11,3 +11,5 @@ export * from './area.entity';
 export * from './project-visit.entity';
 export * from './models/theme.model';
 export * from './themes.service';
+export * from './visits.service';
+export * from './areas.service';

@@ -2,11 +2,15 @@ import { Module } from '@nestjs/common';
 import { AssociationsModule } from '@mangfold/associations';
 import { RateLimiter } from '@mangfold/auth';
 import { PUBLIC_WRITE_LIMITER, PublicWriteLimits } from '@mangfold/registrations';
+import { AreasResolver } from './areas.resolver';
+import { AreasService } from './areas.service';
 import { AssignmentsResolver } from './assignments.resolver';
 import { AssignmentsService } from './assignments.service';
 import { SurveyController } from './survey.controller';
 import { EventThemesResolver, ThemesResolver } from './themes.resolver';
 import { ThemesService } from './themes.service';
+import { AssociationVisitFindingsResolver, VisitFindingResolver, VisitsResolver } from './visits.resolver';
+import { VisitsService } from './visits.service';
 
 /** The rest of TFI's work plan (assignments, project visits, themes, atlases, the seminar package), for the api. */
 @Module({
@@ -17,6 +21,12 @@ import { ThemesService } from './themes.service';
     ThemesService,
     ThemesResolver,
     EventThemesResolver,
+    VisitsService,
+    VisitsResolver,
+    VisitFindingResolver,
+    AssociationVisitFindingsResolver,
+    AreasService,
+    AreasResolver,
     PublicWriteLimits,
     { provide: PUBLIC_WRITE_LIMITER, useExisting: RateLimiter },
   ],
