@@ -7,7 +7,7 @@ import { KpiTarget, StatusReport } from '@mangfold/kpi';
 import { Feedback, InternationalDay, Participation, Registration, RegistrationSettings } from '@mangfold/registrations';
 import { MailDelivery } from '@mangfold/notifications';
 import { EventFeedFragment, FeedSnapshot, FeedState } from '@mangfold/feeds';
-import { Area, Assignment, ProjectVisit } from '@mangfold/workplan';
+import { AdviceItem, Area, Assignment, EventSpeaker, Material, ProjectVisit, Speaker } from '@mangfold/workplan';
 
 /** Every entity of every lib; the single list MikroORM, the migrations and the tests use. */
 export const ENTITIES = [
@@ -41,4 +41,8 @@ export const ENTITIES = [
   Assignment,
   ProjectVisit,
   Area,
+  Speaker,
+  EventSpeaker,
+  Material,
+  AdviceItem,
 ];

@@ -7,6 +7,7 @@ import { Migration20261124154710_status_reports } from './Migration2026112415471
 import { Migration20261124154836_mail_delivery } from './Migration20261124154836_mail_delivery';
 import { Migration20261124162301_feeds } from './Migration20261124162301_feeds';
 import { Migration20261204071924_workplan } from './Migration20261204071924_workplan';
+import { Migration20261204080236_seminar_package } from './Migration20261204080236_seminar_package';
 
 /** Applied in this order; `npm run migration:create` regenerates this list (a test checks none is missing). */
 export const MIGRATIONS: MigrationObject[] = [
@@ -18,4 +19,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261124154836_mail_delivery', class: Migration20261124154836_mail_delivery },
   { name: 'Migration20261124162301_feeds', class: Migration20261124162301_feeds },
   { name: 'Migration20261204071924_workplan', class: Migration20261204071924_workplan },
+  { name: 'Migration20261204080236_seminar_package', class: Migration20261204080236_seminar_package },
 ];

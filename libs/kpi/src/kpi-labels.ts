@@ -12,6 +12,10 @@ export const ASSOCIATION_KIND_LABELS: Record<AssociationKind, LocalizedText> = {
   [AssociationKind.VOLUNTARY_ORGANISATION]: { da: 'Frivillige organisationer', en: 'Voluntary organisations' },
   [AssociationKind.EMBASSY]: { da: 'Ambassader', en: 'Embassies' },
   [AssociationKind.MUNICIPAL_UNIT]: { da: 'Kommunale enheder', en: 'Municipal units' },
+  [AssociationKind.HOUSING_ORGANISATION]: {
+    da: 'Afdelingsbestyrelser og boligselskaber',
+    en: "Residents' boards and housing associations",
+  },
   [AssociationKind.OTHER]: { da: 'Andre organisationer', en: 'Other organisations' },
 };
 

@@ -13,3 +13,5 @@ export * from './models/theme.model';
 export * from './themes.service';
 export * from './visits.service';
 export * from './areas.service';
+export * from './seminar-package.entities';
+export * from './seminar-package.service';

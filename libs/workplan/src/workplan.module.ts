@@ -6,6 +6,9 @@ import { AreasResolver } from './areas.resolver';
 import { AreasService } from './areas.service';
 import { AssignmentsResolver } from './assignments.resolver';
 import { AssignmentsService } from './assignments.service';
+import { MaterialFileController } from './material-file.controller';
+import { AdviceResolver, EventSeminarPackageResolver, MaterialsResolver, SpeakersResolver } from './seminar-package.resolver';
+import { SeminarPackageService } from './seminar-package.service';
 import { SurveyController } from './survey.controller';
 import { EventThemesResolver, ThemesResolver } from './themes.resolver';
 import { ThemesService } from './themes.service';
@@ -27,10 +30,15 @@ import { VisitsService } from './visits.service';
     AssociationVisitFindingsResolver,
     AreasService,
     AreasResolver,
+    SeminarPackageService,
+    SpeakersResolver,
+    MaterialsResolver,
+    AdviceResolver,
+    EventSeminarPackageResolver,
     PublicWriteLimits,
     { provide: PUBLIC_WRITE_LIMITER, useExisting: RateLimiter },
   ],
-  controllers: [SurveyController],
+  controllers: [SurveyController, MaterialFileController],
   exports: [AssignmentsService],
 })
 export class WorkplanModule {}
