@@ -7,9 +7,11 @@ import { Migration20261124154710_status_reports } from './Migration2026112415471
 import { Migration20261124154836_mail_delivery } from './Migration20261124154836_mail_delivery';
 import { Migration20261124162301_feeds } from './Migration20261124162301_feeds';
 import { Migration20261204071653_kpi_counters } from './Migration20261204071653_kpi_counters';
+import { Migration20261204071924_workplan } from './Migration20261204071924_workplan';
 import { Migration20261204071936_web_session } from './Migration20261204071936_web_session';
 import { Migration20261204074329_association_location } from './Migration20261204074329_association_location';
 import { Migration20261204080000_danish_reference_slugs } from './Migration20261204080000_danish_reference_slugs';
+import { Migration20261204080236_seminar_package } from './Migration20261204080236_seminar_package';
 
 /** Applied in this order; `npm run migration:create` regenerates this list (a test checks none is missing). */
 export const MIGRATIONS: MigrationObject[] = [
@@ -21,7 +23,9 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261124154836_mail_delivery', class: Migration20261124154836_mail_delivery },
   { name: 'Migration20261124162301_feeds', class: Migration20261124162301_feeds },
   { name: 'Migration20261204071653_kpi_counters', class: Migration20261204071653_kpi_counters },
+  { name: 'Migration20261204071924_workplan', class: Migration20261204071924_workplan },
   { name: 'Migration20261204071936_web_session', class: Migration20261204071936_web_session },
   { name: 'Migration20261204074329_association_location', class: Migration20261204074329_association_location },
   { name: 'Migration20261204080000_danish_reference_slugs', class: Migration20261204080000_danish_reference_slugs },
+  { name: 'Migration20261204080236_seminar_package', class: Migration20261204080236_seminar_package },
 ];

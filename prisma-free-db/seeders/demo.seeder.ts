@@ -10,7 +10,17 @@ import {
   HousingArea,
   Membership,
 } from '@mangfold/associations';
-import { Event, EventKind, EventOrganizer, EventStatus, Occasion, OrganizerRole, OrganizerStatus } from '@mangfold/calendar';
+import {
+  Event,
+  EventKind,
+  EventOrganizer,
+  EventStatus,
+  EventTheme,
+  Occasion,
+  OrganizerRole,
+  OrganizerStatus,
+  Theme,
+} from '@mangfold/calendar';
 import {
   AttendeeRole,
   Feedback,
@@ -563,6 +573,16 @@ const EVENTS: DemoEvent[] = [
 ];
 
 /** Registrations, check-ins and satisfaction answers of the held demo seminar (KPIs: attendance, satisfaction). */
+/** The work plan's themes of demo events, so its themed KPIs and the theme filter have something to show. */
+const DEMO_THEMES: Record<string, string[]> = {
+  'seminar-projektledelse-frivillige': ['project-management', 'voluntary-work'],
+  'netvaerksmoede-opsoegende-arbejde': ['employment-outreach'],
+  'seminar-frivillige-i-boligomraader': ['voluntary-work', 'project-management'],
+  'netvaerksmoede-kriminalpraevention': ['crime-prevention'],
+  'seminar-projektledelse-efteraar': ['project-management'],
+  'netvaerksmoede-beskaeftigelse': ['employment-outreach'],
+};
+
 const HELD_SEMINAR_ATTENDANCE = { slug: 'seminar-frivillige-i-boligomraader', registered: 16, checkedIn: 14, answers: 12, satisfied: 9 };
 
 export interface DemoEventPlan {
@@ -602,6 +622,7 @@ export class DemoSeeder {
     const areas = new Map((await em.find(HousingArea, {})).map((a) => [a.slug, a]));
     const occasions = new Map((await em.find(Occasion, {}, { populate: ['dates'] })).map((o) => [o.slug, o]));
     const datesOf: OccasionDatesOf = (slug, year) => occasions.get(slug)?.dates.find((d) => d.year === year);
+    const themes = new Map((await em.find(Theme, {})).map((t) => [t.slug, t]));
     const passwordHash = await hashPassword(DEMO_MEMBER_PASSWORD);
 
     const associations = new Map<string, Association>();
@@ -660,6 +681,7 @@ export class DemoSeeder {
         publishedAt: status === EventStatus.PUBLISHED ? now.toJSDate() : null,
       });
       created.set(e.slug, event);
+      for (const slug of DEMO_THEMES[e.slug] ?? []) if (themes.has(slug)) em.create(EventTheme, { event, theme: themes.get(slug)! });
       if (e.registered) this.registrations(em, event, e.registered, now);
       if (e.kind === EventKind.INTERNATIONAL_DAY) await this.internationalDay(em, event, start, now, associations);
       e.organizers.forEach((slug, i) => {

@@ -25,6 +25,26 @@ export const HOUSING_AREAS: { slug: string; name: string; district: string }[] =
   { slug: 'lundtoftegade', name: 'Lundtoftegade', district: 'noerrebro' },
   { slug: 'aldersrogade', name: 'Aldersrogade', district: 'bispebjerg' },
   { slug: 'tingbjerg', name: 'Tingbjerg', district: 'broenshoej-husum' },
+  // The area-renewal (områdefornyelse) neighbourhoods the work plan also names.
+  { slug: 'mimersgade', name: 'Mimersgade', district: 'noerrebro' },
+  { slug: 'haraldsgade', name: 'Haraldsgade', district: 'noerrebro' },
+];
+
+/** Event themes of the work plan; the first three slugs are counted by KPIs (@mangfold/workplan KPI_THEMES). */
+export const THEMES: { slug: string; da: string; en: string }[] = [
+  { slug: 'employment-outreach', da: 'Opsøgende metoder og beskæftigelse', en: 'Outreach methods and employment' },
+  { slug: 'crime-prevention', da: 'Kriminalitetsforebyggelse', en: 'Crime prevention' },
+  { slug: 'project-management', da: 'Projektledelse', en: 'Project management' },
+  { slug: 'voluntary-work', da: 'Frivilligt arbejde', en: 'Voluntary work' },
+  { slug: 'diversity-at-work', da: 'Mangfoldighed på arbejdspladsen', en: 'Diversity at work' },
+];
+
+/** The areas of the TFI atlas, made of districts and housing areas; their atlases are published by TFI. */
+export const ATLAS_AREAS: { slug: string; da: string; en: string; districts: string[]; housingAreas: string[] }[] = [
+  { slug: 'noerrebro', da: 'Nørrebro', en: 'Nørrebro', districts: ['noerrebro'], housingAreas: [] },
+  { slug: 'valby', da: 'Valby', en: 'Valby', districts: ['valby'], housingAreas: [] },
+  { slug: 'amager', da: 'Amager', en: 'Amager', districts: ['amager-oest', 'amager-vest'], housingAreas: [] },
+  { slug: 'tingbjerg', da: 'Tingbjerg', en: 'Tingbjerg', districts: [], housingAreas: ['tingbjerg'] },
 ];
 
 type Dates = Record<number, [string, string]>;

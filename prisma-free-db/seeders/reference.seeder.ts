@@ -2,9 +2,10 @@ import type { EntityManager } from '@mikro-orm/core';
 import { Seeder } from '@mikro-orm/seeder';
 import { yearIn } from '@mangfold/config';
 import { District, HousingArea } from '@mangfold/associations';
-import { Occasion, OccasionDate } from '@mangfold/calendar';
+import { Occasion, OccasionDate, Theme } from '@mangfold/calendar';
 import { KpiTarget } from '@mangfold/kpi';
-import { DEFAULT_KPI_TARGETS, DISTRICTS, HOUSING_AREAS, OCCASIONS } from './reference-data';
+import { Area } from '@mangfold/workplan';
+import { ATLAS_AREAS, DEFAULT_KPI_TARGETS, DISTRICTS, HOUSING_AREAS, OCCASIONS, THEMES } from './reference-data';
 
 /**
  * Adds the reference data that is missing and leaves existing rows alone, so it runs on every
@@ -25,11 +26,27 @@ export class ReferenceSeeder extends Seeder {
       districts.set(d.slug, district);
     });
 
-    const areas = new Set((await em.find(HousingArea, {})).map((a) => a.slug));
+    const housingAreas = new Map((await em.find(HousingArea, {})).map((a) => [a.slug, a]));
     for (const a of HOUSING_AREAS) {
-      if (!areas.has(a.slug))
-        em.create(HousingArea, { slug: a.slug, name: { da: a.name, en: a.name }, district: districts.get(a.district)! });
+      if (!housingAreas.has(a.slug))
+        housingAreas.set(
+          a.slug,
+          em.create(HousingArea, { slug: a.slug, name: { da: a.name, en: a.name }, district: districts.get(a.district)! }),
+        );
     }
+
+    const themes = new Set((await em.find(Theme, {})).map((t) => t.slug));
+    THEMES.forEach((t, i) => {
+      if (!themes.has(t.slug)) em.create(Theme, { slug: t.slug, name: { da: t.da, en: t.en }, sortOrder: i });
+    });
+
+    const atlasAreas = new Set((await em.find(Area, {})).map((a) => a.slug));
+    ATLAS_AREAS.forEach((a, i) => {
+      if (atlasAreas.has(a.slug)) return;
+      const area = em.create(Area, { slug: a.slug, name: { da: a.da, en: a.en }, sortOrder: i });
+      area.districts.set(a.districts.map((slug) => districts.get(slug)!));
+      area.housingAreas.set(a.housingAreas.map((slug) => housingAreas.get(slug)!));
+    });
 
     const occasions = new Map<string, Occasion>((await em.find(Occasion, {}, { populate: ['dates'] })).map((o) => [o.slug, o]));
     for (const o of OCCASIONS) {

@@ -45,5 +45,10 @@ describe('the demo data (npm start) in the KPIs', () => {
     for (const key of ['seminars-held', 'network-meetings-held', 'voluntary-initiatives']) {
       expect({ key, actual: byKey[key].actual, status: byKey[key].status }).toEqual({ key, actual: 1, status: 'ON_TRACK' });
     }
+    // The demo's themed events feed the work plan's KPIs.
+    expect(byKey['crime-prevention-events']).toMatchObject({ actual: 1, status: 'MET' });
+    expect(byKey['project-management-seminars'].actual).toBe(1);
+    expect(byKey['employment-network-events'].actual).toBe(0);
+    expect(contributors.get('employment-network-events')!.map((c) => c.slug)).toContain('netvaerksmoede-beskaeftigelse');
   });
 });

@@ -64,8 +64,14 @@ describe('KPIs (KPIS.md) over a year of data', () => {
       'voluntary-initiatives',
       'satisfaction-rate',
       'attendance',
+      'requester-satisfaction',
+      'project-visits',
+      'atlases',
+      'employment-network-events',
+      'crime-prevention-events',
+      'project-management-seminars',
     ]);
-    expect(Object.values(kpis).map((k) => k.target)).toEqual([4, 1, null, 2, 2, 2, 0.667, null]);
+    expect(Object.values(kpis).map((k) => k.target)).toEqual([4, 1, null, 2, 2, 2, 0.667, null, 0.667, 100, 4, 2, 1, 2]);
     expect(kpis['associations-involved']).toMatchObject({
       year,
       unit: 'ASSOCIATIONS',
@@ -210,6 +216,13 @@ describe('KPIs (KPIS.md) over a year of data', () => {
       // Every answer satisfied, but only 3 of the 10 needed.
       'satisfaction-rate': [1, null, 0.667, 'MISSED'],
       attendance: [3, 0, null, 'NO_TARGET'],
+      // The work plan's KPIs (test/workplan/workplan-kpis) have no data in this year.
+      'requester-satisfaction': [null, null, 0.667, 'MISSED'],
+      'project-visits': [0, 0, 100, 'MISSED'],
+      atlases: [0, 0, 4, 'MISSED'],
+      'employment-network-events': [0, 0, 2, 'MISSED'],
+      'crime-prevention-events': [0, 0, 1, 'MISSED'],
+      'project-management-seminars': [0, 0, 2, 'MISSED'],
     });
   });
 

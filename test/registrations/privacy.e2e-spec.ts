@@ -9,10 +9,79 @@ import {
   type GraphQLInputType,
 } from 'graphql';
 import { EventKind } from '@mangfold/calendar';
+import { Association, AssociationKind } from '@mangfold/associations';
 import { ParticipationActivity } from '@mangfold/registrations';
+import { surveyToken } from '@mangfold/workplan';
 import { createEvent, createInternationalDay, createMember, createParticipation } from '../factories';
 import { dataOf, fullSelection, graphql, startTestApp, type TestApp } from '../utils';
 import { register } from './helpers';
+
+/**
+ * The work plan's personal data, for the walk to look for: an assignment's requester and survey
+ * comment, a project visit's internal notes (its findings published), a speaker's contact at the event.
+ */
+async function workPlanSecrets(app: TestApp, eventId: string, associationId: string, secrets: string[]): Promise<void> {
+  const admin = await app.adminToken();
+  const requester = {
+    department: 'Socialforvaltningen',
+    contactName: 'Rikke Rekvirentsen',
+    contactEmail: 'rikke.rekvirentsen@example.org',
+  };
+  const frame = { specific: 's', measurable: 'm', attractive: 'a', realistic: 'r', timeBound: 't', deadline: '2039-01-01' };
+  const assignment = dataOf(
+    await app.gql(
+      `mutation($i: RecordAssignmentInput!) { recordAssignment(input: $i) { id } }`,
+      { i: { title: 'Konfliktmægling', kind: 'CONFLICT_MEDIATION', requester, frame } },
+      admin,
+    ),
+  ).recordAssignment;
+  dataOf(await app.gql(`mutation($id: ID!) { completeAssignment(id: $id) { id } }`, { id: assignment.id }, admin));
+  const survey = surveyToken(app.config, assignment.id);
+  dataOf(
+    await app.gql(
+      `mutation($t: String!) { answerRequesterSurvey(token: $t, input: { satisfied: true, comment: "Hemmelig kommentar om Rikke" }) { satisfied } }`,
+      { t: survey },
+    ),
+  );
+  const em = app.em();
+  const project = await em.findOneOrFail(Association, associationId);
+  project.kind = AssociationKind.PROJECT;
+  await em.flush();
+  dataOf(
+    await app.gql(
+      `mutation($i: ProjectVisitInput!) { recordProjectVisit(input: $i) { id } }`,
+      {
+        i: {
+          projectId: associationId,
+          visitedOn: '2039-02-02',
+          notes: 'Intern note om lederens helbred',
+          goodPractice: { da: 'Offentlig god praksis' },
+          publishFindings: true,
+        },
+      },
+      admin,
+    ),
+  );
+  const speaker = dataOf(
+    await app.gql(
+      `mutation($i: SpeakerInput!) { createSpeaker(input: $i) { id } }`,
+      { i: { name: 'Offentlig Taler', topics: ['mangfoldighed'], contactEmail: 'taler.privat@example.org', contactPhone: '+4599887766' } },
+      admin,
+    ),
+  ).createSpeaker;
+  dataOf(
+    await app.gql(`mutation($e: ID!, $s: ID!) { linkSpeaker(eventId: $e, speakerId: $s) { id } }`, { e: eventId, s: speaker.id }, admin),
+  );
+  secrets.push(
+    requester.contactName,
+    requester.contactEmail,
+    'Hemmelig kommentar om Rikke',
+    survey,
+    'Intern note om lederens helbred',
+    'taler.privat@example.org',
+    '+4599887766',
+  );
+}
 
 /*
  * Privacy: no query an anonymous caller can reach returns another person's name, email or phone.
@@ -42,6 +111,7 @@ describe('privacy of anonymous queries', () => {
     const participation = await createParticipation(em, day, { association, activities: [ParticipationActivity.FOOD] });
     secrets.push(participation.contactName!, participation.contactEmail!);
     secrets.push(registrations[0].managementToken, registrations[0].calendarToken);
+    await workPlanSecrets(app, event.id, association.id, secrets);
 
     Object.assign(samples, {
       year: 2039,
@@ -91,7 +161,15 @@ describe('privacy of anonymous queries', () => {
       if (res.data?.[field.name] !== undefined && res.data[field.name] !== null) answered.push(field.name);
     }
     // The walk reached the public queries of this lib with data, so it proved something.
-    expect(answered).toEqual(expect.arrayContaining(['internationalDay', 'eventRegistrationCounts']));
+    expect(answered).toEqual(expect.arrayContaining(['internationalDay', 'eventRegistrationCounts', 'speakers', 'themes', 'areas']));
+  });
+
+  it("keeps the work plan's personal data out of the public feeds", async () => {
+    for (const path of ['/calendar.ics', `/calendar/events/${samples.slug as string}.ics`]) {
+      const body = await (await fetch(`${app.url}${path}`)).text();
+      expect(body).toContain('BEGIN:VCALENDAR');
+      for (const secret of secrets) expect(body).not.toContain(secret);
+    }
   });
 
   it('keeps the organiser and participant queries closed to anonymous callers', async () => {

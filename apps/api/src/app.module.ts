@@ -12,6 +12,7 @@ import { RegistrationsModule } from '@mangfold/registrations';
 import { NotificationsModule } from '@mangfold/notifications';
 import { FeedsModule } from '@mangfold/feeds';
 import { WebModule } from '@mangfold/web';
+import { WorkplanModule } from '@mangfold/workplan';
 import { SCHEMA } from '@mangfold/prisma-free-db';
 import { HealthController } from './health/health.controller';
 import { HttpMetricsMiddleware } from './metrics/http-metrics.middleware';
@@ -40,6 +41,7 @@ export class AppModule implements NestModule {
         NotificationsModule,
         FeedsModule,
         WebModule,
+        WorkplanModule,
       ],
       controllers: [HealthController, MetricsController, PagesController, PersonalFeedController],
       providers: [{ provide: Metrics, useValue: new Metrics('api') }, QueueMetrics, PersonalDataExportResolver],

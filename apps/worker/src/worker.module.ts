@@ -8,6 +8,7 @@ import { NotificationsJobsModule } from '@mangfold/notifications';
 import { FeedsJobsModule } from '@mangfold/feeds';
 import { SCHEMA } from '@mangfold/prisma-free-db';
 import { RegistrationsJobsModule } from '@mangfold/registrations';
+import { WorkplanJobsModule } from '@mangfold/workplan';
 
 /** The worker: BullMQ processors of every lib, no HTTP. */
 @Module({})
@@ -25,6 +26,7 @@ export class WorkerModule {
         RegistrationsJobsModule,
         NotificationsJobsModule,
         FeedsJobsModule,
+        WorkplanJobsModule,
       ],
       providers: [OutboxMaintenance],
     };

@@ -10,6 +10,8 @@ export enum AssociationKind {
   VOLUNTARY_ORGANISATION = 'VOLUNTARY_ORGANISATION',
   EMBASSY = 'EMBASSY',
   MUNICIPAL_UNIT = 'MUNICIPAL_UNIT',
+  /** Residents' boards and housing associations (afdelingsbestyrelser, boligselskaber): a target group of the work plan. */
+  HOUSING_ORGANISATION = 'HOUSING_ORGANISATION',
   OTHER = 'OTHER',
 }
 

@@ -10,6 +10,7 @@ export * from './inputs/association-fields';
 export * from './inputs/association-filter.input';
 export * from './inputs/localized-text.input';
 export * from './inputs/sign-up-association.input';
+export * from './inputs/transforms';
 export * from './inputs/update-association.input';
 export * from './membership.entity';
 export * from './membership.resolver';

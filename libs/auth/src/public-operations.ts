@@ -13,4 +13,6 @@ export const PUBLIC_MUTATIONS: readonly string[] = [
   'cancelRegistration',
   'submitFeedback',
   'eraseRegistration',
+  // The requester of a TFI assignment answers its survey with the secret token from the mail.
+  'answerRequesterSurvey',
 ];

@@ -132,6 +132,12 @@ export class EventQueries {
     if (filter.housingAreaSlug)
       c.push(['e.housing_area_id = (select h.id from housing_area h where h.slug = ?)', [filter.housingAreaSlug]]);
     if (filter.occasionSlug) c.push(['e.occasion_id = (select o.id from occasion o where o.slug = ?)', [filter.occasionSlug]]);
+    if (filter.themeSlug) {
+      c.push([
+        'exists (select 1 from event_theme et join theme t on t.id = et.theme_id where et.event_id = e.id and t.slug = ?)',
+        [filter.themeSlug],
+      ]);
+    }
     if (filter.associationSlug) {
       c.push([
         `exists (select 1 from event_organizer eo join association a on a.id = eo.association_id

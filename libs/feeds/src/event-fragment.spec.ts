@@ -39,6 +39,7 @@ function event(overrides: Partial<FeedEventData> = {}): FeedEventData {
       { slug: 'oesterbro-forening', name: 'Østerbro Forening' },
       { slug: 'valby-kulturbro', name: 'Valby Kulturbro' },
     ],
+    themes: [],
     sequence: 4,
     ...overrides,
   };
@@ -79,6 +80,27 @@ describe('VEVENT fragments', () => {
     expect(e.component.getFirstPropertyValue('dtstamp')!.toString()).toBe('2026-01-02T03:04:05Z');
     expect(e.component.getFirstPropertyValue('last-modified')!.toString()).toBe('2026-01-02T03:04:05Z');
     expect(RENDERER_VERSION).toBeGreaterThan(0);
+  });
+
+  it("lists the work plan's themes among the CATEGORIES, in the language asked for", () => {
+    const themes = [
+      { slug: 'crime-prevention', name: { da: 'Kriminalitetsforebyggelse', en: 'Crime prevention' } },
+      { slug: 'project-management', name: { da: 'Projektledelse, frivillige; ledere' } },
+    ];
+    expect(roundTrip([event({ themes })]).parsed.events[0].categories).toEqual([
+      'Kulturarrangement',
+      'Grundlovsdag',
+      'Østerbro',
+      'Kriminalitetsforebyggelse',
+      'Projektledelse, frivillige; ledere',
+    ]);
+    expect(roundTrip([event({ themes })], 'en').parsed.events[0].categories).toEqual([
+      'Cultural event',
+      'Constitution Day',
+      'Østerbro',
+      'Crime prevention',
+      'Projektledelse, frivillige; ledere',
+    ]);
   });
 
   it('speaks the language asked for and falls back per field', () => {

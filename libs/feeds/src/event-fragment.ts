@@ -42,6 +42,8 @@ export interface FeedEventData {
   occasion: { slug: string; name: LocalizedText } | null;
   /** Accepted organisers, the primary one first. */
   organizers: { slug: string; name: string }[];
+  /** The work plan's themes, in list order (CATEGORIES). */
+  themes: { slug: string; name: LocalizedText }[];
   sequence: number;
 }
 
@@ -195,5 +197,6 @@ function categoriesOf(event: FeedEventData, lang: Language): string[] {
   if (occasion) names.push(occasion);
   const district = event.district && localize(event.district.name, lang);
   if (district) names.push(district);
+  for (const theme of event.themes) names.push(localize(theme.name, lang) ?? theme.slug);
   return names.map(cleanLine).filter(Boolean);
 }

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { InjectConfig, type AppConfig } from '@mangfold/config';
-import { Event, EventStatus, OrganizerRole, OrganizerStatus } from '@mangfold/calendar';
+import { Event, EventStatus, EventTheme, OrganizerRole, OrganizerStatus } from '@mangfold/calendar';
 import { LANGUAGES } from '@mangfold/db';
 import { RENDERER_VERSION, feedRefsOf, fragmentZone, renderEventFragment, type FeedEventData } from './event-fragment';
 import { feedKey } from './feed-keys';
@@ -21,7 +21,7 @@ export interface FeedView {
 }
 
 /** Whether and how an event appears in the public feeds at `now`. */
-export function feedViewOf(event: Event, now: Date): FeedView | null {
+export function feedViewOf(event: Event, now: Date, themes: FeedEventData['themes'] = []): FeedView | null {
   const cancelled = event.status === EventStatus.CANCELLED;
   if (event.status !== EventStatus.PUBLISHED && !(cancelled && event.publishedAt)) return null;
   const lastEnd = event.recurrence ? event.lastEndsAt : (event.lastEndsAt ?? event.endsAt);
@@ -31,14 +31,15 @@ export function feedViewOf(event: Event, now: Date): FeedView | null {
     if (!expiresAt || until < expiresAt) expiresAt = until;
   }
   if (expiresAt && expiresAt <= now) return null;
-  return { expiresAt, data: feedEventDataOf(event) };
+  return { expiresAt, data: feedEventDataOf(event, themes) };
 }
 
 /**
  * What the VEVENT of an event is rendered from, in the feeds and in mails alike. The event needs
- * its district, occasion and organisers with their associations loaded.
+ * its district, occasion and organisers with their associations loaded; its themes come apart
+ * (`themesOf`).
  */
-export function feedEventDataOf(event: Event): FeedEventData {
+export function feedEventDataOf(event: Event, themes: FeedEventData['themes'] = []): FeedEventData {
   const cancelled = event.status === EventStatus.CANCELLED;
   const organizers = event.organizers
     .getItems()
@@ -74,8 +75,21 @@ export function feedEventDataOf(event: Event): FeedEventData {
     district: event.district ? { slug: event.district.slug, name: event.district.name } : null,
     occasion: event.occasion ? { slug: event.occasion.slug, name: event.occasion.name } : null,
     organizers,
+    themes,
     sequence: event.sequence,
   };
+}
+
+/** The work plan's themes of each event, in list order (CATEGORIES). */
+export async function themesOf(em: EntityManager, ids: string[]): Promise<Map<string, FeedEventData['themes']>> {
+  const rows = await em.find(
+    EventTheme,
+    { event: { $in: ids } },
+    { populate: ['theme'], orderBy: { theme: { sortOrder: 'asc', slug: 'asc' } } },
+  );
+  const byEvent = new Map<string, FeedEventData['themes']>();
+  for (const r of rows) byEvent.set(r.event.id, [...(byEvent.get(r.event.id) ?? []), { slug: r.theme.slug, name: r.theme.name }]);
+  return byEvent;
 }
 
 /**
@@ -97,6 +111,7 @@ export class FeedFragments {
       { populate: ['district', 'occasion', 'organizers', 'organizers.association'] },
     );
     const byId = new Map(events.map((e) => [e.id, e]));
+    const themes = await themesOf(em, ids);
     // What is kept, without the bodies: enough to tell whether anything changed.
     const kept: { event_id: string; lang: string; feed_keys: string[]; content_hash: string; renderer_version: number }[] = await query(
       em,
@@ -111,7 +126,7 @@ export class FeedFragments {
     for (const id of ids) {
       const existing = keptBy.get(id) ?? [];
       const event = byId.get(id);
-      const view = event ? feedViewOf(event, now) : null;
+      const view = event ? feedViewOf(event, now, themes.get(id)) : null;
       if (!view) {
         if (existing.length > 0) gone.push(id);
         for (const f of existing) f.feed_keys.forEach((k) => affected.add(k));

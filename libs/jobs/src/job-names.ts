@@ -34,6 +34,8 @@ export enum JobName {
   SendFeedbackRequest = 'send-feedback-request',
   /** Anonymise personal data past its retention (nightly). Owner: registrations. */
   PurgePersonalData = 'purge-personal-data',
+  /** Anonymise assignment requesters past their retention (nightly). Owner: workplan. */
+  PurgeAssignmentRequesters = 'purge-assignment-requesters',
 }
 
 /**
@@ -73,7 +75,9 @@ export type Notification =
   | { kind: 'participation-waitlisted'; participationId: string }
   | { kind: 'participation-declined'; participationId: string; reason: string }
   // status reports, to the report's recipients (REPORT_RECIPIENTS when it was made); render with @mangfold/kpi statusReportMail()
-  | { kind: 'status-report'; reportId: string };
+  | { kind: 'status-report'; reportId: string }
+  // work plan: the satisfaction survey to an assignment's requester, once, on completion (job id requester-survey_<assignmentId>)
+  | { kind: 'requester-survey'; assignmentId: string };
 
 export type NotificationKind = Notification['kind'];
 
@@ -93,6 +97,7 @@ export interface JobPayloads {
   /** `endsAt`: the event end (ISO) the request was scheduled after; a moved event makes it stale. */
   [JobName.SendFeedbackRequest]: { registrationId: string; endsAt: string };
   [JobName.PurgePersonalData]: Record<string, never>;
+  [JobName.PurgeAssignmentRequesters]: Record<string, never>;
 }
 
 /** Which queue each job runs on. */
@@ -108,6 +113,7 @@ export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   [JobName.SendReminder]: QueueName.Reminders,
   [JobName.SendFeedbackRequest]: QueueName.Reminders,
   [JobName.PurgePersonalData]: QueueName.Maintenance,
+  [JobName.PurgeAssignmentRequesters]: QueueName.Maintenance,
 };
 
 export type JobPayload<N extends JobName> = JobPayloads[N];

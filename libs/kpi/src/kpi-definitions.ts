@@ -4,6 +4,10 @@ import type { LocalizedText } from '@mangfold/db';
 export enum KpiUnit {
   ASSOCIATIONS = 'ASSOCIATIONS',
   EVENTS = 'EVENTS',
+  /** Project-bank visits (work plan). */
+  VISITS = 'VISITS',
+  /** Areas with a published atlas (work plan). */
+  AREAS = 'AREAS',
   PARTICIPATIONS = 'PARTICIPATIONS',
   CHECK_INS = 'CHECK_INS',
   /** A share from 0 to 1. */
@@ -27,6 +31,10 @@ export interface KpiDefinition {
   aggregate: KpiAggregate;
   /** Seeded for the current year and used when a year is first asked for with no earlier year to copy; null: "set by TFI". */
   defaultTarget: number | null;
+  /** A rate's answers before it can be met; default MIN_RATE_ANSWERS. */
+  minAnswers?: number;
+  /** Counted from the work plan's facts (@mangfold/workplan), not from the calendar's tables. */
+  workPlan?: true;
 }
 
 /** The KPIs of KPIS.md, in the order TFI reports them. Keys are persistent (targets and reports store them). */
@@ -110,6 +118,80 @@ export const KPI_DEFINITIONS: readonly KpiDefinition[] = [
     aggregate: 'sum',
     defaultTarget: null,
   },
+  // The rest of the work plan (KPIS.md); their facts come from @mangfold/workplan.
+  {
+    key: 'requester-satisfaction',
+    workPlan: true,
+    title: { da: 'Tilfredse rekvirenter', en: 'Satisfied requesters' },
+    description: {
+      da: 'Andel af årets afsluttede rekvireringsopgaver, hvis rekvirent svarede "tilfreds" i undersøgelsen sendt ved afslutningen; opfyldt ved mindst 5 svar.',
+      en: 'Share of the year\'s completed assignments whose requester answered the survey sent on completion with "satisfied"; met with at least 5 answers.',
+    },
+    unit: KpiUnit.RATE,
+    aggregate: 'rate',
+    defaultTarget: 0.667,
+    minAnswers: 5,
+  },
+  {
+    key: 'project-visits',
+    workPlan: true,
+    title: { da: 'Projektbesøg', en: 'Project visits' },
+    description: {
+      da: 'Projektbankens besøg i året (fordelt på projekter i de fem boligområder og projekter om tryghed eller beskæftigelse).',
+      en: 'Project-bank visits in the year (broken down: projects in the five housing areas, projects on safety or employment).',
+    },
+    unit: KpiUnit.VISITS,
+    aggregate: 'count',
+    defaultTarget: 100,
+  },
+  {
+    key: 'atlases',
+    workPlan: true,
+    title: { da: 'TFI-atlas', en: 'TFI atlases' },
+    description: {
+      da: 'Områder med et offentliggjort TFI-atlas (Nørrebro, Valby, Amager, Tingbjerg) med mindst én aktør.',
+      en: 'Areas with a published TFI atlas (Nørrebro, Valby, Amager, Tingbjerg) with at least one actor.',
+    },
+    unit: KpiUnit.AREAS,
+    aggregate: 'count',
+    defaultTarget: 4,
+  },
+  {
+    key: 'employment-network-events',
+    workPlan: true,
+    title: { da: 'Netværksarrangementer om beskæftigelse', en: 'Network events on employment' },
+    description: {
+      da: 'Afholdte netværksmøder med temaet "opsøgende metoder, beskæftigelse".',
+      en: 'Held network meetings with the theme "outreach methods, employment".',
+    },
+    unit: KpiUnit.EVENTS,
+    aggregate: 'count',
+    defaultTarget: 2,
+  },
+  {
+    key: 'crime-prevention-events',
+    workPlan: true,
+    title: { da: 'Kriminalpræventive arrangementer', en: 'Crime-prevention events' },
+    description: {
+      da: 'Afholdte arrangementer eller seminarer med temaet "kriminalitetsforebyggelse".',
+      en: 'Held events or seminars with the theme "crime prevention".',
+    },
+    unit: KpiUnit.EVENTS,
+    aggregate: 'count',
+    defaultTarget: 1,
+  },
+  {
+    key: 'project-management-seminars',
+    workPlan: true,
+    title: { da: 'Seminarer om projektledelse', en: 'Project-management seminars' },
+    description: {
+      da: 'Afholdte seminarer eller netværksmøder for projektledere og frivillige med temaet "projektledelse".',
+      en: 'Held seminars or network meetings for project leaders and volunteers with the theme "project management".',
+    },
+    unit: KpiUnit.EVENTS,
+    aggregate: 'count',
+    defaultTarget: 2,
+  },
 ];
 
 export const KPI_KEYS: readonly string[] = KPI_DEFINITIONS.map((d) => d.key);
@@ -120,3 +202,6 @@ export function kpiDefinition(key: string): KpiDefinition | undefined {
 
 /** Answers a satisfaction rate needs before it can count as met (KPIS.md). */
 export const MIN_RATE_ANSWERS = 10;
+
+/** The KPIs of the calendar itself (events, registrations, answers), as opposed to the rest of the work plan. */
+export const CALENDAR_KPI_KEYS: readonly string[] = KPI_DEFINITIONS.filter((d) => !d.workPlan).map((d) => d.key);

@@ -12,6 +12,10 @@ export const ASSOCIATION_KIND_LABELS: Record<AssociationKind, LocalizedText> = {
   [AssociationKind.VOLUNTARY_ORGANISATION]: { da: 'Frivillige organisationer', en: 'Voluntary organisations' },
   [AssociationKind.EMBASSY]: { da: 'Ambassader', en: 'Embassies' },
   [AssociationKind.MUNICIPAL_UNIT]: { da: 'Kommunale enheder', en: 'Municipal units' },
+  [AssociationKind.HOUSING_ORGANISATION]: {
+    da: 'Afdelingsbestyrelser og boligselskaber',
+    en: "Residents' boards and housing associations",
+  },
   [AssociationKind.OTHER]: { da: 'Andre organisationer', en: 'Other organisations' },
 };
 
@@ -20,6 +24,7 @@ export const NO_GROUP_LABELS: Record<KpiDimension, LocalizedText> = {
   [KpiDimension.HOUSING_AREA]: { da: 'Uden for boligområderne', en: 'Outside the housing areas' },
   [KpiDimension.OCCASION]: { da: 'Uden mærkedag', en: 'No occasion' },
   [KpiDimension.ASSOCIATION_KIND]: { da: 'Ukendt', en: 'Unknown' },
+  [KpiDimension.WORK_PLAN_FOCUS]: { da: 'Øvrige projekter', en: 'Other projects' },
 };
 
 export const DIMENSION_LABELS: Record<KpiDimension, LocalizedText> = {
@@ -27,6 +32,14 @@ export const DIMENSION_LABELS: Record<KpiDimension, LocalizedText> = {
   [KpiDimension.HOUSING_AREA]: { da: 'Boligområde', en: 'Housing area' },
   [KpiDimension.OCCASION]: { da: 'Mærkedag', en: 'Occasion' },
   [KpiDimension.ASSOCIATION_KIND]: { da: 'Type af organisation', en: 'Kind of organisation' },
+  [KpiDimension.WORK_PLAN_FOCUS]: { da: 'Handlingsplanens fokus', en: "The work plan's focus" },
+};
+
+/** Groups of the work-plan focus dimension (a project visit may fall in several). */
+export const FOCUS_LABELS: Record<string, LocalizedText> = {
+  HOUSING_AREAS: { da: 'Projekter i de fem boligområder', en: 'Projects in the five housing areas' },
+  SAFETY: { da: 'Projekter om tryghed', en: 'Projects on safety' },
+  EMPLOYMENT: { da: 'Projekter om beskæftigelse', en: 'Projects on employment' },
 };
 
 export const STATUS_LABELS: Record<KpiStatus, LocalizedText> = {

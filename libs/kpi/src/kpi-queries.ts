@@ -114,7 +114,7 @@ facts as (
  * A contributor counts once per group however many facts it has (an association with three events,
  * an event with three organisers of one kind): held if any of its facts is held.
  */
-const AGGREGATES = `
+export const AGGREGATES = `
   (count(*) filter (where held))::int as held_count,
   (count(*) filter (where not held))::int as planned_count,
   coalesce(sum(n) filter (where held), 0)::float8 as held_sum,
@@ -216,14 +216,15 @@ export interface BreakdownRow extends AggregateRow {
   sort_order: number | null;
 }
 
-const GROUP_COLUMN: Record<KpiDimension, string> = {
+export const GROUP_COLUMN: Record<KpiDimension, string> = {
   [KpiDimension.DISTRICT]: 'district_id::text',
   [KpiDimension.HOUSING_AREA]: 'housing_area_id::text',
   [KpiDimension.OCCASION]: 'occasion_id::text',
   [KpiDimension.ASSOCIATION_KIND]: 'association_kind',
+  [KpiDimension.WORK_PLAN_FOCUS]: 'focus',
 };
 
-const GROUP_LABEL: Record<KpiDimension, { join: string; key: string; name: string; order: string }> = {
+export const GROUP_LABEL: Record<KpiDimension, { join: string; key: string; name: string; order: string }> = {
   [KpiDimension.DISTRICT]: {
     join: 'left join district x on x.id::text = g.group_id',
     key: 'x.slug',
@@ -238,6 +239,7 @@ const GROUP_LABEL: Record<KpiDimension, { join: string; key: string; name: strin
   },
   [KpiDimension.OCCASION]: { join: 'left join occasion x on x.id::text = g.group_id', key: 'x.slug', name: 'x.name', order: 'null::int' },
   [KpiDimension.ASSOCIATION_KIND]: { join: '', key: 'g.group_id', name: 'null::jsonb', order: 'null::int' },
+  [KpiDimension.WORK_PLAN_FOCUS]: { join: '', key: 'g.group_id', name: 'null::jsonb', order: 'null::int' },
 };
 
 /** One row per KPI and group of the dimension; a null group key collects facts without one (no district, …). */
@@ -338,4 +340,8 @@ export const BREAKDOWN_DIMENSIONS: readonly KpiDimension[] = [
   KpiDimension.HOUSING_AREA,
   KpiDimension.OCCASION,
   KpiDimension.ASSOCIATION_KIND,
+  KpiDimension.WORK_PLAN_FOCUS,
 ];
+
+/** Dimensions the calendar's facts have; the work plan's focus belongs to its facts alone. */
+export const CALENDAR_DIMENSIONS: readonly KpiDimension[] = BREAKDOWN_DIMENSIONS.filter((d) => d !== KpiDimension.WORK_PLAN_FOCUS);

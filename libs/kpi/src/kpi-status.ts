@@ -27,6 +27,8 @@ export interface KpiFigures {
   answers: number | null;
   /** The year ended before the moment the figures describe. */
   yearOver: boolean;
+  /** A rate's answers before it can be met; default MIN_RATE_ANSWERS. */
+  minAnswers?: number;
 }
 
 /** KPIS.md's status rules. */
@@ -37,7 +39,7 @@ export function kpiStatus(f: KpiFigures): KpiStatus {
     // Rates compare at a tenth of a percentage point, the precision targets are given in: the
     // success criterion "2/3 satisfied" is stored as 0.667, and 8 of 12 must meet it.
     const rate = f.actual === null ? null : Math.round(f.actual * 1000) / 1000;
-    if (reaches(rate) && (f.answers ?? 0) >= MIN_RATE_ANSWERS) return KpiStatus.MET;
+    if (reaches(rate) && (f.answers ?? 0) >= (f.minAnswers ?? MIN_RATE_ANSWERS)) return KpiStatus.MET;
     if (f.yearOver) return KpiStatus.MISSED;
     // Satisfied enough so far, but too few answers to call it met yet.
     return reaches(rate) ? KpiStatus.ON_TRACK : KpiStatus.AT_RISK;

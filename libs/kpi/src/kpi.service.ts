@@ -5,10 +5,11 @@ import type { AssociationKind } from '@mangfold/associations';
 import { audit } from '@mangfold/db';
 import type { EventKind, OrganizerRole } from '@mangfold/calendar';
 import { BadUserInputError } from '@mangfold/graphql';
-import { KPI_DEFINITIONS, kpiDefinition, type KpiAggregate, type KpiDefinition } from './kpi-definitions';
-import { ASSOCIATION_KIND_LABELS, NO_GROUP_LABELS } from './kpi-labels';
+import { CALENDAR_KPI_KEYS, KPI_DEFINITIONS, kpiDefinition, type KpiAggregate, type KpiDefinition } from './kpi-definitions';
+import { ASSOCIATION_KIND_LABELS, FOCUS_LABELS, NO_GROUP_LABELS } from './kpi-labels';
 import {
   BREAKDOWN_DIMENSIONS,
+  CALENDAR_DIMENSIONS,
   COPY_TARGETS_FORWARD_SQL,
   COUNTED_KPI_KEYS,
   COUNTED_VALUES_SQL,
@@ -38,6 +39,7 @@ import {
   type KpiSnapshotData,
   type KpiValueData,
 } from './kpi.types';
+import { WORKPLAN_CONTRIBUTORS_SQL, WORKPLAN_VALUES_SQL, workplanBreakdownSql, type WorkplanContributorRow } from './workplan-kpi-queries';
 
 interface Figures {
   actual: number | null;
@@ -98,8 +100,13 @@ export class KpiService {
     const bounds = yearBounds(year);
     // One statement after the other: inside a report's transaction they share one connection.
     const targets = await this.targets(year);
-    const rows = await this.run<AggregateRow>(COUNTED_VALUES_SQL, bounds, at);
-    if (KPI_DEFINITIONS.some((d) => !COUNTED_KPI_KEYS.has(d.key))) {
+    // The calendar's KPIs from the counters (the raw tables only for one without counters yet); the
+    // work plan's from their own facts.
+    const rows = [
+      ...(await this.run<AggregateRow>(COUNTED_VALUES_SQL, bounds, at)),
+      ...(await this.run<AggregateRow>(WORKPLAN_VALUES_SQL, bounds, at)),
+    ];
+    if (CALENDAR_KPI_KEYS.some((key) => !COUNTED_KPI_KEYS.has(key))) {
       rows.push(...(await this.run<AggregateRow>(VALUES_SQL, bounds, at)).filter((r) => !COUNTED_KPI_KEYS.has(r.key)));
     }
     const byKey = new Map(rows.map((r) => [r.key, r]));
@@ -122,7 +129,7 @@ export class KpiService {
       aggregate: def.aggregate,
       target,
       ...figures,
-      status: kpiStatus({ aggregate: def.aggregate, target, ...figures, yearOver: at >= bounds.end }),
+      status: kpiStatus({ aggregate: def.aggregate, target, ...figures, yearOver: at >= bounds.end, minAnswers: def.minAnswers }),
       asOf: at.toISOString(),
     };
   }
@@ -162,6 +169,21 @@ export class KpiService {
         satisfied: def.aggregate === 'rate' ? r.s : null,
       });
     }
+    for (const r of await this.run<WorkplanContributorRow>(WORKPLAN_CONTRIBUTORS_SQL, yearBounds(year), at)) {
+      const def = kpiDefinition(r.key)!;
+      result.get(r.key)!.push({
+        type: r.contributor_type as KpiContributorType,
+        id: r.id,
+        slug: r.slug,
+        name: r.name,
+        state: r.held ? ContributionState.HELD : ContributionState.PLANNED,
+        associationKind: r.association_kind as AssociationKind | null,
+        eventKind: r.event_kind as EventKind | null,
+        startsAt: r.starts_at ? new Date(r.starts_at).toISOString() : null,
+        count: def.aggregate === 'count' ? null : r.n,
+        satisfied: def.aggregate === 'rate' ? r.s : null,
+      });
+    }
     for (const list of result.values()) {
       list.sort(
         (a, b) =>
@@ -176,14 +198,19 @@ export class KpiService {
 
   /** Each KPI broken down by one dimension; groups may overlap (an association active in two districts counts in both). */
   async breakdown(year: number, at: Date, dimension: KpiDimension): Promise<Map<string, KpiBreakdownGroupData[]>> {
-    const rows = await this.run<BreakdownRow>(breakdownSql(dimension), yearBounds(year), at);
+    const calendarRows = CALENDAR_DIMENSIONS.includes(dimension)
+      ? await this.run<BreakdownRow>(breakdownSql(dimension), yearBounds(year), at)
+      : [];
+    const rows = [...calendarRows, ...(await this.run<BreakdownRow>(workplanBreakdownSql(dimension), yearBounds(year), at))];
     const result = new Map<string, (KpiBreakdownGroupData & { order: number | null })[]>(KPI_DEFINITIONS.map((d) => [d.key, []]));
     for (const r of rows) {
       const def = kpiDefinition(r.key)!;
       const name =
         r.group_key === null
           ? NO_GROUP_LABELS[dimension]
-          : (r.group_name ?? ASSOCIATION_KIND_LABELS[r.group_key as AssociationKind] ?? { da: r.group_key, en: r.group_key });
+          : (r.group_name ??
+            ASSOCIATION_KIND_LABELS[r.group_key as AssociationKind] ??
+            FOCUS_LABELS[r.group_key] ?? { da: r.group_key, en: r.group_key });
       result.get(r.key)!.push({ key: r.group_key, name, ...figuresOf(def.aggregate, r), order: r.sort_order });
     }
     const sorted = new Map<string, KpiBreakdownGroupData[]>();

@@ -13,6 +13,12 @@ export enum KpiContributorType {
   ASSOCIATION = 'ASSOCIATION',
   EVENT = 'EVENT',
   PARTICIPATION = 'PARTICIPATION',
+  /** A TFI assignment (requester-satisfaction). */
+  ASSIGNMENT = 'ASSIGNMENT',
+  /** A project-bank visit (project-visits); slug and name are the project's. */
+  VISIT = 'VISIT',
+  /** An area with a published atlas (atlases). */
+  AREA = 'AREA',
 }
 
 /** Whether a contributor counts in the held (actual) value or only in planned. */
@@ -29,6 +35,8 @@ export enum KpiDimension {
   OCCASION = 'OCCASION',
   /** The kind of the counted association, of each organiser of a counted event, or of the participant. */
   ASSOCIATION_KIND = 'ASSOCIATION_KIND',
+  /** The work plan's focus of a project visit: in the five housing areas, on safety, on employment. */
+  WORK_PLAN_FOCUS = 'WORK_PLAN_FOCUS',
 }
 
 export interface KpiContributorData {
@@ -72,7 +80,8 @@ export interface KpiValueData {
   asOf: string;
 }
 
-export type KpiBreakdownsData = Record<KpiDimension, KpiBreakdownGroupData[]>;
+/** Partial: a report made before a dimension existed has no groups for it. */
+export type KpiBreakdownsData = Partial<Record<KpiDimension, KpiBreakdownGroupData[]>>;
 
 export interface KpiSnapshotData extends KpiValueData {
   contributors: KpiContributorData[];

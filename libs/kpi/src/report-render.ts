@@ -151,12 +151,13 @@ function contributorTable(kpi: KpiSnapshotData, lang: ReportLanguage): string {
 function breakdownTables(kpis: KpiSnapshotData[], lang: ReportLanguage): string {
   return BREAKDOWN_DIMENSIONS.map((dimension) => {
     const groups = new Map<string, string>();
-    for (const kpi of kpis) for (const g of kpi.breakdowns[dimension]) groups.set(g.key ?? '', t(g.name, lang));
+    // Reports made before a dimension existed lack it.
+    for (const kpi of kpis) for (const g of kpi.breakdowns[dimension] ?? []) groups.set(g.key ?? '', t(g.name, lang));
     if (groups.size === 0) return '';
     const header = kpis.map((k) => `<th class="num">${escapeHtml(t(k.title, lang))}</th>`).join('');
     const rows = [...groups].map(([key, name]) => {
       const cells = kpis.map((k) => {
-        const g = k.breakdowns[dimension].find((x) => (x.key ?? '') === key);
+        const g = (k.breakdowns[dimension] ?? []).find((x) => (x.key ?? '') === key);
         if (!g) return '<td class="num">–</td>';
         const planned = g.planned ? ` <span class="note">(+${formatFigure(k, g.planned, lang)})</span>` : '';
         return `<td class="num">${formatFigure(k, g.actual, lang)}${planned}</td>`;
@@ -292,7 +293,7 @@ export function renderStatusReportCsv(report: RenderableReport, lang: ReportLang
       });
     }
     for (const dimension of BREAKDOWN_DIMENSIONS) {
-      for (const g of k.breakdowns[dimension]) {
+      for (const g of k.breakdowns[dimension] ?? []) {
         rows.push({
           section: 'BREAKDOWN',
           ...base,

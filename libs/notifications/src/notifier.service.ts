@@ -11,7 +11,8 @@ import { Event, EventOrganizer, EventStatus, OrganizerRole, OrganizerStatus } fr
 import { Feedback, Participation, ParticipationStatus, Registration, RegistrationStatus, CancelledBy } from '@mangfold/registrations';
 import { JobName, QueueName, type JobPayloads, type Notification } from '@mangfold/jobs';
 import { StatusReport, statusReportMail } from '@mangfold/kpi';
-import { feedEventDataOf, renderEventAttachment } from '@mangfold/feeds';
+import { feedEventDataOf, renderEventAttachment, themesOf } from '@mangfold/feeds';
+import { Assignment, requesterSurveyMail } from '@mangfold/workplan';
 import { eventView } from './event-view';
 import { adminEventUrl, createPasswordResetLink, feedbackUrl, registrationManagementUrl } from './links';
 import { MailSender, type OutgoingMail, type SendResult } from './mail-sender.service';
@@ -103,7 +104,20 @@ export class Notifier {
         return this.participation(n, job);
       case 'status-report':
         return this.statusReport(n.reportId, job);
+      case 'requester-survey':
+        return this.requesterSurvey(n.assignmentId, job);
     }
+  }
+
+  /** The work plan's satisfaction survey, once per assignment (the key), in the requester's language. */
+  private async requesterSurvey(assignmentId: string, job?: Job): Promise<Outcome> {
+    const assignment = await this.em.findOne(Assignment, { id: assignmentId });
+    if (!assignment) return 'skipped: assignment gone';
+    const content = requesterSurveyMail(this.config, assignment);
+    if (!content) return 'skipped: no requester to ask';
+    const rendered = renderMail(this.config, content.locale, content);
+    const mail: OutgoingMail = { key: `requester-survey:${assignmentId}`, kind: 'requester-survey', to: content.to, ...rendered };
+    return this.sender.send(mail, { final: isFinalAttempt(job) });
   }
 
   // --- status reports ------------------------------------------------------------------------
@@ -177,7 +191,8 @@ export class Notifier {
   /** The event as the feeds show it (the same VEVENT, from the same renderer), to import once. */
   private async eventAttachment(event: Event, locale: 'da' | 'en', name: string): Promise<string> {
     await this.em.populate(event, ['district', 'occasion', 'organizers.association']);
-    return renderEventAttachment(feedEventDataOf(event), {
+    const themes = (await themesOf(this.em, [event.id])).get(event.id);
+    return renderEventAttachment(feedEventDataOf(event, themes), {
       lang: locale,
       baseUrl: this.config.http.publicBaseUrl,
       name,

@@ -256,5 +256,75 @@ mutation GenerateStatusReport($year: Int!) {
       // The demo's International Day is two months ahead, so the year may be the next one.
       variables: { year: local.plus({ days: 60 }).year },
     },
+    // The rest of the work plan (@mangfold/workplan): its KPIs are among "KPIs this year".
+    {
+      name: 'Work plan: record an assignment',
+      query: `mutation RecordAssignment($input: RecordAssignmentInput!) {
+  recordAssignment(input: $input) { id title kind status requester { department contactName contactEmail } frame { specific deadline } }
+}`,
+      variables: {
+        input: {
+          title: 'Oplæg om mangfoldighed på arbejdspladsen',
+          kind: 'TALK',
+          requester: { department: 'Kultur- og Fritidsforvaltningen', contactName: 'Mette Jensen', contactEmail: 'mette@example.org' },
+          frame: {
+            specific: 'Et oplæg for 40 ledere',
+            measurable: 'Evaluering efter oplægget',
+            attractive: 'Lederne får redskaber til rekruttering',
+            realistic: 'TFI har holdt oplægget før',
+            timeBound: 'Inden året er omme',
+            deadline: `${year}-12-31`,
+          },
+        },
+      },
+    },
+    {
+      name: 'Work plan: assignments and surveys',
+      query: `query Assignments($year: Int!) {
+  assignments(filter: { completedInYear: $year }, first: 50) {
+    edges { node { id title kind status completedAt requester { department } survey { satisfied answeredAt } } }
+  }
+  kpi(key: "requester-satisfaction", year: $year) { actual answers target status }
+}`,
+      variables: { year },
+    },
+    {
+      name: 'Work plan: complete an assignment',
+      query: `# The requester gets one mail with a link to the satisfaction survey.
+mutation Complete($id: ID!) { completeAssignment(id: $id) { id status completedAt } }`,
+      variables: { id: 'the id of an assignment (see Work plan: assignments and surveys)' },
+    },
+    {
+      name: 'Work plan: project visits',
+      query: `query Visits($year: Int!) {
+  projectVisits(year: $year, first: 50) {
+    edges { node { id visitedOn visitorName notes goodPractice findingsPublished inFocusHousingArea onSafety onEmployment project { name } } }
+  }
+  kpi(key: "project-visits", year: $year) { actual planned target status breakdown(by: WORK_PLAN_FOCUS) { name actual } }
+}`,
+      variables: { year },
+    },
+    {
+      name: 'Work plan: themed events',
+      query: `query Themed($theme: String) {
+  themes { slug name }
+  events(filter: { themeSlug: $theme }, first: 20) { edges { node { title startsAt kind themes { name } speakers { name organisation } } } }
+}`,
+      variables: { theme: 'project-management' },
+    },
+    {
+      name: 'Work plan: atlases',
+      query: `query Atlases {
+  areas { slug name atlasPublished atlasPublishedAt districts { name } housingAreas { name } actors(first: 10) { totalCount edges { node { name kind } } } }
+}`,
+    },
+    {
+      name: 'Work plan: seminar package',
+      query: `query SeminarPackage {
+  speakers(first: 20) { edges { node { name organisation topics contactEmail } } }
+  materials(first: 20) { edges { node { title url downloadUrl fileName size } } }
+  adviceItems(first: 50) { edges { node { kind title body } } }
+}`,
+    },
   ];
 }

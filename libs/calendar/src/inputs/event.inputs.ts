@@ -307,6 +307,12 @@ export class EventFilter {
   @MaxLength(120)
   occasionSlug?: string;
 
+  @Field(() => String, { nullable: true, description: 'Events with this theme of the work plan (see `themes`)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(120)
+  themeSlug?: string;
+
   @Field(() => String, {
     nullable: true,
     description: 'Events this approved association organises or co-organises; an unknown slug is refused',

@@ -3,6 +3,7 @@ import { localize } from '@mangfold/db';
 import { AssociationKind } from '@mangfold/associations';
 import { DISTRICT_SHAPES, MAP_HEIGHT, MAP_WIDTH, project } from '../atlas/atlas-geometry';
 import type { Atlas, AtlasActor } from '../atlas/atlas.service';
+import { ASSOCIATION_KIND_NAMES } from '../association-kinds';
 import { Layout } from '../layout';
 
 const TEXT = {
@@ -36,21 +37,12 @@ const TEXT = {
   },
 } as const;
 
-const KIND: Record<AssociationKind, Record<SiteLanguage, string>> = {
-  [AssociationKind.ASSOCIATION]: { da: 'Forening', en: 'Association' },
-  [AssociationKind.PROJECT]: { da: 'Projekt', en: 'Project' },
-  [AssociationKind.VOLUNTARY_ORGANISATION]: { da: 'Frivillig organisation', en: 'Voluntary organisation' },
-  [AssociationKind.EMBASSY]: { da: 'Ambassade', en: 'Embassy' },
-  [AssociationKind.MUNICIPAL_UNIT]: { da: 'Kommunal enhed', en: 'Municipal unit' },
-  [AssociationKind.OTHER]: { da: 'Anden aktør', en: 'Other actor' },
-};
-
 /** The actor's public page: projects are in the project bank, everyone else under associations. */
 export function actorPath(lang: SiteLanguage, actor: { slug: string; kind: AssociationKind }): string {
   return actor.kind === AssociationKind.PROJECT ? sitePaths.project(lang, actor.slug) : sitePaths.association(lang, actor.slug);
 }
 
-export const kindLabel = (kind: AssociationKind, lang: SiteLanguage): string => KIND[kind][lang];
+export const kindLabel = (kind: AssociationKind, lang: SiteLanguage): string => ASSOCIATION_KIND_NAMES[kind][lang];
 
 const MAP_TITLE_ID = 'atlas-map-title';
 

@@ -2,27 +2,9 @@ import { AssociationKind } from '@mangfold/associations';
 import type { SiteLanguage } from '@mangfold/config';
 import type { FieldErrors } from '@mangfold/graphql';
 import { CheckboxField, ErrorSummary, SelectField, TextArea, TextField } from '../forms/fields';
+import { ASSOCIATION_KIND_NAMES } from '../association-kinds';
 import { PortalPage } from './portal-layout';
 import type { Choice } from './portal-reference.service';
-
-export const ASSOCIATION_KIND_LABELS: Record<SiteLanguage, Record<AssociationKind, string>> = {
-  da: {
-    [AssociationKind.ASSOCIATION]: 'Lokal forening',
-    [AssociationKind.PROJECT]: 'Projekt',
-    [AssociationKind.VOLUNTARY_ORGANISATION]: 'Frivillig organisation',
-    [AssociationKind.EMBASSY]: 'Ambassade',
-    [AssociationKind.MUNICIPAL_UNIT]: 'Kommunal enhed',
-    [AssociationKind.OTHER]: 'Andet',
-  },
-  en: {
-    [AssociationKind.ASSOCIATION]: 'Local association',
-    [AssociationKind.PROJECT]: 'Project',
-    [AssociationKind.VOLUNTARY_ORGANISATION]: 'Voluntary organisation',
-    [AssociationKind.EMBASSY]: 'Embassy',
-    [AssociationKind.MUNICIPAL_UNIT]: 'Municipal unit',
-    [AssociationKind.OTHER]: 'Other',
-  },
-};
 
 export const SIGN_UP_TEXT = {
   da: {
@@ -95,7 +77,7 @@ export interface SignUpPageProps {
 export function SignUpPage({ lang, baseUrl, values, errors, districts, housingAreas, loggedIn, csrfToken }: SignUpPageProps) {
   const t = SIGN_UP_TEXT[lang];
   const l = t.labels;
-  const kinds = Object.values(AssociationKind).map((k) => ({ value: k, label: ASSOCIATION_KIND_LABELS[lang][k] }));
+  const kinds = Object.values(AssociationKind).map((k) => ({ value: k, label: ASSOCIATION_KIND_NAMES[k][lang] }));
   return (
     <PortalPage lang={lang} title={t.title} baseUrl={baseUrl} path="/portal/sign-up">
       <h1>{t.title}</h1>

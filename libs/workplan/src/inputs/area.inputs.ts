@@ -1,0 +1,50 @@
+import { ArgsType, Field, InputType, Int } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { LocalizedTextInput, Trimmed } from '@mangfold/associations';
+import { SLUG } from './theme.inputs';
+
+@InputType()
+export class AreaInput {
+  @Field({ description: 'Persistent: the atlas page and the KPI name it' })
+  @Trimmed()
+  @IsString()
+  @Length(2, 80, { message: 'must be 2 to 80 characters' })
+  @Matches(SLUG, { message: 'must be lower-case letters, digits and single dashes' })
+  slug!: string;
+
+  @Field(() => LocalizedTextInput)
+  @ValidateNested()
+  @Type(() => LocalizedTextInput)
+  name!: LocalizedTextInput;
+
+  @Field(() => LocalizedTextInput, { nullable: true, description: 'The text above the atlas' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LocalizedTextInput)
+  atlasIntro?: LocalizedTextInput | null;
+
+  @Field(() => [String], { description: 'Slugs of the districts the area is made of' })
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  districtSlugs!: string[];
+
+  @Field(() => [String], { description: 'Slugs of the housing areas the area is made of' })
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  housingAreaSlugs!: string[];
+}
+
+@ArgsType()
+export class ActorsArgs {
+  @Field(() => Int, { nullable: true, defaultValue: 50, description: 'Page size, 1 to 100' })
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  first: number = 50;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  after?: string | null;
+}
