@@ -8,3 +8,4 @@ export * from './test-database';
 export * from './wait';
 export * from './schema-selection';
 export * from './browser';
+export * from './link-crawler';
