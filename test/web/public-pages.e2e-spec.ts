@@ -125,6 +125,8 @@ describe('the public pages', () => {
       const site = await browser.context(app.url);
       try {
         for (const path of paths(lang)) expect({ path, ...(await site.check(path)) }).toEqual({ path, ...cleanPage() });
+        const missing = `${sitePaths.associations(lang)}/no/such/page`;
+        expect({ path: missing, ...(await site.check(missing)) }).toEqual({ path: missing, ...cleanPage(), status: 404 });
       } finally {
         await site.close();
       }

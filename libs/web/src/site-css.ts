@@ -73,7 +73,8 @@ input[type="datetime-local"], input[type="time"], input[type="search"], input[ty
 .visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 @media (min-width: 48rem) { h1 { font-size: 2.3rem; } .columns { display: grid; grid-template-columns: 2fr 1fr; gap: 2rem; } }
 .description { white-space: pre-line; }
-h1, h2, h3, .card, .facts dd, .lead { overflow-wrap: anywhere; }
+.card, .facts dd { min-width: 0; }
+form button { margin-top: 0.75rem; }
 code { overflow-wrap: anywhere; }
 .poster .facts { font-size: 1.2rem; }
 .qr { margin: 1.5rem 0; }

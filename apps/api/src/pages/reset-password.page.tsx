@@ -29,8 +29,9 @@ export type ResetState = { kind: 'form'; token: string; error?: string } | { kin
 /** Setting a new password from a mailed link: a plain form in the site's layout, out of search engines. */
 export function ResetPasswordPage({ lang, baseUrl, state }: { lang: SiteLanguage; baseUrl: string; state: ResetState }) {
   const t = RESET_TEXT[lang];
-  // The token is a secret: the language twin and canonical name the page without it.
-  const path = (l: SiteLanguage) => `/reset-password?lang=${l}`;
+  // The language switch keeps the link's code, so switching language does not lose the form (the page is noindex, sends no referrer).
+  const token = state.kind === 'form' ? `token=${encodeURIComponent(state.token)}&` : '';
+  const path = (l: SiteLanguage) => `/reset-password?${token}lang=${l}`;
   return (
     <Layout meta={{ lang, title: t.title, baseUrl, noindex: true, alternates: { da: path('da'), en: path('en') } }}>
       <h1>{t.title}</h1>
