@@ -1,10 +1,10 @@
 import { DateTime } from 'luxon';
 import { type Association, AssociationKind, AssociationStatus, type District, HousingArea } from '@mangfold/associations';
-import { type Event, EventStatus, Occasion } from '@mangfold/calendar';
+import { Event as EventEntity, EventStatus, Occasion } from '@mangfold/calendar';
 import { SITE_LANGUAGES, sitePaths, type SiteLanguage } from '@mangfold/config';
 import { PRIVACY_NOTICE_VERSION, InternationalDay, ParticipationActivity, ParticipationStatus } from '@mangfold/registrations';
 import { DemoSeeder } from '@mangfold/prisma-free-db';
-import { createAssociation, createEvent, createParticipation } from '../factories';
+import { createAssociation, createEvent, createInternationalDay, createParticipation } from '../factories';
 import { checkLinks, cleanPage, crawlSite, startTestApp, TestBrowser, type TestApp } from '../utils';
 
 const HOSTILE_NAME = `<script>alert("name")</script> "Quoted" & Co's forening`;
@@ -31,7 +31,7 @@ describe('the public pages', () => {
   let district: District;
   let area: HousingArea;
   let occasion: Occasion;
-  let event: Event;
+  let event: EventEntity;
   let dayYear: number;
 
   const paths = (lang: SiteLanguage): string[] => [
@@ -178,6 +178,8 @@ describe('the public pages', () => {
     const em = app.em();
     await createAssociation(em, { slug: 'pending-forening', status: AssociationStatus.PENDING });
     await createAssociation(em, { slug: 'suspended-forening', status: AssociationStatus.SUSPENDED });
+    const unannounced = await createInternationalDay(em, { startsAt: new Date('2099-06-06T09:00:00Z') });
+    await em.nativeUpdate(EventEntity, { id: unannounced.event.id }, { status: EventStatus.DRAFT, publishedAt: null });
     for (const lang of SITE_LANGUAGES) {
       for (const path of [
         sitePaths.association(lang, 'pending-forening'),
@@ -188,6 +190,7 @@ describe('the public pages', () => {
         sitePaths.housingArea(lang, 'no-such-area'),
         sitePaths.occasion(lang, 'no-such-occasion'),
         sitePaths.internationalDay(lang, 1999),
+        sitePaths.internationalDay(lang, 2099),
         `${sitePaths.internationalDay(lang)}/not-a-year`,
         sitePaths.poster(lang, 'draft-fest'),
         sitePaths.poster(lang, 'no-such-event'),
@@ -235,6 +238,24 @@ describe('the public pages', () => {
       `<p role="status">${cards === 1 ? '1 association or organisation' : `${cards} associations and organisations`}</p>`,
     );
     expect(filtered).not.toContain('<h2 id="kind-ASSOCIATION">');
+  });
+
+  it('filters associations without JavaScript: the form is a GET whose answer keeps the choice', async () => {
+    const site = await browser.context(app.url, { javaScript: false });
+    try {
+      const { page } = await site.open(sitePaths.associations('en'));
+      await page.getByLabel('Kind').selectOption(AssociationKind.PROJECT);
+      await page.getByLabel('District').selectOption(district.slug);
+      await page.getByRole('button', { name: 'Show' }).click();
+      await page.waitForURL(/kind=PROJECT/);
+      expect(new URL(page.url()).pathname).toBe(sitePaths.associations('en'));
+      await expect(page.getByRole('link', { name: 'Brobyggerne' }).count()).resolves.toBe(1);
+      await expect(page.getByRole('link', { name: /Quoted/ }).count()).resolves.toBe(0);
+      await expect(page.getByLabel('Kind').inputValue()).resolves.toBe(AssociationKind.PROJECT);
+      await expect(page.getByLabel('District').inputValue()).resolves.toBe(district.slug);
+    } finally {
+      await site.close();
+    }
   });
 
   it("shows a district's and a housing area's events, actors and feed; a housing area says it has no feed of its own", async () => {

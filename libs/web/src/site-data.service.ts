@@ -9,6 +9,7 @@ import {
   EventKind,
   EventQueries,
   EventStatus,
+  isPublic,
   Occasion,
   OccasionDate,
   OrganizerStatus,
@@ -224,14 +225,23 @@ export class SiteData {
     );
   }
 
+  /** A year's International Day, once its event is public: before that its date is not the public's to see. */
   async internationalDay(year: number): Promise<InternationalDay | null> {
     const day = await this.internationalDays.findByYear(year);
-    if (day) await this.em.populate(day, ['event']);
-    return day;
+    if (!day) return null;
+    await this.em.populate(day, ['event']);
+    return isPublic(day.event) ? day : null;
   }
 
+  /** The years whose International Day is public (its event published, or cancelled after publication). */
   internationalDayYears(): Promise<number[]> {
-    return this.em.find(InternationalDay, {}, { fields: ['year'], orderBy: { year: 'asc' } }).then((days) => days.map((d) => d.year));
+    return this.em
+      .find(
+        InternationalDay,
+        { $or: [{ event: { status: EventStatus.PUBLISHED } }, { event: { status: EventStatus.CANCELLED, publishedAt: { $ne: null } } }] },
+        { fields: ['year'], orderBy: { year: 'asc' } },
+      )
+      .then((days) => days.map((d) => d.year));
   }
 
   /** Who takes part: confirmed participants by name, kind and activities; never their contact persons. */
