@@ -9,3 +9,4 @@ export * from './wait';
 export * from './schema-selection';
 export * from './browser';
 export * from './portal-client';
+export * from './link-crawler';

@@ -7,7 +7,7 @@ import { bootstrapAdmin } from '@mangfold/auth';
 import { HttpErrorsFilter } from '@mangfold/graphql';
 import { FeedHttpHandler, installFeedFastPath } from '@mangfold/feeds';
 import { migrateAndSeedReference } from '@mangfold/prisma-free-db';
-import { securityHeaders } from '@mangfold/web';
+import { SiteNotFoundFilter, securityHeaders } from '@mangfold/web';
 import { AppModule } from './app.module';
 import { mountGraphqlIde } from './ide/ide';
 
@@ -27,7 +27,9 @@ export async function createApiApp(config: AppConfig): Promise<NestExpressApplic
   app.use(securityHeaders);
   app.useBodyParser('json', { limit: config.http.bodyLimit });
   app.useBodyParser('urlencoded', { limit: config.http.bodyLimit, extended: false });
-  app.useGlobalFilters(new HttpErrorsFilter());
+  const httpErrors = new HttpErrorsFilter();
+  // Nest tries the last global filter first: a wrong link into the site gets the 404 page, the rest JSON.
+  app.useGlobalFilters(httpErrors, new SiteNotFoundFilter(config.http.publicBaseUrl, httpErrors));
   mountGraphqlIde(app.getHttpAdapter().getInstance());
 
   const orm = app.get<MikroORM>(MikroORM);

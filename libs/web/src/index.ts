@@ -4,3 +4,5 @@ export { WebModule } from './web.module';
 export { SubscribeLinks, type SubscribeLinksProps } from './components/subscribe-links';
 export { Layout, type PageMeta } from './layout';
 export { sendPage } from './respond';
+export { NotFoundPage } from './pages/not-found.page';
+export { SiteNotFoundFilter, isSitePath } from './not-found.filter';

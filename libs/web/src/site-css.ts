@@ -44,7 +44,7 @@ p, ul, ol, dl, table { margin: 0 0 1rem; }
 .badge.cancelled, .error { color: var(--bad); }
 .badge.ok { color: var(--ok); }
 .badge.warn { color: var(--warn); }
-.facts { display: grid; grid-template-columns: minmax(7rem, max-content) 1fr; gap: 0.25rem 1rem; }
+.facts { display: grid; grid-template-columns: minmax(7rem, max-content) minmax(0, 1fr); gap: 0.25rem 1rem; }
 .facts dt { font-weight: 600; }
 .facts dd { margin: 0; }
 table { border-collapse: collapse; width: 100%; }
@@ -96,7 +96,20 @@ figure.map { margin: 0 0 1.5rem; }
 .embed main { padding-top: 0.5rem; }
 .visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 @media (min-width: 48rem) { h1 { font-size: 2.3rem; } .columns { display: grid; grid-template-columns: 2fr 1fr; gap: 2rem; } }
+.description { white-space: pre-line; }
+.card, .facts dd { min-width: 0; }
+form button { margin-top: 0.75rem; }
+code { overflow-wrap: anywhere; }
+.poster .facts { font-size: 1.2rem; }
+.qr { margin: 1.5rem 0; }
+.qr-code { width: 12rem; max-width: 100%; }
+.qr-code svg { display: block; width: 100%; height: auto; }
+.qr .url { overflow-wrap: anywhere; font-weight: 600; }
 @media print {
+  @page { size: A4; margin: 15mm; }
+  .poster h1 { font-size: 32pt; }
+  .poster .facts { font-size: 16pt; }
+  .qr-code { width: 60mm; }
   .site-header, .site-footer, .skip-link, form, .no-print { display: none !important; }
   body { font-size: 12pt; }
   a { color: inherit; text-decoration: none; }

@@ -18,7 +18,10 @@ import { PortalController } from './portal/portal.controller';
 import { SignUpController } from './portal/sign-up.controller';
 import { EventsController } from './events.controller';
 import { ListingQueries } from './events/listing-query';
+import { PublicPagesController } from './public-pages.controller';
 import { SiteController } from './site.controller';
+import { SiteData } from './site-data.service';
+import { SitemapController } from './sitemap.controller';
 
 /** The pages for people (WEB.md), rendered on the server from the domain services. */
 @Module({
@@ -26,6 +29,8 @@ import { SiteController } from './site.controller';
   controllers: [
     SiteController,
     EventsController,
+    PublicPagesController,
+    SitemapController,
     AtlasController,
     PortalController,
     SignUpController,
@@ -36,6 +41,6 @@ import { SiteController } from './site.controller';
     AccountController,
     PortalRegistrationsController,
   ],
-  providers: [ListingQueries, AtlasService, PortalOverviewService, PortalReferenceService, PortalEventsService],
+  providers: [SiteData, ListingQueries, AtlasService, PortalOverviewService, PortalReferenceService, PortalEventsService],
 })
 export class WebModule {}

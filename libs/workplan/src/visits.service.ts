@@ -11,7 +11,7 @@ import { optionalText } from './localized';
 import { ProjectVisit } from './project-visit.entity';
 
 /** The work plan's five housing areas (reference data slugs): a visit there counts in that breakdown. */
-export const FIVE_HOUSING_AREAS: readonly string[] = ['mjolnerparken', 'akacieparken', 'lundtoftegade', 'aldersrogade', 'tingbjerg'];
+export const FIVE_HOUSING_AREAS: readonly string[] = ['mjoelnerparken', 'akacieparken', 'lundtoftegade', 'aldersrogade', 'tingbjerg'];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

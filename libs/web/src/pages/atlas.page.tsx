@@ -3,7 +3,7 @@ import { localize } from '@mangfold/db';
 import { AssociationKind } from '@mangfold/associations';
 import { DISTRICT_SHAPES, MAP_HEIGHT, MAP_WIDTH, project } from '../atlas/atlas-geometry';
 import type { Atlas, AtlasActor } from '../atlas/atlas.service';
-import { ASSOCIATION_KIND_NAMES } from '../association-kinds';
+import { KIND_LABEL } from '../labels';
 import { Layout } from '../layout';
 
 const TEXT = {
@@ -42,7 +42,7 @@ export function actorPath(lang: SiteLanguage, actor: { slug: string; kind: Assoc
   return actor.kind === AssociationKind.PROJECT ? sitePaths.project(lang, actor.slug) : sitePaths.association(lang, actor.slug);
 }
 
-export const kindLabel = (kind: AssociationKind, lang: SiteLanguage): string => ASSOCIATION_KIND_NAMES[kind][lang];
+export const kindLabel = (kind: AssociationKind, lang: SiteLanguage): string => KIND_LABEL[lang][kind];
 
 const MAP_TITLE_ID = 'atlas-map-title';
 

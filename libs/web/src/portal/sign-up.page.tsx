@@ -2,7 +2,7 @@ import { AssociationKind } from '@mangfold/associations';
 import type { SiteLanguage } from '@mangfold/config';
 import type { FieldErrors } from '@mangfold/graphql';
 import { CheckboxField, ErrorSummary, SelectField, TextArea, TextField } from '../forms/fields';
-import { ASSOCIATION_KIND_NAMES } from '../association-kinds';
+import { KIND_LABEL } from '../labels';
 import { PortalPage } from './portal-layout';
 import type { Choice } from './portal-reference.service';
 
@@ -77,7 +77,7 @@ export interface SignUpPageProps {
 export function SignUpPage({ lang, baseUrl, values, errors, districts, housingAreas, loggedIn, csrfToken }: SignUpPageProps) {
   const t = SIGN_UP_TEXT[lang];
   const l = t.labels;
-  const kinds = Object.values(AssociationKind).map((k) => ({ value: k, label: ASSOCIATION_KIND_NAMES[k][lang] }));
+  const kinds = Object.values(AssociationKind).map((k) => ({ value: k, label: KIND_LABEL[lang][k] }));
   return (
     <PortalPage lang={lang} title={t.title} baseUrl={baseUrl} path="/portal/sign-up">
       <h1>{t.title}</h1>

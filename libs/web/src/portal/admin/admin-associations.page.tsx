@@ -3,7 +3,7 @@ import type { Association } from '@mangfold/associations';
 import type { SiteLanguage } from '@mangfold/config';
 import { localize } from '@mangfold/db';
 import { fieldId } from '../../forms/fields';
-import { ASSOCIATION_KIND_NAMES } from '../../association-kinds';
+import { KIND_LABEL } from '../../labels';
 import { CsrfField, PortalPage } from '../portal-layout';
 
 const TEXT = {
@@ -111,7 +111,7 @@ export function AdminAssociationsPage({ lang, baseUrl, session, pending, approve
             <li class="card" key={a.id}>
               <h3>{a.name}</h3>
               <p class="muted">
-                {ASSOCIATION_KIND_NAMES[a.kind][lang]} · {t.signedUp} {when.format(a.createdAt)}
+                {KIND_LABEL[lang][a.kind]} · {t.signedUp} {when.format(a.createdAt)}
               </p>
               {localize(a.description, lang) ? <p>{localize(a.description, lang)}</p> : null}
               <form method="post" action={`/portal/admin/associations/${a.id}/approve`}>
