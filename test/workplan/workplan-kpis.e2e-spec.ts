@@ -26,7 +26,7 @@ const local = (iso: string) => new Date(iso);
  *   employment-network-events: 2 network meetings (one starting 31 Dec 23:30 local) → MET
  *   crime-prevention-events: a cultural event and a seminar → 2, MET
  *   project-management-seminars: 1 seminar (the cancelled and the draft meeting do not count) → MISSED
- *   atlases (this year): norrebro and valby published with actors; tingbjerg published without; amager not → 2, AT_RISK
+ *   atlases (this year): noerrebro and valby published with actors; tingbjerg published without; amager not → 2, AT_RISK
  */
 describe("the work plan's KPIs over a hand-computed year", () => {
   let app: TestApp;
@@ -152,7 +152,7 @@ describe("the work plan's KPIs over a hand-computed year", () => {
     });
     expect(k.focus.find((g: any) => g.key === 'SAFETY').name).toBe('Projects on safety');
     expect(Object.fromEntries(k.housing.map((g: any) => [g.key ?? '(none)', g.actual]))).toEqual({
-      mjolnerparken: 2,
+      mjoelnerparken: 2,
       haraldsgade: 1,
       '(none)': 1,
     });
