@@ -92,6 +92,10 @@ async function main(): Promise<void> {
     const lines = [
       '',
       'Mangfold is running.',
+      `  Front page    ${base}/   (English: ${base}/en)`,
+      `  Events        ${base}/arrangementer`,
+      `  Atlas         ${base}/atlas`,
+      `  Portal        ${base}/portal   (associations and TFI log in here)`,
       `  GraphQL IDE   ${base}/graphql`,
       `  Calendar feed ${base}/calendar.ics   (webcal://localhost:${config.http.port}/calendar.ics)`,
       `  Health        ${base}/health`,
