@@ -217,7 +217,7 @@ describe('organiser tools and feedback', () => {
       ).toBe(404);
       const bad = await fetch(`${url}?status=MAYBE`, { headers: { authorization: `Bearer ${organiser.token}` } });
       expect(bad.status).toBe(400);
-      expect(((await bad.json())).errors[0].extensions).toMatchObject({
+      expect((await bad.json()).errors[0].extensions).toMatchObject({
         code: 'BAD_USER_INPUT',
         fields: { status: expect.any(String) },
       });
