@@ -14,6 +14,8 @@ import {
 } from '../factories';
 import { dataOf, errorOf, startTestApp, type TestApp } from '../utils';
 import { adminToken, createEventVia, eventInput, transition } from './helpers';
+import { recordAssignment } from '../workplan/helpers';
+import { AssociationKind } from '@mangfold/associations';
 
 /** Every Relay connection of the schema counts what matches; list filters refuse slugs that name nothing. */
 describe('connections: totalCount and slug filters', () => {
@@ -99,6 +101,26 @@ describe('connections: totalCount and slug filters', () => {
     await createParticipation(em, day, { association: member.association });
     await createParticipation(em, day);
     await createParticipation(em, day);
+
+    // Two of each of the work plan's lists (admins see them all, published or not).
+    const project = await createAssociation(em, { name: 'Lektiecaféen', kind: AssociationKind.PROJECT });
+    for (const n of [1, 2]) {
+      await recordAssignment(app, admin, `c${n}`);
+      for (const [mutation, input] of [
+        ['mutation($input: SpeakerInput!) { createSpeaker(input: $input) { id } }', { name: `Taler ${n}`, topics: ['netværk'] }],
+        ['mutation($input: MaterialInput!) { createMaterial(input: $input) { id } }', { title: { da: `Materiale ${n}` } }],
+        [
+          'mutation($input: AdviceItemInput!) { createAdviceItem(input: $input) { id } }',
+          { kind: 'ADVICE', title: { da: `Råd ${n}` }, body: { da: 'Tekst' } },
+        ],
+        [
+          'mutation($input: ProjectVisitInput!) { recordProjectVisit(input: $input) { id } }',
+          { projectId: project.id, visitedOn: `${year}-0${n}-15` },
+        ],
+      ] as const) {
+        dataOf(await app.gql(mutation, { input }, admin));
+      }
+    }
   });
   afterAll(() => app.close());
 
@@ -114,6 +136,11 @@ describe('connections: totalCount and slug filters', () => {
       eventRegistrations: { args: `eventId: "${seminarId}"`, token: () => admin, min: 3 },
       mailDeliveries: { args: `filter: { eventId: "${seminarId}" }`, token: () => admin, min: 3 },
       participations: { args: `year: ${year}`, token: () => admin, min: 3 },
+      assignments: { args: '', token: () => admin, min: 2 },
+      speakers: { args: '', token: () => admin, min: 2 },
+      materials: { args: '', token: () => admin, min: 2 },
+      adviceItems: { args: '', token: () => admin, min: 2 },
+      projectVisits: { args: '', token: () => admin, min: 2 },
     };
   };
 

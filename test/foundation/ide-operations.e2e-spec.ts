@@ -6,6 +6,7 @@ import { DemoSeeder } from '@mangfold/prisma-free-db';
 import { exampleOperations } from '../../apps/api/src/ide/example-operations';
 import { createAssociation } from '../factories';
 import { dataOf, startTestApp, type GraphqlResponse, type TestApp } from '../utils';
+import { recordAssignment } from '../workplan/helpers';
 
 /**
  * The IDE's saved operations, as TFI and associations run them: each tab's document is valid
@@ -68,6 +69,7 @@ describe("the IDE's saved operations", () => {
       if (submit) dataOf(await app.gql('mutation($id: ID!) { submitEvent(id: $id) { id } }', { id }, admin));
       return id;
     };
+    const assignment = await recordAssignment(app, admin, `ide-${run}`);
     const [toSubmit, toPublish, toSendBack] = [
       await draft(`Kladde ${run}`, false),
       await draft(`Til TFI ${run}`, true),
@@ -85,6 +87,7 @@ describe("the IDE's saved operations", () => {
       'Create an event/SubmitEvent': (v) => ({ ...v, id: toSubmit }),
       'Events awaiting moderation/Publish': (v) => ({ ...v, id: toPublish }),
       'Events awaiting moderation/Reject': (v) => ({ ...v, id: toSendBack, reason: 'Mangler en beskrivelse' }),
+      'Work plan: complete an assignment/Complete': (v) => ({ ...v, id: assignment.id }),
       'Register for a seminar/Register': (v) => ({ ...v, eventId: seminar.id, input: { ...v.input, email: `amina-${run}@example.org` } }),
     };
   }

@@ -67,7 +67,7 @@ describe('confirmation mails over SMTP', () => {
     const [vevent] = calendar.events;
     // The organising association's public page, as in the feeds: never a person's address to reply to.
     const organiser = (await em.findOneOrFail(EventOrganizer, { event }, { populate: ['association'] })).association;
-    expect(vevent.component.getFirstPropertyValue('organizer')).toBe(`http://mangfold.test/associations/${organiser.slug}`);
+    expect(vevent.component.getFirstPropertyValue('organizer')).toBe(`http://mangfold.test/foreninger/${organiser.slug}`);
     expect(vevent.organizer).not.toMatch(/mailto:/i);
     expect(vevent.component.getAllProperties('attendee')).toHaveLength(0);
     expect(stampLines(vevent)).toEqual([

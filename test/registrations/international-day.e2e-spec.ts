@@ -344,6 +344,7 @@ describe('International Day', () => {
       VOLUNTARY_ORGANISATION: [0, 0],
       EMBASSY: [2, 2],
       MUNICIPAL_UNIT: [0, 0],
+      HOUSING_ORGANISATION: [0, 0],
       OTHER: [0, 0],
     });
     expect(JSON.stringify(res)).not.toContain(embassy.contactEmail!);

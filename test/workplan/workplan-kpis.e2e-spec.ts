@@ -143,7 +143,7 @@ describe("the work plan's KPIs over a hand-computed year", () => {
     const k = last['project-visits'];
     expect(k).toMatchObject({ actual: 4, planned: 0, target: 100, status: 'MISSED' });
     expect(contributorIds(k)).toEqual([ids.v1, ids.v2, ids.v3, ids.v4].sort());
-    expect(k.contributors.find((c: { id: string }) => c.id === ids.v1)).toMatchObject({ type: 'VISIT', slug: 'projekt-mj-lner' });
+    expect(k.contributors.find((c: { id: string }) => c.id === ids.v1)).toMatchObject({ type: 'VISIT', slug: 'projekt-mjoelner' });
     expect(Object.fromEntries(k.focus.map((g: any) => [g.key ?? '(none)', g.actual]))).toEqual({
       HOUSING_AREAS: 2,
       SAFETY: 1,

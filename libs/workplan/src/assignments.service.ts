@@ -107,6 +107,7 @@ export class AssignmentsService {
       const start = DateTime.fromObject({ year: filter.completedInYear }, { zone: ZONE });
       where.push({ completedAt: { $gte: start.toJSDate(), $lt: start.plus({ years: 1 }).toJSDate() } });
     }
+    const totalCount = await this.em.count(Assignment, { $and: where });
     if (after) {
       const [createdAt, cursorId] = decodeCursor(after, 2);
       const at = new Date(String(createdAt));
@@ -114,7 +115,7 @@ export class AssignmentsService {
       where.push({ $or: [{ createdAt: { $lt: at } }, { createdAt: at, id: { $lt: String(cursorId) } }] });
     }
     const rows = await this.em.find(Assignment, { $and: where }, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: first + 1 });
-    return toConnection(rows, first, (a) => [a.createdAt.toISOString(), a.id], !!after);
+    return toConnection(rows, first, (a) => [a.createdAt.toISOString(), a.id], !!after, totalCount);
   }
 
   /** The assignment a survey link opens, or NOT_FOUND. */

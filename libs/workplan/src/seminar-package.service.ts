@@ -59,8 +59,11 @@ export class SeminarPackageService {
   // --- speakers ---------------------------------------------------------------------------
 
   async speakers(first: number, after?: string | null): Promise<Connection<Speaker>> {
-    const rows = await this.em.find(Speaker, page(after), { orderBy: { createdAt: 'asc', id: 'asc' }, limit: first + 1 });
-    return toConnection(rows, first, (s) => [s.createdAt.toISOString(), s.id], !!after);
+    const [rows, totalCount] = await Promise.all([
+      this.em.find(Speaker, page(after), { orderBy: { createdAt: 'asc', id: 'asc' }, limit: first + 1 }),
+      this.em.count(Speaker, {}),
+    ]);
+    return toConnection(rows, first, (s) => [s.createdAt.toISOString(), s.id], !!after, totalCount);
   }
 
   async saveSpeaker(user: AuthUser, id: string | null, input: SpeakerInput): Promise<Speaker> {
@@ -115,9 +118,12 @@ export class SeminarPackageService {
 
   /** Published materials; admins see every one. */
   async materials(user: AuthUser | undefined, first: number, after?: string | null): Promise<Connection<Material>> {
-    const where = { $and: [page(after), user?.role === Role.ADMIN ? {} : { publishedAt: { $ne: null } }] };
-    const rows = await this.em.find(Material, where, { orderBy: { createdAt: 'asc', id: 'asc' }, limit: first + 1 });
-    return toConnection(rows, first, (m) => [m.createdAt.toISOString(), m.id], !!after);
+    const visible = user?.role === Role.ADMIN ? {} : { publishedAt: { $ne: null } };
+    const [rows, totalCount] = await Promise.all([
+      this.em.find(Material, { $and: [page(after), visible] }, { orderBy: { createdAt: 'asc', id: 'asc' }, limit: first + 1 }),
+      this.em.count(Material, visible),
+    ]);
+    return toConnection(rows, first, (m) => [m.createdAt.toISOString(), m.id], !!after, totalCount);
   }
 
   async saveMaterial(user: AuthUser, id: string | null, input: MaterialInput): Promise<Material> {
@@ -184,14 +190,15 @@ export class SeminarPackageService {
   /** The published catalogue in list order; admins see drafts too. */
   async adviceItems(user: AuthUser | undefined, first: number, after?: string | null): Promise<Connection<AdviceItem>> {
     const [order, id] = after ? decodeCursor(after, 2) : [null, null];
+    const visible = user?.role === Role.ADMIN ? {} : { publishedAt: { $ne: null } };
     const where = {
-      $and: [
-        user?.role === Role.ADMIN ? {} : { publishedAt: { $ne: null } },
-        after ? { $or: [{ sortOrder: { $gt: Number(order) } }, { sortOrder: Number(order), id: { $gt: String(id) } }] } : {},
-      ],
+      $and: [visible, after ? { $or: [{ sortOrder: { $gt: Number(order) } }, { sortOrder: Number(order), id: { $gt: String(id) } }] } : {}],
     };
-    const rows = await this.em.find(AdviceItem, where, { orderBy: { sortOrder: 'asc', id: 'asc' }, limit: first + 1 });
-    return toConnection(rows, first, (a) => [a.sortOrder, a.id], !!after);
+    const [rows, totalCount] = await Promise.all([
+      this.em.find(AdviceItem, where, { orderBy: { sortOrder: 'asc', id: 'asc' }, limit: first + 1 }),
+      this.em.count(AdviceItem, visible),
+    ]);
+    return toConnection(rows, first, (a) => [a.sortOrder, a.id], !!after, totalCount);
   }
 
   async saveAdviceItem(user: AuthUser, id: string | null, input: AdviceItemInput): Promise<AdviceItem> {
