@@ -1,6 +1,7 @@
 import { AssociationKind, HousingArea } from '@mangfold/associations';
 import { createAssociation, createMember } from '../factories';
 import { dataOf, errorOf, startTestApp, type TestApp } from '../utils';
+import { sitePaths } from '@mangfold/config';
 
 const VISIT = `mutation($input: ProjectVisitInput!) { recordProjectVisit(input: $input) { id notes findingsPublished visitorName goodPractice(lang: DA) project { id } } }`;
 const UPDATE = `mutation($id: ID!, $input: ProjectVisitInput!) { updateProjectVisit(id: $id, input: $input) { id findingsPublished } }`;
@@ -36,6 +37,15 @@ describe('project-bank visits and the atlas areas', () => {
       { visitedOn: '2026-03-04', goodPractice: 'Parents take part from day one' },
     ]);
     expect(JSON.stringify(findings)).not.toContain('Leder overvejer');
+    // The project's page in the project bank shows the published finding in each language, never the notes.
+    for (const [lang, text] of [
+      ['da', 'Forældre inddrages fra første dag'],
+      ['en', 'Parents take part from day one'],
+    ] as const) {
+      const page = await (await fetch(`${app.url}${sitePaths.project(lang, project.slug)}`)).text();
+      expect(page).toContain(text);
+      expect(page).not.toContain('Leder overvejer');
+    }
 
     const member = await createMember(app);
     expect(errorOf(await app.gql(VISIT, { input }, member.token)).extensions?.code).toBe('FORBIDDEN');
