@@ -94,6 +94,8 @@ describe('project-bank visits and the atlas areas', () => {
     actor.housingArea = await em.findOneOrFail(HousingArea, { slug: 'mimersgade' });
     await em.flush();
     const ACTORS = `{ area(slug: "mimersgade") { atlasPublished actors { edges { node { name } } } } }`;
+    const atlasPage = async () => (await fetch(`${app.url}${sitePaths.atlas('da')}`)).text();
+    expect(await atlasPage()).not.toContain('Mimersgadekvarteret');
     expect(dataOf(await app.gql(ACTORS)).area).toEqual({ atlasPublished: false, actors: { edges: [] } });
     expect(dataOf(await app.gql(ACTORS, {}, admin)).area.actors.edges).toEqual([{ node: { name: 'Mimers Beboerforening' } }]);
     dataOf(await app.gql(`mutation($id: ID!) { publishAtlas(areaId: $id) { id } }`, { id: area.id }, admin));
@@ -101,5 +103,9 @@ describe('project-bank visits and the atlas areas', () => {
       atlasPublished: true,
       actors: { edges: [{ node: { name: 'Mimers Beboerforening' } }] },
     });
+    // The public atlas page lists the published area with its actors, each a link to its page.
+    const page = await atlasPage();
+    expect(page).toMatch(/TFI’s atlasser over områderne[\s\S]*Mimersgadekvarteret[\s\S]*Mimers Beboerforening/);
+    expect(page).toContain(`href="${sitePaths.association('da', actor.slug)}"`);
   });
 });
