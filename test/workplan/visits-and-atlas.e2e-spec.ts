@@ -1,6 +1,7 @@
 import { AssociationKind, HousingArea } from '@mangfold/associations';
 import { createAssociation, createMember } from '../factories';
 import { dataOf, errorOf, startTestApp, type TestApp } from '../utils';
+import { sitePaths } from '@mangfold/config';
 
 const VISIT = `mutation($input: ProjectVisitInput!) { recordProjectVisit(input: $input) { id notes findingsPublished visitorName goodPractice(lang: DA) project { id } } }`;
 const UPDATE = `mutation($id: ID!, $input: ProjectVisitInput!) { updateProjectVisit(id: $id, input: $input) { id findingsPublished } }`;
@@ -36,6 +37,15 @@ describe('project-bank visits and the atlas areas', () => {
       { visitedOn: '2026-03-04', goodPractice: 'Parents take part from day one' },
     ]);
     expect(JSON.stringify(findings)).not.toContain('Leder overvejer');
+    // The project's page in the project bank shows the published finding in each language, never the notes.
+    for (const [lang, text] of [
+      ['da', 'Forældre inddrages fra første dag'],
+      ['en', 'Parents take part from day one'],
+    ] as const) {
+      const page = await (await fetch(`${app.url}${sitePaths.project(lang, project.slug)}`)).text();
+      expect(page).toContain(text);
+      expect(page).not.toContain('Leder overvejer');
+    }
 
     const member = await createMember(app);
     expect(errorOf(await app.gql(VISIT, { input }, member.token)).extensions?.code).toBe('FORBIDDEN');
@@ -84,6 +94,8 @@ describe('project-bank visits and the atlas areas', () => {
     actor.housingArea = await em.findOneOrFail(HousingArea, { slug: 'mimersgade' });
     await em.flush();
     const ACTORS = `{ area(slug: "mimersgade") { atlasPublished actors { edges { node { name } } } } }`;
+    const atlasPage = async () => (await fetch(`${app.url}${sitePaths.atlas('da')}`)).text();
+    expect(await atlasPage()).not.toContain('Mimersgadekvarteret');
     expect(dataOf(await app.gql(ACTORS)).area).toEqual({ atlasPublished: false, actors: { edges: [] } });
     expect(dataOf(await app.gql(ACTORS, {}, admin)).area.actors.edges).toEqual([{ node: { name: 'Mimers Beboerforening' } }]);
     dataOf(await app.gql(`mutation($id: ID!) { publishAtlas(areaId: $id) { id } }`, { id: area.id }, admin));
@@ -91,5 +103,9 @@ describe('project-bank visits and the atlas areas', () => {
       atlasPublished: true,
       actors: { edges: [{ node: { name: 'Mimers Beboerforening' } }] },
     });
+    // The public atlas page lists the published area with its actors, each a link to its page.
+    const page = await atlasPage();
+    expect(page).toMatch(/TFI’s atlasser over områderne[\s\S]*Mimersgadekvarteret[\s\S]*Mimers Beboerforening/);
+    expect(page).toContain(`href="${sitePaths.association('da', actor.slug)}"`);
   });
 });

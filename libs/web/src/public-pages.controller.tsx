@@ -20,6 +20,7 @@ import { ProjectsPage } from './pages/projects.page';
 import { SubscribePage } from './pages/subscribe.page';
 import { sendPage } from './respond';
 import { placeOf, SiteData } from './site-data.service';
+import { VisitsService } from '@mangfold/workplan';
 
 const ZONE = 'Europe/Copenhagen';
 /** How many upcoming events a scope page shows before pointing to the listing. */
@@ -40,6 +41,7 @@ export class PublicPagesController {
   constructor(
     @InjectConfig() private readonly config: AppConfig,
     private readonly data: SiteData,
+    private readonly visits: VisitsService,
   ) {}
 
   private get baseUrl(): string {
@@ -139,7 +141,10 @@ export class PublicPagesController {
     if (isProject !== (section === 'project')) {
       return res.redirect(301, isProject ? sitePaths.project(lang, slug) : sitePaths.association(lang, slug));
     }
-    const events = await this.data.eventCards(lang, { associationSlug: slug }, SCOPE_EVENTS);
+    const [events, findings] = await Promise.all([
+      this.data.eventCards(lang, { associationSlug: slug }, SCOPE_EVENTS),
+      isProject ? this.visits.publishedFindings(association.id) : Promise.resolve([]),
+    ]);
     const place = (p: { slug: string; name: Record<string, string | undefined> } | null) =>
       p ? { slug: p.slug, name: localize(p.name, lang) ?? p.slug } : null;
     sendPage(
@@ -158,6 +163,7 @@ export class PublicPagesController {
           website: association.website,
           // The same rule as the GraphQL Association type: contact details only when the association opted in.
           contact: association.showContact ? { email: association.contactEmail, phone: association.contactPhone } : null,
+          findings: findings.map((f) => ({ visitedOn: f.visitedOn, text: localize(f.goodPractice, lang) ?? '' })).filter((f) => f.text),
         }}
       />,
     );

@@ -3,6 +3,7 @@ import { AssociationsModule } from '@mangfold/associations';
 import { CalendarModule } from '@mangfold/calendar';
 import { KpiModule } from '@mangfold/kpi';
 import { RegistrationsModule } from '@mangfold/registrations';
+import { WorkplanModule } from '@mangfold/workplan';
 import { AtlasController } from './atlas/atlas.controller';
 import { AtlasService } from './atlas/atlas.service';
 import { AccountController } from './portal/account/account.controller';
@@ -25,7 +26,7 @@ import { SitemapController } from './sitemap.controller';
 
 /** The pages for people (WEB.md), rendered on the server from the domain services. */
 @Module({
-  imports: [AssociationsModule, CalendarModule, KpiModule, RegistrationsModule],
+  imports: [AssociationsModule, CalendarModule, KpiModule, RegistrationsModule, WorkplanModule],
   controllers: [
     SiteController,
     EventsController,

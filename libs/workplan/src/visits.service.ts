@@ -83,6 +83,12 @@ export class VisitsService {
     return toConnection(rows, args.first, (v) => [v.visitedOn, v.id], !!args.after, totalCount);
   }
 
+  /** One project's published findings (good practice only: notes stay internal), newest first. */
+  async publishedFindings(projectId: string): Promise<{ visitedOn: string; goodPractice: { da?: string; en?: string } }[]> {
+    const visits = await this.findingsByProject().load(projectId);
+    return visits.map((v) => ({ visitedOn: v.visitedOn, goodPractice: v.goodPractice ?? {} }));
+  }
+
   /** Each project's published findings, newest first; nothing for a project that is not approved. */
   readonly findingsByProject: LoaderFactory<string, ProjectVisit[]> = () =>
     new DataLoader<string, ProjectVisit[]>(async (ids) => {

@@ -39,6 +39,6 @@ import { VisitsService } from './visits.service';
     { provide: PUBLIC_WRITE_LIMITER, useExisting: RateLimiter },
   ],
   controllers: [SurveyController, MaterialFileController],
-  exports: [AssignmentsService],
+  exports: [AssignmentsService, VisitsService, AreasService],
 })
 export class WorkplanModule {}

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Association, AssociationKind, AssociationStatus, District } from '@mangfold/associations';
 import { type LocalizedText } from '@mangfold/db';
+import { Area, AreasService } from '@mangfold/workplan';
 import { DISTRICT_SHAPES, districtKey, onMap } from './atlas-geometry';
 
 /** An actor on the atlas: only what the association made public (never members or contact details). */
@@ -23,8 +24,20 @@ export interface AtlasArea {
   actors: AtlasActor[];
 }
 
+/** An area whose TFI atlas is published (the work plan's Nørrebro, Valby, Amager, Tingbjerg, …). */
+export interface PublishedAtlas {
+  slug: string;
+  name: LocalizedText;
+  intro: LocalizedText;
+  actors: AtlasActor[];
+}
+
+/** Actors listed per published atlas; an area's atlas is a list, not a second map. */
+const ATLAS_ACTORS_LIMIT = 200;
+
 export interface Atlas {
   areas: AtlasArea[];
+  published: PublishedAtlas[];
   /** Approved actors with no district. */
   elsewhere: AtlasActor[];
 }
@@ -32,7 +45,10 @@ export interface Atlas {
 /** The approved associations, projects and organisations, grouped by district, for the TFI-atlas. */
 @Injectable()
 export class AtlasService {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly workPlanAreas: AreasService,
+  ) {}
 
   async atlas(): Promise<Atlas> {
     const [districts, associations] = await Promise.all([
@@ -49,7 +65,20 @@ export class AtlasService {
       const area = a.district ? areas.get(a.district.id) : undefined;
       (area ? area.actors : elsewhere).push(actor);
     }
-    return { areas: [...areas.values()], elsewhere };
+    return { areas: [...areas.values()], elsewhere, published: await this.publishedAtlases() };
+  }
+
+  /** The areas TFI has published an atlas for, each with the actors located in it. */
+  private async publishedAtlases(): Promise<PublishedAtlas[]> {
+    const areas = await this.em.fork().find(Area, { atlasPublishedAt: { $ne: null } }, { orderBy: { sortOrder: 'asc', slug: 'asc' } });
+    return Promise.all(
+      areas.map(async (area) => ({
+        slug: area.slug,
+        name: area.name,
+        intro: area.atlasIntro,
+        actors: (await this.workPlanAreas.actors(area.id, ATLAS_ACTORS_LIMIT)).edges.map((e) => toActor(e.node)),
+      })),
+    );
   }
 }
 

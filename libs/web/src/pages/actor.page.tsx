@@ -3,6 +3,13 @@ import { AssociationKind } from '@mangfold/associations';
 import { EventList } from '../components/event-list';
 import { SubscribeLinks } from '../components/subscribe-links';
 import { safeHttpUrl } from '../format';
+
+/** "14. marts 2026" / "14 March 2026" for a visit's calendar date. */
+function formatDay(lang: SiteLanguage, isoDate: string): string {
+  return new Intl.DateTimeFormat(lang === 'da' ? 'da-DK' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(`${isoDate}T00:00:00Z`),
+  );
+}
 import { KIND_LABEL } from '../labels';
 import { withFilter } from '../links';
 import { Layout } from '../layout';
@@ -20,6 +27,8 @@ const TEXT = {
     events: 'Kommende arrangementer',
     allUpcoming: 'Alle kommende arrangementer',
     past: 'Tidligere arrangementer',
+    findings: 'Gode erfaringer fra TFI’s besøg',
+    visited: (date: string) => `Besøg ${date}`,
     back: { association: 'Alle foreninger og organisationer', project: 'Hele projektbanken' },
   },
   en: {
@@ -33,6 +42,8 @@ const TEXT = {
     events: 'Upcoming events',
     allUpcoming: 'All upcoming events',
     past: 'Past events',
+    findings: 'Good practice from TFI’s visits',
+    visited: (date: string) => `Visit of ${date}`,
     back: { association: 'All associations and organisations', project: 'The whole project bank' },
   },
 } as const;
@@ -47,6 +58,8 @@ export interface ActorPageData {
   website: string | null;
   /** Only when the association opted in to showing it. */
   contact: { email: string | null; phone: string | null } | null;
+  /** A project's published findings from TFI's visits (never the visit's notes), newest first. */
+  findings: { visitedOn: string; text: string }[];
 }
 
 /** One association's page, or one project's in the project bank. */
@@ -122,6 +135,18 @@ export function ActorPage({
           </>
         ) : null}
       </dl>
+      {actor.findings.length ? (
+        <section aria-labelledby="findings-heading">
+          <h2 id="findings-heading">{t.findings}</h2>
+          <ul>
+            {actor.findings.map((f) => (
+              <li key={f.visitedOn}>
+                <strong>{t.visited(formatDay(lang, f.visitedOn))}:</strong> <span class="prewrap">{f.text}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <h2>{t.events}</h2>
       <EventList lang={lang} events={events} />
       <ul class="inline-list">

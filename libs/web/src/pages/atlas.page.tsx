@@ -16,6 +16,7 @@ const TEXT = {
     notDrawn: 'Aktører uden koordinater står kun i listen.',
     download: 'Aktørerne som GeoJSON',
     listTitle: 'Aktører pr. bydel',
+    publishedTitle: 'TFI’s atlasser over områderne',
     none: 'Ingen aktører endnu.',
     elsewhere: 'Uden bydel',
     actors: (n: number) => (n === 1 ? '1 aktør' : `${n} aktører`),
@@ -30,6 +31,7 @@ const TEXT = {
     notDrawn: 'Actors without coordinates are in the list only.',
     download: 'The actors as GeoJSON',
     listTitle: 'Actors by district',
+    publishedTitle: 'TFI’s atlases of the areas',
     none: 'No actors yet.',
     elsewhere: 'No district',
     actors: (n: number) => (n === 1 ? '1 actor' : `${n} actors`),
@@ -173,6 +175,28 @@ export function AtlasPage({ lang, baseUrl, atlas }: { lang: SiteLanguage; baseUr
           ) : null}
         </section>
       </div>
+      {atlas.published.length > 0 ? (
+        <section aria-labelledby="atlas-published-title">
+          <h2 id="atlas-published-title">{t.publishedTitle}</h2>
+          {atlas.published.map((area) => (
+            <div key={area.slug} class="atlas-area">
+              <h3>
+                {localize(area.name, lang) ?? area.slug} <span class="muted">({t.actors(area.actors.length)})</span>
+              </h3>
+              {localize(area.intro, lang) ? <p>{localize(area.intro, lang)}</p> : null}
+              {area.actors.length > 0 ? (
+                <ul>
+                  {area.actors.map((actor) => (
+                    <ActorItem key={actor.slug} lang={lang} actor={actor} />
+                  ))}
+                </ul>
+              ) : (
+                <p class="muted">{t.none}</p>
+              )}
+            </div>
+          ))}
+        </section>
+      ) : null}
     </Layout>
   );
 }
