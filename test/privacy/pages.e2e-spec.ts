@@ -51,6 +51,6 @@ describe('server-rendered pages', () => {
     const res = await fetch(`${app.url}/reset-password?token=${encodeURIComponent('"><script>alert(1)</script>')}`);
     const html = await res.text();
     expect(html).not.toContain('<script>alert(1)</script>');
-    expect(html).toContain('&#34;&#62;&#60;script&#62;');
+    expect(html).toContain('&quot;&gt;&lt;script&gt;');
   });
 });

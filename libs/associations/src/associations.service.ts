@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { LockMode, UniqueConstraintViolationException, raw, sql, type FilterQuery } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { isUUID } from 'class-validator';
 import {
   RateLimiter,
   Role,
@@ -16,7 +15,8 @@ import {
   type AuthUser,
   type RateLimitRule,
 } from '@mangfold/auth';
-import { audit, slugify, type LocalizedText } from '@mangfold/db';
+import { escapeLike, parseUuid } from '@mangfold/common';
+import { audit, freeSlug, slugify, toLocalizedText, type LocalizedText } from '@mangfold/db';
 import {
   BadUserInputError,
   ConflictError,
@@ -26,6 +26,7 @@ import {
   toConnection,
   type Connection,
   type FieldErrors,
+  type LocalizedTextFields,
 } from '@mangfold/graphql';
 import { JobName, enqueue } from '@mangfold/jobs';
 import { AssociationAccess } from './association-access.service';
@@ -34,7 +35,6 @@ import { District } from './district.entity';
 import { HousingArea } from './housing-area.entity';
 import { AssociationOrder, type AssociationFilter } from './inputs/association-filter.input';
 import type { AssociationDetailsInput } from './inputs/association-fields';
-import type { LocalizedTextInput } from './inputs/localized-text.input';
 import type { SignUpAssociationInput } from './inputs/sign-up-association.input';
 import type { UpdateAssociationInput } from './inputs/update-association.input';
 import { Membership } from './membership.entity';
@@ -113,7 +113,7 @@ export class AssociationsService {
     const passwordHash = joinAsCaller ? null : await hashPassword(input.password!);
     // A generated slug may lose a race with a concurrent sign-up; then try the next free one.
     for (let attempt = 0; ; attempt++) {
-      const slug = input.slug ?? (await this.freeSlug(input.name));
+      const slug = input.slug ?? (await freeSlug(this.em, Association, slugify(input.name, 72) || 'forening'));
       try {
         return await this.em.transactional(async (em) => {
           const user = joinAsCaller
@@ -129,7 +129,7 @@ export class AssociationsService {
             slug,
             name: input.name,
             kind: input.kind,
-            description: localizedText(input.description),
+            description: toLocalizedText(input.description),
             district: place.district ?? null,
             housingArea: place.housingArea ?? null,
             website: input.website ?? null,
@@ -309,7 +309,7 @@ export class AssociationsService {
     const exists = await this.em.count(Association, { id: associationId });
     if (!exists) throw new NotFoundError('The association');
     await this.access.assertCanActFor(actor, associationId);
-    if (!isUUID(userId)) throw BadUserInputError.field('userId', 'is not a member of this association');
+    if (!parseUuid(userId)) throw BadUserInputError.field('userId', 'is not a member of this association');
 
     return this.em.transactional(async (em) => {
       const locked = await em.findOneOrFail(Association, { id: associationId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
@@ -338,7 +338,7 @@ export class AssociationsService {
     if ((args.id ? 1 : 0) + (args.slug ? 1 : 0) !== 1) {
       throw new BadUserInputError({ [args.id ? 'slug' : 'id']: 'give either id or slug, not both or neither' });
     }
-    if (args.id && !isUUID(args.id)) return null;
+    if (args.id && !parseUuid(args.id)) return null;
     const association = await this.em.findOne(Association, args.id ? { id: args.id } : { slug: args.slug! });
     if (!association) return null;
     if (association.status === AssociationStatus.APPROVED) return association;
@@ -367,7 +367,7 @@ export class AssociationsService {
     if (filter?.kind) where.push({ kind: filter.kind });
     if (filter?.districtSlug) where.push({ district: { slug: filter.districtSlug } });
     if (filter?.housingAreaSlug) where.push({ housingArea: { slug: filter.housingAreaSlug } });
-    if (filter?.search) where.push({ name: { $ilike: `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` } });
+    if (filter?.search) where.push({ name: { $ilike: `%${escapeLike(filter.search)}%` } });
     const totalCount = await this.em.count(Association, where.length ? { $and: where } : {});
 
     const byName = order === AssociationOrder.NAME;
@@ -376,10 +376,8 @@ export class AssociationsService {
     // Alphabetical means case-insensitive, whatever the database collation; raw fragments are single-use, hence the function.
     const lowerName = (): string => sql.lower((alias) => `${alias}.name`);
     if (after) {
-      const [value, id] = decodeCursor(after, 2);
-      const bad = () => BadUserInputError.field('after', 'is not a cursor this list returned');
-      if (typeof value !== 'string' || typeof id !== 'string' || !isUUID(id)) throw bad();
       if (byName) {
+        const [value, id] = decodeCursor(after, ['text', 'id']);
         where.push({
           $or: [
             { [lowerName()]: { $gt: raw<Association, string>('lower(?)', [value]) } },
@@ -387,8 +385,7 @@ export class AssociationsService {
           ],
         });
       } else {
-        const at = new Date(value);
-        if (Number.isNaN(at.getTime())) throw bad();
+        const [at, id] = decodeCursor(after, ['instant', 'id']);
         where.push({ $or: [{ createdAt: { [beyond]: at } }, { createdAt: at, id: { [beyond]: id } }] });
       }
     }
@@ -400,7 +397,7 @@ export class AssociationsService {
   }
 
   private assertId(id: string): void {
-    if (!isUUID(id)) throw new NotFoundError('The association');
+    if (!parseUuid(id)) throw new NotFoundError('The association');
   }
 
   /**
@@ -445,14 +442,6 @@ export class AssociationsService {
     }
     return result;
   }
-
-  /** The first free slug for a name: "valby-kulturbro", then "valby-kulturbro-2", … */
-  private async freeSlug(name: string): Promise<string> {
-    const base = slugify(name, 72) || 'forening';
-    const taken = new Set((await this.em.find(Association, { slug: { $like: `${base}%` } }, { fields: ['slug'] })).map((a) => a.slug));
-    if (!taken.has(base)) return base;
-    for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
-  }
 }
 
 function checkedReason(reason: string): string {
@@ -471,15 +460,8 @@ function transitionRefusal(association: Association, to: AssociationStatus): str
   return `The association "${association.name}" is ${now} and cannot become ${to.toLowerCase()}`;
 }
 
-function localizedText(input: LocalizedTextInput | null | undefined): LocalizedText {
-  const text: LocalizedText = {};
-  if (input?.da) text.da = input.da;
-  if (input?.en) text.en = input.en;
-  return text;
-}
-
 /** Given languages replace, null or blank languages are removed, missing ones stay. */
-function localizedPatch(input: LocalizedTextInput | null): LocalizedText {
+function localizedPatch(input: LocalizedTextFields | null): LocalizedText {
   if (input === null) return { da: undefined, en: undefined };
   const patch: LocalizedText = {};
   if (input.da !== undefined) patch.da = input.da ?? undefined;

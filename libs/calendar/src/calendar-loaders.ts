@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { User } from '@mangfold/auth';
-import { Association, District, HousingArea, Membership, type AssociationRecord } from '@mangfold/associations';
+import { Association, Membership, type AssociationRecord } from '@mangfold/associations';
 import { plainRecords } from '@mangfold/db';
 import { byIdLoader, type LoaderFactory } from '@mangfold/graphql';
 import { EventOrganizer, OrganizerStatus } from './event-organizer.entity';
@@ -53,8 +53,6 @@ export class CalendarLoaders {
     });
 
   readonly occasionById: LoaderFactory<string, Occasion> = () => byIdLoader(this.em, Occasion);
-  readonly districtById: LoaderFactory<string, District> = () => byIdLoader(this.em, District);
-  readonly housingAreaById: LoaderFactory<string, HousingArea> = () => byIdLoader(this.em, HousingArea);
 
   /** Every year's dates of each occasion, in year order. */
   readonly datesByOccasion: LoaderFactory<string, OccasionDate[]> = () =>

@@ -1,5 +1,5 @@
 import { escape } from 'ical-generator';
-import type { Language } from '@mangfold/db';
+import type { Language } from '@mangfold/common';
 import { cleanLine, foldLines } from './ical-text';
 import { vtimezone } from './vtimezones';
 

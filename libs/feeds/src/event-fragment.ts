@@ -1,7 +1,8 @@
 import { ICalCalendar, ICalEvent, ICalEventStatus, type ICalEventData, type ICalLocation } from 'ical-generator';
 import { DateTime, IANAZone } from 'luxon';
 import { type EventKind } from '@mangfold/calendar';
-import { localize, type Language, type LocalizedText } from '@mangfold/db';
+import type { Language } from '@mangfold/common';
+import { localize, type LocalizedText } from '@mangfold/db';
 import { ALL_FEED, associationPageUrl, eventPageUrl, kindSlug, type FeedRef } from './feed-keys';
 import { cleanLine, cleanText, foldLines, htmlToText, quotedParam } from './ical-text';
 import { CANCELLED_PREFIX, CO_ORGANISERS, kindLabel } from './labels';

@@ -2,7 +2,7 @@ import type { OutgoingHttpHeaders } from 'node:http';
 import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import Redis from 'ioredis';
 import { InjectConfig, type AppConfig } from '@mangfold/config';
-import type { Language } from '@mangfold/db';
+import type { Language } from '@mangfold/common';
 import { redisOptionsFromUrl } from '@mangfold/jobs';
 import { feedFileName, feedKey, parseFeedKey, type FeedRef } from './feed-keys';
 import { FeedSnapshots, type StoredSnapshot } from './feed-snapshots.service';

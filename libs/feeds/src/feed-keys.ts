@@ -1,5 +1,5 @@
 import { EventKind } from '@mangfold/calendar';
-import type { Language } from '@mangfold/db';
+import type { Language } from '@mangfold/common';
 
 /**
  * A feed is named by its key: `all`, `district/<slug>`, `association/<slug>`, `occasion/<slug>`,

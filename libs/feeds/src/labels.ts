@@ -1,5 +1,5 @@
 import { EventKind } from '@mangfold/calendar';
-import type { Language } from '@mangfold/db';
+import type { Language } from '@mangfold/common';
 import type { FeedScope } from './feed-keys';
 
 /** Words the feeds print, per language. */

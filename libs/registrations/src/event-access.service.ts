@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Role, type AuthUser } from '@mangfold/auth';
+import { parseUuid } from '@mangfold/common';
 import { ForbiddenError, NotFoundError } from '@mangfold/graphql';
-import { asUuid } from './sql-values';
 
 /**
  * Who may see and manage an event's registrations: admins, and members of an association that
@@ -14,7 +14,7 @@ export class EventAccess {
 
   /** NOT_FOUND when there is no such event; FORBIDDEN unless the user may manage its registrations. */
   async assertCanManage(user: AuthUser, eventId: string): Promise<string> {
-    const id = asUuid(eventId);
+    const id = parseUuid(eventId);
     if (!id) throw new NotFoundError('Event');
     const rows: { organiser: boolean }[] = await this.em.execute(
       `select exists (

@@ -16,4 +16,4 @@ export * from './waitlist-rule';
 export * from './models/registration.model';
 export * from './models/international-day.model';
 export * from './event-registration-fields';
-export { escapeHtml, layout, type PageLanguage } from './manage-page';
+export { layout } from './manage-page';

@@ -1,9 +1,8 @@
 import { DateTime } from 'luxon';
+import { escapeHtml, type Language } from '@mangfold/common';
 import { localize } from '@mangfold/db';
 import type { Event } from '@mangfold/calendar';
 import { RegistrationStatus, type Registration } from './registration.entity';
-
-export type PageLanguage = 'da' | 'en';
 
 const TEXT = {
   da: {
@@ -49,12 +48,8 @@ const TEXT = {
   },
 } as const;
 
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 /** A small, script-free, accessible HTML page in the product's look (used by every server-rendered page). */
-export function layout(lang: PageLanguage, title: string, body: string): string {
+export function layout(lang: Language, title: string, body: string): string {
   return `<!doctype html>
 <html lang="${lang}">
 <head>
@@ -76,12 +71,12 @@ ${body}
 `;
 }
 
-export function notFoundPage(lang: PageLanguage): string {
+export function notFoundPage(lang: Language): string {
   return layout(lang, TEXT[lang].heading, `<h1>${TEXT[lang].heading}</h1>\n<p>${TEXT[lang].notFound}</p>`);
 }
 
 export interface ManagePageData {
-  lang: PageLanguage;
+  lang: Language;
   token: string;
   registration: Registration;
   event: Event;

@@ -1,9 +1,10 @@
 import { Body, Controller, Get, Header, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { AuthService, Public } from '@mangfold/auth';
+import { escapeHtml, Language, parseLanguage } from '@mangfold/common';
 import { InjectConfig, type AppConfig } from '@mangfold/config';
 import { BadUserInputError, TooManyRequestsError } from '@mangfold/graphql';
-import { PRIVACY_NOTICE_VERSION, escapeHtml, layout, type PageLanguage } from '@mangfold/registrations';
+import { PRIVACY_NOTICE_VERSION, layout } from '@mangfold/registrations';
 
 /*
  * The two pages the mails link to besides the registration page: the privacy notice and setting a
@@ -62,8 +63,8 @@ const RESET = {
   },
 };
 
-function lang(value: unknown): PageLanguage {
-  return value === 'en' ? 'en' : 'da';
+function lang(value: unknown): Language {
+  return parseLanguage(value) ?? Language.DA;
 }
 
 @Controller()
@@ -78,7 +79,7 @@ export class PagesController {
   @Header('Content-Type', 'text/html; charset=utf-8')
   @Header('Cache-Control', 'public, max-age=3600')
   privacy(@Req() req: Request): string {
-    const l: PageLanguage = req.path.startsWith('/en/') ? 'en' : 'da';
+    const l: Language = req.path.startsWith('/en/') ? 'en' : 'da';
     const contact = escapeHtml(this.config.auth.adminEmail ?? 'TFI');
     return layout(l, l === 'da' ? 'Privatliv' : 'Privacy', PRIVACY[l](this.config.privacy.retentionDays, contact));
   }
@@ -110,7 +111,7 @@ export class PagesController {
     send(200, layout(l, RESET[l].title, `<h1>${RESET[l].title}</h1>\n<p class="status">${RESET[l].done}</p>`));
   }
 
-  private resetPage(l: PageLanguage, token: string, error?: string): string {
+  private resetPage(l: Language, token: string, error?: string): string {
     const t = RESET[l];
     if (!token) return layout(l, t.title, `<h1>${t.title}</h1>\n<p class="error">${t.missing}</p>`);
     return layout(

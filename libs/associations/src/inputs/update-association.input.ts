@@ -1,13 +1,14 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { IsDefined, IsEnum, IsString, Length } from 'class-validator';
+import { Trim } from '@mangfold/common';
 import { AssociationKind } from '../association.entity';
 import { AssociationDetailsInput, SlugField } from './association-fields';
-import { NotNullWhenPresent, Trimmed } from './transforms';
+import { NotNullWhenPresent } from './transforms';
 
 @InputType({ description: 'Only the fields given change; null clears an optional field' })
 export class UpdateAssociationInput extends AssociationDetailsInput {
   @Field(() => String, { nullable: true })
-  @Trimmed()
+  @Trim()
   @NotNullWhenPresent()
   @IsDefined({ message: 'must not be null' })
   @IsString()

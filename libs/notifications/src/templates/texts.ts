@@ -1,3 +1,4 @@
+import type { CancelledBy } from '@mangfold/registrations';
 import type { Block, FooterTexts, MailContent } from './layout';
 
 /** An event as a mail shows it, already in the recipient's language and the event's time zone. */
@@ -36,8 +37,6 @@ export interface ParticipationView {
   activities: string;
   practicalInfo: string | null;
 }
-
-export type CancelledBy = 'REGISTRANT' | 'ORGANIZER' | 'SYSTEM';
 
 /** Every subject and text the product mails, in one language. */
 export interface Texts {

@@ -1,5 +1,5 @@
 import type { AppConfig } from '@mangfold/config';
-import { Language } from '@mangfold/graphql';
+import { Language } from '@mangfold/common';
 import type { Feedback } from '../feedback.entity';
 import type { InternationalDay } from '../international-day.entity';
 import type { Participation } from '../participation.entity';
