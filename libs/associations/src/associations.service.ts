@@ -39,7 +39,7 @@ import type { SignUpAssociationInput } from './inputs/sign-up-association.input'
 import type { UpdateAssociationInput } from './inputs/update-association.input';
 import { Membership } from './membership.entity';
 
-export const ASSOCIATION_RATE_LIMITS = {
+const ASSOCIATION_RATE_LIMITS = {
   /** Each added member gets a mail: cap what one account can send to addresses it types in. */
   addMemberPerUser: { name: 'add-member-user', limit: 30, windowSeconds: 3600 },
 } as const satisfies Record<string, RateLimitRule>;

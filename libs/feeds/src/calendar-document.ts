@@ -19,7 +19,7 @@ export interface CalendarDocument {
 }
 
 /** How often subscribers should refresh. */
-export const REFRESH_INTERVAL = 'PT1H';
+const REFRESH_INTERVAL = 'PT1H';
 
 /**
  * A VCALENDAR from kept VEVENT fragments: header, one VTIMEZONE per zone used, the fragments.

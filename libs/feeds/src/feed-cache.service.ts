@@ -8,7 +8,7 @@ import { feedFileName, feedKey, parseFeedKey, type FeedRef } from './feed-keys';
 import { FeedSnapshots, type StoredSnapshot } from './feed-snapshots.service';
 
 /** Fallback for lost pub/sub messages: cached feeds are compared with the database this often. */
-export const FEED_REVALIDATE_MS = 5_000;
+const FEED_REVALIDATE_MS = 5_000;
 /** Unknown feeds are remembered this long, so a stream of bad slugs does not become a stream of queries. */
 const NOT_FOUND_TTL_MS = 5_000;
 const NOT_FOUND_MAX = 10_000;
@@ -33,7 +33,7 @@ export interface ServedFeed {
   lastUsed: number;
 }
 
-export const CACHE_CONTROL = 'public, max-age=300';
+const CACHE_CONTROL = 'public, max-age=300';
 
 /**
  * The api's in-memory copy of the feed snapshots. A snapshot is loaded (or rendered, if missing)

@@ -349,12 +349,12 @@ export function etagOf(body: string | Buffer): string {
 }
 
 /** Serialises renders of one feed (transaction-scoped advisory lock). */
-export async function lockFeed(em: EntityManager, key: string): Promise<void> {
+async function lockFeed(em: EntityManager, key: string): Promise<void> {
   await query(em, 'select pg_advisory_xact_lock(?, hashtext(?))', [FEED_LOCK_SPACE, key]);
 }
 
 /** Takes the feed's lock if it is free; false when another transaction holds it. */
-export async function tryLockFeed(em: EntityManager, key: string): Promise<boolean> {
+async function tryLockFeed(em: EntityManager, key: string): Promise<boolean> {
   const rows: { locked: boolean }[] = await query(em, 'select pg_try_advisory_xact_lock(?, hashtext(?)) as locked', [FEED_LOCK_SPACE, key]);
   return rows[0].locked;
 }

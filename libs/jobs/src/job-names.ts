@@ -73,8 +73,6 @@ export type Notification =
   // status reports, to the report's recipients (REPORT_RECIPIENTS when it was made); render with @mangfold/kpi statusReportMail()
   | { kind: 'status-report'; reportId: string };
 
-export type NotificationKind = Notification['kind'];
-
 /** The payload each job carries; producers and processors share this one map. */
 export interface JobPayloads {
   [JobName.PruneOutbox]: { olderThanDays: number };
@@ -107,5 +105,3 @@ export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   [JobName.SendFeedbackRequest]: QueueName.Reminders,
   [JobName.PurgePersonalData]: QueueName.Maintenance,
 };
-
-export type JobPayload<N extends JobName> = JobPayloads[N];

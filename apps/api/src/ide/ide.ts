@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { ACCESS_TOKEN_VARIABLE, exampleOperations } from './example-operations';
 
-export const IDE_ASSETS_PATH = '/graphql-ide/';
+const IDE_ASSETS_PATH = '/graphql-ide/';
 
 function renderIde(now: Date, endpointURL: string): string {
   return renderAltair({
