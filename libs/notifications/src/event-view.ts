@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
+import type { Language } from '@mangfold/common';
 import type { AppConfig } from '@mangfold/config';
 import { localize } from '@mangfold/db';
 import type { Event, EventLocation } from '@mangfold/calendar';
@@ -14,7 +15,7 @@ function zoneOf(event: Pick<Event, 'timeZone'>): string {
 }
 
 /** "tirsdag 9. december 2025 kl. 17.00–19.00" / "Tuesday 9 December 2025, 17:00–19:00", in the event's own zone. */
-export function formatWhen(event: Pick<Event, 'startsAt' | 'endsAt' | 'allDay' | 'timeZone'>, locale: 'da' | 'en'): string {
+export function formatWhen(event: Pick<Event, 'startsAt' | 'endsAt' | 'allDay' | 'timeZone'>, locale: Language): string {
   const zone = zoneOf(event);
   const start = DateTime.fromJSDate(event.startsAt, { zone }).setLocale(locale);
   const end = DateTime.fromJSDate(event.endsAt, { zone }).setLocale(locale);
@@ -38,7 +39,7 @@ export function formatWhere(location: EventLocation | null | undefined): string 
   return parts.length ? parts.join(', ') : null;
 }
 
-export function eventView(config: AppConfig, event: Event, locale: 'da' | 'en'): EventView {
+export function eventView(config: AppConfig, event: Event, locale: Language): EventView {
   return {
     title: localize(event.title, locale) ?? event.slug,
     when: formatWhen(event, locale),
@@ -57,7 +58,7 @@ export function eventUid(config: AppConfig, eventId: string): string {
  * ORGANIZER or ATTENDEE, so calendar apps import it instead of offering to send replies; timed
  * events carry TZID and the matching VTIMEZONE, so no app has to guess the zone.
  */
-export function eventCalendar(config: AppConfig, event: Event, locale: 'da' | 'en', calendarName: string): string {
+export function eventCalendar(config: AppConfig, event: Event, locale: Language, calendarName: string): string {
   const zone = zoneOf(event);
   const calendar = ical({
     prodId: { company: 'Koebenhavns Kommune', product: 'Mangfoldighedskalenderen', language: locale.toUpperCase() },

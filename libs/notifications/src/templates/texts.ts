@@ -1,3 +1,4 @@
+import { Language, parseLanguage } from '@mangfold/common';
 import type { CancelledBy } from '@mangfold/registrations';
 import type { Block, FooterTexts, MailContent } from './layout';
 
@@ -534,6 +535,7 @@ const en: Texts = (() => {
 })();
 
 /** The texts in the recipient's language; anything but English gets Danish, the city's language. */
-export function textsFor(locale: string | null | undefined): { locale: 'da' | 'en'; texts: Texts } {
-  return locale === 'en' ? { locale: 'en', texts: en } : { locale: 'da', texts: da };
+export function textsFor(locale: string | null | undefined): { locale: Language; texts: Texts } {
+  const language = parseLanguage(locale) ?? Language.DA;
+  return { locale: language, texts: language === Language.EN ? en : da };
 }
