@@ -112,4 +112,11 @@ describe('SQL statements per events(first: N)', () => {
     // + the token check and the member's associations (for invitedOrganizers).
     expect(tenAsMember).toBeLessThanOrEqual(ten + 2);
   });
+
+  // Events and housing areas ask for districts through the one districtById loader, so a district
+  // an event already loaded is not fetched again for its housing area.
+  it('fetches districts in one statement, whether an event or its housing area asks for them', async () => {
+    await count(30);
+    expect(statements.filter((sql) => /from "district"/.test(sql))).toHaveLength(1);
+  });
 });
