@@ -6,6 +6,7 @@ import { Association, Membership, type AssociationRecord } from '@mangfold/assoc
 import { plainRecords } from '@mangfold/db';
 import { byIdLoader, type LoaderFactory } from '@mangfold/graphql';
 import { EventOrganizer, OrganizerStatus } from './event-organizer.entity';
+import { Event } from './event.entity';
 import { OccasionDate } from './occasion-date.entity';
 import { Occasion } from './occasion.entity';
 
@@ -52,6 +53,7 @@ export class CalendarLoaders {
       return groupBy(eventIds, organizers, (o) => o.eventId);
     });
 
+  readonly eventById: LoaderFactory<string, Event> = () => byIdLoader(this.em, Event);
   readonly occasionById: LoaderFactory<string, Occasion> = () => byIdLoader(this.em, Occasion);
 
   /** Every year's dates of each occasion, in year order. */
