@@ -48,7 +48,7 @@ describe('the outbox when Redis is down', () => {
 
     const health = await fetch(`${app.url}/health`);
     expect(health.status).toBe(503);
-    const body = (await health.json()) as any;
+    const body = await health.json();
     expect(body.status).toBe('error');
     expect(body.checks.database).toBe('up');
     expect(body.checks.redis).toMatch(/^down: /);

@@ -49,7 +49,7 @@ describe('database connection faults', () => {
       await killConnections();
       const down = await fetch(`${app.url}/health`);
       expect(down.status).toBe(503);
-      const body = (await down.json()) as any;
+      const body = await down.json();
       expect(body.checks.database).toMatch(/^down: /);
       expect(body.checks.redis).toBe('up');
     } finally {
