@@ -2,6 +2,7 @@
 import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
+import mangfold from './eslint.boundaries.mjs';
 
 export default tseslint.config(
   {
@@ -38,6 +39,11 @@ export default tseslint.config(
       '@typescript-eslint/unbound-method': 'off',
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false, attributes: false } }],
     },
+  },
+  {
+    // Layering of libs and apps: see eslint.boundaries.mjs (test/ and bench/ are outside it).
+    plugins: { mangfold },
+    rules: { 'mangfold/boundaries': 'error' },
   },
   {
     files: ['**/*.spec.ts', '**/*.spec.tsx', '**/*.e2e-spec.ts', 'test/**/*.ts', 'bench/**/*.ts'],

@@ -130,4 +130,11 @@ describe('SQL statements per events(first: N)', () => {
     expect(await counted(2, slugs)).toBe(await counted(10, slugs));
     expect(await counted(10, slugs)).toBeLessThanOrEqual(ten + 2);
   });
+
+  // Events and housing areas ask for districts through the one districtById loader, so a district
+  // an event already loaded is not fetched again for its housing area.
+  it('fetches districts in one statement, whether an event or its housing area asks for them', async () => {
+    await count(30);
+    expect(statements.filter((sql) => /from "district"/.test(sql))).toHaveLength(1);
+  });
 });

@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { EntityManager, MikroORM, RequestContext } from '@mikro-orm/postgresql';
@@ -6,6 +8,8 @@ import { ConfigModule, type AppConfig } from '@mangfold/config';
 import { DbModule } from '@mangfold/db';
 import { JobHandlers, JobName, JobsModule, QueueName, QUEUE_DEFAULT_JOB_OPTIONS, redisOptionsFromUrl } from '@mangfold/jobs';
 import { SCHEMA } from '@mangfold/prisma-free-db';
+import { RegistrationsJobsModule } from '@mangfold/registrations';
+import { WorkplanJobsModule } from '@mangfold/workplan';
 import { cleanRedisPrefix, createTestDatabase, testConfig, waitFor, type TestDatabase } from '../utils';
 
 /** A handler that fails as told, and notes the EntityManager each run got. */
@@ -31,6 +35,29 @@ class ScriptedHandler implements OnModuleInit {
   }
 }
 
+/** Starts test/foundation/incomplete-worker.ts against this test's database and Redis prefix. */
+function runIncompleteWorker(config: AppConfig): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', join(__dirname, 'incomplete-worker.ts')], {
+      cwd: join(__dirname, '../..'),
+      env: {
+        PATH: process.env.PATH,
+        NODE_ENV: 'test',
+        DATABASE_URL: config.db.url,
+        REDIS_URL: config.redis.url,
+        REDIS_PREFIX: config.redis.prefix,
+        MIGRATE_ON_START: 'false',
+        LOG_LEVEL: 'silent',
+      },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
 describe('BullMQ jobs', () => {
   let db: TestDatabase;
   let config: AppConfig;
@@ -48,6 +75,9 @@ describe('BullMQ jobs', () => {
         DbModule.forRoot(SCHEMA, { registerRequestContext: false }),
         JobsModule.forRoot(),
         JobsModule.worker([QueueName.Maintenance]),
+        // The other jobs of the maintenance queue: the worker starts only when each has its handler.
+        RegistrationsJobsModule,
+        WorkplanJobsModule,
       ],
       providers: [ScriptedHandler],
     }).compile();
@@ -93,6 +123,14 @@ describe('BullMQ jobs', () => {
     expect(failed.id).toBe(job.id);
     expect(failed.failedReason).toBe('scripted failure for 2');
     expect(failed.attemptsMade).toBe(attempts);
+  });
+
+  it('refuses to start while a job of a queue it consumes has no handler', async () => {
+    const { status, stdout, stderr } = await runIncompleteWorker(config);
+    expect({ status, stdout }).toEqual({ status: 1, stdout: '' });
+    expect(stderr.trim()).toBe(
+      'no handler registered for job(s): promote-waitlist, purge-personal-data, purge-assignment-requesters; the worker does not start',
+    );
   });
 
   it('runs every job in a MikroORM context of its own', async () => {

@@ -244,7 +244,7 @@ describe('input safety', () => {
     expect(page).not.toContain('<script>alert');
     expect(page).not.toContain('<img src=x');
     // The page shows the event's Danish title, escaped.
-    expect(page).toContain('&#60;script&#62;alert(&#34;x&#34;)');
+    expect(page).toContain('&lt;script&gt;alert(&quot;x&quot;)');
   });
 
   it('answers malformed feed URLs with a 4xx and a plain explanation, never a 500', async () => {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Queue } from 'bullmq';
 import { Role, User } from '@mangfold/auth';
 import { QueueName } from '@mangfold/jobs';
-import { Language } from '@mangfold/graphql';
+import { Language } from '@mangfold/common';
 import { AssignmentKind, AssignmentsService } from '@mangfold/workplan';
 import { queueOf } from '../notifications/helpers';
 import { SmtpSink, startTestApp, waitFor, type TestApp } from '../utils';

@@ -1,8 +1,8 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Public } from '@mangfold/auth';
+import { Language, LANGUAGE_PROBLEM, parseLanguage } from '@mangfold/common';
 import { FeedSnapshots, sendCalendar } from '@mangfold/feeds';
-import { Language } from '@mangfold/graphql';
 import { RegistrationStatus, RegistrationsService } from '@mangfold/registrations';
 
 const NAMES = { da: 'Mine tilmeldinger', en: 'My registrations' } as const;
@@ -22,10 +22,9 @@ export class PersonalFeedController {
 
   @Get(':file')
   async feed(@Param('file') file: string, @Query('lang') lang: unknown, @Req() req: Request, @Res() res: Response): Promise<void> {
-    const language =
-      lang === undefined || lang === '' ? Language.DA : typeof lang === 'string' ? (lang.toLowerCase() as Language) : undefined;
-    if (language !== Language.DA && language !== Language.EN) {
-      res.status(400).type('text/plain; charset=utf-8').send('lang must be da or en');
+    const language = parseLanguage(lang);
+    if (!language) {
+      res.status(400).type('text/plain; charset=utf-8').send(LANGUAGE_PROBLEM);
       return;
     }
     const token = /^([^/]+)\.ics$/.exec(file)?.[1];

@@ -15,13 +15,6 @@ export enum AssociationKind {
   OTHER = 'OTHER',
 }
 
-/** The kinds KPIS.md counts as local associations. */
-export const LOCAL_ASSOCIATION_KINDS: readonly AssociationKind[] = [
-  AssociationKind.ASSOCIATION,
-  AssociationKind.PROJECT,
-  AssociationKind.VOLUNTARY_ORGANISATION,
-];
-
 export enum AssociationStatus {
   PENDING = 'PENDING',
   APPROVED = 'APPROVED',

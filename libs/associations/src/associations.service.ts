@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { LockMode, UniqueConstraintViolationException, raw, sql, type FilterQuery } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { isUUID } from 'class-validator';
 import {
   RateLimiter,
   Role,
@@ -17,7 +16,8 @@ import {
   type AuthUser,
   type RateLimitRule,
 } from '@mangfold/auth';
-import { audit, slugify, type LocalizedText } from '@mangfold/db';
+import { escapeLike, parseUuid } from '@mangfold/common';
+import { audit, freeSlug, slugify, toLocalizedText, type LocalizedText } from '@mangfold/db';
 import {
   BadUserInputError,
   ConflictError,
@@ -27,6 +27,7 @@ import {
   toConnection,
   type Connection,
   type FieldErrors,
+  type LocalizedTextFields,
 } from '@mangfold/graphql';
 import { JobName, enqueue } from '@mangfold/jobs';
 import { AssociationAccess } from './association-access.service';
@@ -35,13 +36,12 @@ import { District } from './district.entity';
 import { HousingArea } from './housing-area.entity';
 import { AssociationOrder, type AssociationFilter } from './inputs/association-filter.input';
 import type { AssociationDetailsInput } from './inputs/association-fields';
-import type { LocalizedTextInput } from './inputs/localized-text.input';
 import type { SignUpAssociationInput } from './inputs/sign-up-association.input';
 import type { UpdateAssociationInput } from './inputs/update-association.input';
 import { Membership } from './membership.entity';
 import { unknownSlugs } from './reference-slugs';
 
-export const ASSOCIATION_RATE_LIMITS = {
+const ASSOCIATION_RATE_LIMITS = {
   /** Each added member gets a mail: cap what one account can send to addresses it types in. */
   addMemberPerUser: { name: 'add-member-user', limit: 30, windowSeconds: 3600 },
 } as const satisfies Record<string, RateLimitRule>;
@@ -373,7 +373,7 @@ export class AssociationsService {
     const exists = await this.em.count(Association, { id: associationId });
     if (!exists) throw new NotFoundError('The association');
     await this.access.assertCanActFor(actor, associationId);
-    if (!isUUID(userId)) throw BadUserInputError.field('userId', 'is not a member of this association');
+    if (!parseUuid(userId)) throw BadUserInputError.field('userId', 'is not a member of this association');
 
     return this.em.transactional(async (em) => {
       const locked = await em.findOneOrFail(Association, { id: associationId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
@@ -403,7 +403,7 @@ export class AssociationsService {
     if ((args.id ? 1 : 0) + (args.slug ? 1 : 0) !== 1) {
       throw new BadUserInputError({ [args.id ? 'slug' : 'id']: 'give either id or slug, not both or neither' });
     }
-    if (args.id && !isUUID(args.id)) return null;
+    if (args.id && !parseUuid(args.id)) return null;
     const association = await this.em.findOne(Association, args.id ? { id: args.id } : { slug: args.slug! });
     if (!association) return null;
     if (association.status === AssociationStatus.APPROVED) return association;
@@ -432,7 +432,7 @@ export class AssociationsService {
     if (filter?.kind) where.push({ kind: filter.kind });
     if (filter?.districtSlug) where.push({ district: { slug: filter.districtSlug } });
     if (filter?.housingAreaSlug) where.push({ housingArea: { slug: filter.housingAreaSlug } });
-    if (filter?.search) where.push({ name: { $ilike: `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` } });
+    if (filter?.search) where.push({ name: { $ilike: `%${escapeLike(filter.search)}%` } });
     const slugErrors = await unknownSlugs(this.em, [
       ...(filter?.districtSlug ? [{ field: 'districtSlug', subject: 'district' as const, slug: filter.districtSlug }] : []),
       ...(filter?.housingAreaSlug ? [{ field: 'housingAreaSlug', subject: 'housingArea' as const, slug: filter.housingAreaSlug }] : []),
@@ -446,10 +446,8 @@ export class AssociationsService {
     // Alphabetical means case-insensitive, whatever the database collation; raw fragments are single-use, hence the function.
     const lowerName = (): string => sql.lower((alias) => `${alias}.name`);
     if (after) {
-      const [value, id] = decodeCursor(after, 2);
-      const bad = () => BadUserInputError.field('after', 'is not a cursor this list returned');
-      if (typeof value !== 'string' || typeof id !== 'string' || !isUUID(id)) throw bad();
       if (byName) {
+        const [value, id] = decodeCursor(after, ['text', 'id']);
         where.push({
           $or: [
             { [lowerName()]: { $gt: raw<Association, string>('lower(?)', [value]) } },
@@ -457,8 +455,7 @@ export class AssociationsService {
           ],
         });
       } else {
-        const at = new Date(value);
-        if (Number.isNaN(at.getTime())) throw bad();
+        const [at, id] = decodeCursor(after, ['instant', 'id']);
         where.push({ $or: [{ createdAt: { [beyond]: at } }, { createdAt: at, id: { [beyond]: id } }] });
       }
     }
@@ -470,7 +467,12 @@ export class AssociationsService {
   }
 
   private assertId(id: string): void {
-    if (!isUUID(id)) throw new NotFoundError('The association');
+    if (!parseUuid(id)) throw new NotFoundError('The association');
+  }
+
+  /** The first free slug for a name: "valby-kulturbro", then "valby-kulturbro-2", … */
+  private freeSlug(name: string): Promise<string> {
+    return freeSlug(this.em, Association, slugify(name, 72) || 'forening');
   }
 
   /**
@@ -515,14 +517,6 @@ export class AssociationsService {
     }
     return result;
   }
-
-  /** The first free slug for a name: "valby-kulturbro", then "valby-kulturbro-2", … */
-  private async freeSlug(name: string): Promise<string> {
-    const base = slugify(name, 72) || 'forening';
-    const taken = new Set((await this.em.find(Association, { slug: { $like: `${base}%` } }, { fields: ['slug'] })).map((a) => a.slug));
-    if (!taken.has(base)) return base;
-    for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
-  }
 }
 
 function checkedReason(reason: string): string {
@@ -541,15 +535,8 @@ function transitionRefusal(association: Association, to: AssociationStatus): str
   return `The association "${association.name}" is ${now} and cannot become ${to.toLowerCase()}`;
 }
 
-function localizedText(input: LocalizedTextInput | null | undefined): LocalizedText {
-  const text: LocalizedText = {};
-  if (input?.da) text.da = input.da;
-  if (input?.en) text.en = input.en;
-  return text;
-}
-
 /** Given languages replace, null or blank languages are removed, missing ones stay. */
-function localizedPatch(input: LocalizedTextInput | null): LocalizedText {
+function localizedPatch(input: LocalizedTextFields | null): LocalizedText {
   if (input === null) return { da: undefined, en: undefined };
   const patch: LocalizedText = {};
   if (input.da !== undefined) patch.da = input.da ?? undefined;
@@ -579,7 +566,7 @@ function newAssociation(input: SignUpAssociationInput, slug: string, place: Plac
     slug,
     name: input.name,
     kind: input.kind,
-    description: localizedText(input.description),
+    description: toLocalizedText(input.description),
     district: place.district ?? null,
     housingArea: place.housingArea ?? null,
     website: input.website ?? null,

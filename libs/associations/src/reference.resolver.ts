@@ -1,7 +1,8 @@
 import { Field, ID, ObjectType, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Public } from '@mangfold/auth';
-import { LocalizedField, byIdLoader, localizedField, type GqlContext, type LangArgs, type LoaderFactory } from '@mangfold/graphql';
+import { LocalizedField, localizedField, type GqlContext, type LangArgs } from '@mangfold/graphql';
+import { AssociationLoaders } from './association-loaders';
 import { District } from './district.entity';
 import { HousingArea } from './housing-area.entity';
 
@@ -41,9 +42,10 @@ export class DistrictResolver {
 
 @Resolver(() => HousingAreaModel)
 export class HousingAreaResolver {
-  private readonly districtById: LoaderFactory<string, District> = () => byIdLoader(this.em, District);
-
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly loaders: AssociationLoaders,
+  ) {}
 
   @Public()
   @Query(() => [HousingAreaModel], { description: 'The housing areas the work plan focuses on' })
@@ -58,6 +60,6 @@ export class HousingAreaResolver {
 
   @ResolveField(() => DistrictModel)
   district(area: HousingArea, _args: unknown, { loaders }: GqlContext): Promise<District> {
-    return loaders.get(this.districtById).load(area.district.id);
+    return loaders.get(this.loaders.districtById).load(area.district.id);
   }
 }

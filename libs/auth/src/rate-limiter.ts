@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import type Redis from 'ioredis';
+import { withTimeout } from '@mangfold/common';
 import { InjectConfig, type AppConfig } from '@mangfold/config';
 import { InjectRedis } from '@mangfold/jobs';
 import { TooManyRequestsError } from '@mangfold/graphql';
@@ -91,7 +92,7 @@ export class RateLimiter {
     const member = randomUUID();
     const args = used.flatMap(([rule]) => [rule.limit, rule.windowSeconds * 1000]);
     try {
-      const [allowed, retryMs] = await this.withTimeout(
+      const [allowed, retryMs] = await withRedisTimeout(
         (this.redis as RedisWithScript).mangfoldRateLimit(keys.length, ...keys, member, ...args),
       );
       if (allowed === 1) return { allowed: true, ticket: { keys, member } };
@@ -118,7 +119,7 @@ export class RateLimiter {
     try {
       const pipeline = this.redis.pipeline();
       for (const key of ticket.keys) pipeline.zrem(key, ticket.member);
-      await this.withTimeout(pipeline.exec());
+      await withRedisTimeout(pipeline.exec());
     } catch (error) {
       this.warnFailOpen(error);
     }
@@ -127,7 +128,7 @@ export class RateLimiter {
   /** Forgets every attempt counted for this key. */
   async reset(rule: RateLimitRule, key: string): Promise<void> {
     try {
-      await this.withTimeout(this.redis.del(this.keyOf(rule, key)));
+      await withRedisTimeout(this.redis.del(this.keyOf(rule, key)));
     } catch (error) {
       this.warnFailOpen(error);
     }
@@ -138,14 +139,6 @@ export class RateLimiter {
     return `${this.config.redis.prefix}:ratelimit:${rule.name}:${digest}`;
   }
 
-  private withTimeout<T>(promise: Promise<T>): Promise<T> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`Redis did not answer within ${REDIS_TIMEOUT_MS} ms`)), REDIS_TIMEOUT_MS);
-    });
-    return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-  }
-
   private warnFailOpen(error: unknown): void {
     const now = Date.now();
     if (now - this.lastWarning < WARN_EVERY_MS) return;
@@ -153,4 +146,8 @@ export class RateLimiter {
     const reason = error instanceof Error ? error.message : String(error);
     this.logger.warn(`Rate limits are not enforced while Redis is unavailable (${reason}); requests are let through`);
   }
+}
+
+function withRedisTimeout<T>(promise: Promise<T>): Promise<T> {
+  return withTimeout(promise, REDIS_TIMEOUT_MS, 'Redis');
 }

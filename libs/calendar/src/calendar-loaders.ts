@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { User } from '@mangfold/auth';
-import { Association, District, HousingArea, Membership, type AssociationRecord } from '@mangfold/associations';
+import { Association, Membership, type AssociationRecord } from '@mangfold/associations';
 import { plainRecords } from '@mangfold/db';
 import { byIdLoader, type LoaderFactory } from '@mangfold/graphql';
 import { EventOrganizer, OrganizerStatus } from './event-organizer.entity';
+import { Event } from './event.entity';
 import { OccasionDate } from './occasion-date.entity';
 import { Occasion } from './occasion.entity';
 
@@ -52,9 +53,8 @@ export class CalendarLoaders {
       return groupBy(eventIds, organizers, (o) => o.eventId);
     });
 
+  readonly eventById: LoaderFactory<string, Event> = () => byIdLoader(this.em, Event);
   readonly occasionById: LoaderFactory<string, Occasion> = () => byIdLoader(this.em, Occasion);
-  readonly districtById: LoaderFactory<string, District> = () => byIdLoader(this.em, District);
-  readonly housingAreaById: LoaderFactory<string, HousingArea> = () => byIdLoader(this.em, HousingArea);
 
   /** Every year's dates of each occasion, in year order. */
   readonly datesByOccasion: LoaderFactory<string, OccasionDate[]> = () =>

@@ -3,7 +3,8 @@ import { EntityManager, type QueryBuilder } from '@mikro-orm/postgresql';
 import { Role, type AuthUser } from '@mangfold/auth';
 import { AssociationAccess, unknownSlugs, type SlugSubject } from '@mangfold/associations';
 import { AuditEntry, plainRecords } from '@mangfold/db';
-import { BadUserInputError, decodeCursor, encodeCursor, toConnection, type Connection } from '@mangfold/graphql';
+import { escapeLike } from '@mangfold/common';
+import { BadUserInputError, decodeCursor, encodeCursor, parseId, toConnection, type Connection } from '@mangfold/graphql';
 import { Event, EventStatus } from './event.entity';
 import type { EventRecord } from './event-record';
 import { EventOrganizer, OrganizerStatus } from './event-organizer.entity';
@@ -33,7 +34,6 @@ export interface EventConnectionView {
 
 type Condition = [sql: string, params: unknown[]];
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PUBLIC_SQL = `(e.status = 'PUBLISHED' or (e.status = 'CANCELLED' and e.published_at is not null))`;
 const MAX_SEARCH_WORDS = 8;
 
@@ -68,11 +68,7 @@ export function isPublic(e: EventRecord): boolean {
 
 function decodeKeyset(after: string | null | undefined): { startsAt: Date; id: string } | null {
   if (!after) return null;
-  const [at, id] = decodeCursor(after, 2);
-  const startsAt = new Date(String(at));
-  if (typeof at !== 'string' || Number.isNaN(startsAt.getTime()) || typeof id !== 'string' || !UUID.test(id)) {
-    throw BadUserInputError.field('after', 'after is not a cursor this list returned');
-  }
+  const [startsAt, id] = decodeCursor(after, ['instant', 'id']);
   return { startsAt, id };
 }
 
@@ -88,8 +84,6 @@ const slugsOf = (filter: EventFilter) =>
     const slug = filter[field];
     return slug ? [{ field, subject, slug }] : [];
   });
-
-const escapeLike = (word: string) => word.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 function apply(qb: QueryBuilder<Event>, conditions: Condition[]): QueryBuilder<Event> {
   for (const [sql, params] of conditions) qb.andWhere(sql, params);
@@ -119,8 +113,7 @@ export class EventQueries {
 
   async findVisible(user: AuthUser | undefined, by: { id?: string | null; slug?: string | null }): Promise<Event | null> {
     if (!by.id && !by.slug) throw BadUserInputError.field('id', 'give id or slug');
-    if (by.id && !UUID.test(by.id)) throw BadUserInputError.field('id', 'id is not a valid id');
-    const event = await this.em.findOne(Event, by.id ? { id: by.id.toLowerCase() } : { slug: by.slug! });
+    const event = await this.em.findOne(Event, by.id ? { id: parseId(by.id, 'id') } : { slug: by.slug! });
     if (!event || (by.id && by.slug && event.slug !== by.slug)) return null;
     return (await this.canSee(user, event)) ? event : null;
   }
@@ -372,11 +365,8 @@ export class EventQueries {
   ): Promise<Connection<AuditEntry>> {
     let after: { at: Date; id: string } | null = null;
     if (afterCursor) {
-      const [at, id] = decodeCursor(afterCursor, 2);
-      if (typeof at !== 'string' || typeof id !== 'string' || Number.isNaN(Date.parse(at)) || !UUID.test(id)) {
-        throw BadUserInputError.field('after', 'after is not a cursor this list returned');
-      }
-      after = { at: new Date(at), id };
+      const [at, id] = decodeCursor(afterCursor, ['instant', 'id']);
+      after = { at, id };
     }
     const [rows, total] = await Promise.all([
       this.em.find(

@@ -1,14 +1,5 @@
-import type { LocalizedText } from '@mangfold/db';
 import { BadUserInputError } from '@mangfold/graphql';
 import type { Event, EventLocation } from './event.entity';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** An id argument: a malformed one is the caller's mistake (BAD_USER_INPUT), never a database error. */
-export function parseId(value: string, field: string): string {
-  if (typeof value !== 'string' || !UUID.test(value)) throw BadUserInputError.field(field, `${field} is not a valid id`);
-  return value.toLowerCase();
-}
 
 /** A moderation or cancellation reason: trimmed, 1–2,000 characters. */
 export function parseReason(value: string, field = 'reason'): string {
@@ -16,14 +7,6 @@ export function parseReason(value: string, field = 'reason'): string {
   if (!reason) throw BadUserInputError.field(field, `${field} must say why`);
   if (reason.length > 2000) throw BadUserInputError.field(field, `${field} must be at most 2000 characters`);
   return reason;
-}
-
-/** Localized text from an input: blank languages are dropped, so reading falls back to the other one. */
-export function toLocalizedText(input: { da?: string | null; en?: string | null } | null | undefined): LocalizedText {
-  const text: LocalizedText = {};
-  if (input?.da) text.da = input.da;
-  if (input?.en) text.en = input.en;
-  return text;
 }
 
 /** The fields of an event as the audit trail records them (JSON, ids for relations). */

@@ -1,5 +1,6 @@
 import { Args, GraphQLISODateTime, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
+import { AssociationLoaders } from '@mangfold/associations';
 import { CurrentUser, Public, Role, Roles, type AuthUser } from '@mangfold/auth';
 import {
   AssociationModel,
@@ -40,6 +41,7 @@ export class EventsResolver {
     private readonly eventsService: EventsService,
     private readonly queries: EventQueries,
     private readonly loaders: CalendarLoaders,
+    private readonly places: AssociationLoaders,
   ) {}
 
   @Public()
@@ -225,12 +227,12 @@ export class EventsResolver {
 
   @ResolveField(() => DistrictModel, { nullable: true })
   district(e: EventRecord, _args: unknown, { loaders }: GqlContext): Promise<District> | null {
-    return e.district ? loaders.get(this.loaders.districtById).load(e.district.id) : null;
+    return e.district ? loaders.get(this.places.districtById).load(e.district.id) : null;
   }
 
   @ResolveField(() => HousingAreaModel, { nullable: true })
   housingArea(e: EventRecord, _args: unknown, { loaders }: GqlContext): Promise<HousingArea> | null {
-    return e.housingArea ? loaders.get(this.loaders.housingAreaById).load(e.housingArea.id) : null;
+    return e.housingArea ? loaders.get(this.places.housingAreaById).load(e.housingArea.id) : null;
   }
 
   @ResolveField(() => OccasionModel, { nullable: true, description: 'The occasion the event marks' })

@@ -13,13 +13,13 @@ import {
   FORMER_HOUSING_AREA_SLUGS,
   HousingArea,
 } from '@mangfold/associations';
-import { audit, slugify } from '@mangfold/db';
-import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError, type FieldErrors } from '@mangfold/graphql';
+import { audit, freeSlug, slugify, toLocalizedText } from '@mangfold/db';
+import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError, parseId, type FieldErrors } from '@mangfold/graphql';
 import { JobName, enqueue } from '@mangfold/jobs';
 import { Event, EventKind, EventLocation, EventStatus } from './event.entity';
 import { EventOrganizer, OrganizerRole, OrganizerStatus } from './event-organizer.entity';
 import { Occasion } from './occasion.entity';
-import { SUBSCRIBER_VISIBLE_FIELDS, diffSnapshots, eventSnapshot, isMove, parseId, parseReason, toLocalizedText } from './event-rules';
+import { SUBSCRIBER_VISIBLE_FIELDS, diffSnapshots, eventSnapshot, isMove, parseReason } from './event-rules';
 import type { CreateEventInput, UpdateEventInput } from './inputs/event.inputs';
 import { resolveEventTimes, type EventTimes } from './time/event-times';
 
@@ -71,7 +71,7 @@ export class EventsService {
         });
         await this.applyDetails(em, event, input, null, association.district ?? null);
         const base = input.slug ?? (slugify(event.title.da ?? event.title.en ?? '', 100) || 'event');
-        event.slug = slugSuffix ? `${base.slice(0, 110)}-${slugSuffix}` : await this.freeSlug(em, base);
+        event.slug = slugSuffix ? `${base.slice(0, 110)}-${slugSuffix}` : await freeSlug(em, Event, base.slice(0, 110));
         em.create(EventOrganizer, {
           event,
           association,
@@ -331,13 +331,6 @@ export class EventsService {
         `The organising association "${association.name}" is ${state}, so its events cannot be published`,
       );
     }
-  }
-
-  private async freeSlug(em: EntityManager, base: string): Promise<string> {
-    const root = base.slice(0, 110);
-    const taken = new Set((await em.find(Event, { slug: { $like: `${root}%` } }, { fields: ['slug'] })).map((e) => e.slug));
-    if (!taken.has(root)) return root;
-    for (let n = 2; ; n++) if (!taken.has(`${root}-${n}`)) return `${root}-${n}`;
   }
 
   /**

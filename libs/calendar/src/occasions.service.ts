@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { AuthUser } from '@mangfold/auth';
-import { audit, slugify } from '@mangfold/db';
-import { BadUserInputError, NotFoundError, type FieldErrors } from '@mangfold/graphql';
+import { audit, slugify, toLocalizedText } from '@mangfold/db';
+import { BadUserInputError, NotFoundError, parseId, type FieldErrors } from '@mangfold/graphql';
 import { JobName, enqueue } from '@mangfold/jobs';
 import { OccasionDate } from './occasion-date.entity';
 import { Occasion } from './occasion.entity';
-import { diffSnapshots, parseId, toLocalizedText } from './event-rules';
+import { diffSnapshots } from './event-rules';
 import type { CreateOccasionInput, OccasionDateInput, UpdateOccasionInput } from './inputs/occasion.inputs';
 
 const ENTITY = 'Occasion';

@@ -74,6 +74,20 @@ describe('loadConfig', () => {
     expect(loadConfig({ NODE_ENV: 'development' }).auth.jwtSecret.length).toBeGreaterThanOrEqual(32);
   });
 
+  it('treats a blank variable as unset and gives one line per variable', () => {
+    expect(loadConfig({ PORT: '  ', LOG_LEVEL: '' }).http.port).toBe(3000);
+    let error: unknown;
+    try {
+      loadConfig({ REPORT_RECIPIENTS: 'x, tfi@kk.dk, y', TRUST_PROXY: 'maybe' });
+    } catch (e) {
+      error = e;
+    }
+    expect((error as ConfigError).problems.sort()).toEqual([
+      'REPORT_RECIPIENTS: "x", "y" are not email addresses (example: REPORT_RECIPIENTS=tfi@kk.dk,udvalg@kk.dk)',
+      'TRUST_PROXY: must be true or false, got "maybe" (example: TRUST_PROXY=true)',
+    ]);
+  });
+
   it('refuses URLs of the wrong kind', () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://db/m' })).toThrow(/DATABASE_URL: must use postgres:\/\/ or postgresql:\/\//);
     expect(() => loadConfig({ REDIS_URL: 'not a url' })).toThrow(/REDIS_URL: is not a valid URL/);

@@ -1,7 +1,3 @@
-/** Languages the product speaks; every localized text has at least one of them. */
-export const LANGUAGES = ['da', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
-
 /** Text per language code (`da`, `en`, and room for more), stored as jsonb. */
 export type LocalizedText = Partial<Record<string, string>>;
 
@@ -9,4 +5,12 @@ export type LocalizedText = Partial<Record<string, string>>;
 export function localize(text: LocalizedText | null | undefined, lang: string): string | undefined {
   if (!text) return undefined;
   return text[lang] ?? text.da ?? text.en ?? Object.values(text).find((v) => v !== undefined);
+}
+
+/** Localized text from an input: blank (null) languages are dropped, so reading falls back to the other one. */
+export function toLocalizedText(input: { da?: string | null; en?: string | null } | null | undefined): LocalizedText {
+  const text: LocalizedText = {};
+  if (input?.da) text.da = input.da;
+  if (input?.en) text.en = input.en;
+  return text;
 }

@@ -1,5 +1,5 @@
 import { escape } from 'ical-generator';
-import type { Language } from '@mangfold/db';
+import type { Language } from '@mangfold/common';
 import { cleanLine, foldLines } from './ical-text';
 import { vtimezone } from './vtimezones';
 
@@ -24,7 +24,7 @@ export interface CalendarDocument {
 }
 
 /** How often subscribers should refresh. */
-export const REFRESH_INTERVAL = 'PT1H';
+const REFRESH_INTERVAL = 'PT1H';
 
 /**
  * A VCALENDAR from kept VEVENT fragments: header, one VTIMEZONE per zone used, the fragments.

@@ -1,4 +1,4 @@
-import type { Language } from '@mangfold/db';
+import type { Language } from '@mangfold/common';
 import { renderCalendar } from './calendar-document';
 import { fragmentZone, renderEventFragment, type FeedEventData } from './event-fragment';
 

@@ -1,10 +1,11 @@
 import { ICalCalendar, ICalEvent, ICalEventStatus, type ICalEventData, type ICalLocation } from 'ical-generator';
 import { DateTime, IANAZone } from 'luxon';
 import { type EventKind } from '@mangfold/calendar';
-import { localize, type Language, type LocalizedText } from '@mangfold/db';
+import type { Language } from '@mangfold/common';
+import { localize, type LocalizedText } from '@mangfold/db';
 import { ALL_FEED, associationPageUrl, eventPageUrl, kindSlug, type FeedRef } from './feed-keys';
 import { cleanLine, cleanText, foldLines, htmlToText, quotedParam } from './ical-text';
-import { CANCELLED_PREFIX, CO_ORGANISERS, kindLabel } from './labels';
+import { CANCELLED_PREFIX, CO_ORGANIZERS, kindLabel } from './labels';
 import { hasVtimezone } from './vtimezones';
 
 /**
@@ -167,7 +168,7 @@ function describe(event: FeedEventData, lang: Language, url: string): string {
   const text = cleanText(htmlToText(localize(event.description, lang) ?? '')).trim();
   if (text) parts.push(text);
   const coOrganizers = event.organizers.slice(1).map((o) => cleanLine(o.name));
-  if (coOrganizers.length > 0) parts.push(`${CO_ORGANISERS[lang]}: ${coOrganizers.join(', ')}`);
+  if (coOrganizers.length > 0) parts.push(`${CO_ORGANIZERS[lang]}: ${coOrganizers.join(', ')}`);
   parts.push(url);
   return parts.join('\n\n');
 }

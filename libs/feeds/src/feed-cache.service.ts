@@ -2,13 +2,13 @@ import type { OutgoingHttpHeaders } from 'node:http';
 import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import Redis from 'ioredis';
 import { InjectConfig, type AppConfig } from '@mangfold/config';
-import type { Language } from '@mangfold/db';
+import type { Language } from '@mangfold/common';
 import { redisOptionsFromUrl } from '@mangfold/jobs';
 import { feedFileName, feedKey, parseFeedKey, type FeedRef } from './feed-keys';
 import { FeedSnapshots, type StoredSnapshot } from './feed-snapshots.service';
 
 /** Fallback for lost pub/sub messages: cached feeds are compared with the database this often. */
-export const FEED_REVALIDATE_MS = 5_000;
+const FEED_REVALIDATE_MS = 5_000;
 /** Unknown feeds are remembered this long, so a stream of bad slugs does not become a stream of queries. */
 const NOT_FOUND_TTL_MS = 5_000;
 const NOT_FOUND_MAX = 10_000;

@@ -2,7 +2,7 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectConfig, type AppConfig } from '@mangfold/config';
-import type { Language } from '@mangfold/db';
+import type { Language } from '@mangfold/common';
 import { feedPath, type FeedRef } from './feed-keys';
 
 /**

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { InjectConfig, type AppConfig } from '@mangfold/config';
 import { Event, EventStatus, EventTheme, OrganizerRole, OrganizerStatus } from '@mangfold/calendar';
-import { LANGUAGES } from '@mangfold/db';
+import { LANGUAGES } from '@mangfold/common';
 import { RENDERER_VERSION, feedRefsOf, fragmentZone, renderEventFragment, type FeedEventData } from './event-fragment';
 import { feedKey } from './feed-keys';
 import { placeholders, query, textArray } from './sql';

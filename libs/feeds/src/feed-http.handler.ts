@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { FORMER_DISTRICT_SLUGS } from '@mangfold/associations';
-import type { Language } from '@mangfold/db';
+import { LANGUAGE_PROBLEM, parseLanguage, type Language } from '@mangfold/common';
 import { Metrics } from '@mangfold/observability';
 import { CACHE_CONTROL, FeedCache, type ServedFeed } from './feed-cache.service';
 import { ALL_FEED, feedFileName, feedKey, feedPath, feedRefFromPath, selectionFromQuery, type FeedRef, type FeedScope } from './feed-keys';
@@ -50,8 +50,7 @@ const MAX_REMEMBERED_URLS = 10_000;
 
 /** `?lang=da|en` (any case); absent or empty means Danish. Other values are a 400, so a typo is seen at once. */
 export function langFromQuery(query: string): LangParam {
-  if (!query) return 'da';
-  for (const pair of query.split('&')) {
+  for (const pair of query ? query.split('&') : []) {
     if (!pair.startsWith('lang=') && pair !== 'lang') continue;
     let value: string;
     try {
@@ -59,10 +58,7 @@ export function langFromQuery(query: string): LangParam {
     } catch {
       return { error: 'lang is not valid percent-encoded UTF-8; use lang=da or lang=en' };
     }
-    const lang = value.trim().toLowerCase();
-    if (lang === '' || lang === 'da') return 'da';
-    if (lang === 'en') return 'en';
-    return { error: 'lang must be da or en' };
+    return parseLanguage(value) ?? { error: LANGUAGE_PROBLEM };
   }
   return 'da';
 }

@@ -1,6 +1,6 @@
 import { EventKind } from '@mangfold/calendar';
+import type { Language } from '@mangfold/common';
 import { sitePaths } from '@mangfold/config';
-import type { Language } from '@mangfold/db';
 
 /**
  * A feed is named by its key: `all`, `district/<slug>`, `association/<slug>`, `occasion/<slug>`,

@@ -8,7 +8,7 @@ import { FeedSnapshots, lockFeeds } from './feed-snapshots.service';
 import { placeholders, query } from './sql';
 
 /** The debounce window of publish jobs: one render at the first change of a burst, one at its end. */
-export const FEED_DEBOUNCE_MS = 300;
+const FEED_DEBOUNCE_MS = 300;
 // Shorter than the delay, so the dedupe key is gone before the trailing job starts and a change
 // that commits while it runs always gets a job of its own.
 const DEDUPE_WINDOW_MS = 250;
@@ -18,7 +18,7 @@ const DEDUPE_WINDOW_MS = 250;
  * at once (no subscriber waits for a timer), changes within the window are dropped as duplicates
  * and picked up by one trailing run after it, which does nothing if the first run already saw them.
  */
-export function enqueueFeedRender(em: EntityManager, feedKey: string): void {
+function enqueueFeedRender(em: EntityManager, feedKey: string): void {
   enqueue(em, JobName.RenderFeed, { feedKey }, { dedupe: { id: `feed-${feedKey}`, windowMs: DEDUPE_WINDOW_MS } });
   enqueue(
     em,
@@ -35,7 +35,7 @@ const BATCH = 200;
  * Marks feeds as needing a render and queues the (debounced) publish job for each, in the caller's
  * transaction: the outbox row commits with the change, so no change is ever left unpublished.
  */
-export async function markFeedsDirty(em: EntityManager, keys: Iterable<string>): Promise<void> {
+async function markFeedsDirty(em: EntityManager, keys: Iterable<string>): Promise<void> {
   let list = [...new Set(keys)].sort();
   // A feed of one event is rendered when someone first asks for it, not for every event up front.
   // The lock orders this against that first render, which then sees this transaction's fragments.

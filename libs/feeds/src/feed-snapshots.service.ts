@@ -5,7 +5,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import Redis from 'ioredis';
 import { InjectConfig, type AppConfig } from '@mangfold/config';
-import { LANGUAGES, localize, type Language, type LocalizedText } from '@mangfold/db';
+import { LANGUAGES, type Language } from '@mangfold/common';
+import { localize, type LocalizedText } from '@mangfold/db';
 import { InjectRedis } from '@mangfold/jobs';
 import { renderCalendar } from './calendar-document';
 import { feedKey, feedUrl, kindFromSlug, parseFeedKey, selectionUrl, type FeedRef } from './feed-keys';
@@ -381,12 +382,12 @@ export function etagOf(body: string | Buffer): string {
 }
 
 /** Serialises renders of one feed (transaction-scoped advisory lock). */
-export async function lockFeed(em: EntityManager, key: string): Promise<void> {
+async function lockFeed(em: EntityManager, key: string): Promise<void> {
   await query(em, 'select pg_advisory_xact_lock(?, hashtext(?))', [FEED_LOCK_SPACE, key]);
 }
 
 /** Takes the feed's lock if it is free; false when another transaction holds it. */
-export async function tryLockFeed(em: EntityManager, key: string): Promise<boolean> {
+async function tryLockFeed(em: EntityManager, key: string): Promise<boolean> {
   const rows: { locked: boolean }[] = await query(em, 'select pg_try_advisory_xact_lock(?, hashtext(?)) as locked', [FEED_LOCK_SPACE, key]);
   return rows[0].locked;
 }

@@ -1,7 +1,8 @@
 import type { Type } from '@nestjs/common';
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { InjectConfig, type AppConfig } from '@mangfold/config';
-import { LangArg, Language, preferredLanguage, type GqlContext } from '@mangfold/graphql';
+import type { Language } from '@mangfold/common';
+import { LangArg, preferredLanguage, type GqlContext } from '@mangfold/graphql';
 import { feedUrl, webcalUrl, type FeedScope } from './feed-keys';
 
 /**
@@ -16,18 +17,14 @@ export function createFeedUrlResolver(model: Type<unknown>, scope: Exclude<FeedS
 
     @ResolveField(() => String, { description: 'The iCalendar feed to subscribe to in a calendar app (https)' })
     feedUrl(@Parent() parent: { slug: string }, @Context() ctx: GqlContext, @LangArg() lang?: Language): string {
-      return feedUrl(this.config.http.publicBaseUrl, { scope, slug: parent.slug }, languageOf(ctx, lang));
+      return feedUrl(this.config.http.publicBaseUrl, { scope, slug: parent.slug }, preferredLanguage(ctx.req, lang));
     }
 
     @ResolveField(() => String, { description: 'The same feed as a webcal:// link, which calendar apps open as a subscription' })
     webcalUrl(@Parent() parent: { slug: string }, @Context() ctx: GqlContext, @LangArg() lang?: Language): string {
-      return webcalUrl(this.config.http.publicBaseUrl, { scope, slug: parent.slug }, languageOf(ctx, lang));
+      return webcalUrl(this.config.http.publicBaseUrl, { scope, slug: parent.slug }, preferredLanguage(ctx.req, lang));
     }
   }
   Object.defineProperty(FeedUrlResolver, 'name', { value: `${model.name}FeedUrlResolver` });
   return FeedUrlResolver;
-}
-
-function languageOf(ctx: GqlContext, lang?: Language): 'da' | 'en' {
-  return preferredLanguage(ctx.req, lang) === Language.EN ? 'en' : 'da';
 }

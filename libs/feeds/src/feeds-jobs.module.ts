@@ -6,10 +6,10 @@ import { FeedPublisher } from './feed-publisher.service';
 import { FeedSnapshots } from './feed-snapshots.service';
 
 /** How often each worker sweeps for feeds a job missed or whose window moved. */
-export const FEED_SWEEP_INTERVAL_MS = 5_000;
+const FEED_SWEEP_INTERVAL_MS = 5_000;
 
 @Injectable()
-export class FeedJobs implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
+class FeedJobs implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('FeedJobs');
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<unknown> | undefined;

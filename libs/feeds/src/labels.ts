@@ -1,5 +1,5 @@
 import { EventKind } from '@mangfold/calendar';
-import type { Language } from '@mangfold/db';
+import type { Language } from '@mangfold/common';
 import type { FeedScope } from './feed-keys';
 
 /** Words the feeds print, per language. */
@@ -71,6 +71,4 @@ export function calendarDescription(scope: FeedScope, subject: string, lang: Lan
 
 export const CANCELLED_PREFIX: Readonly<Record<Language, string>> = { da: 'AFLYST: ', en: 'CANCELLED: ' };
 
-export const CO_ORGANISERS: Readonly<Record<Language, string>> = { da: 'Medarrangører', en: 'Co-organisers' };
-
-export const ORGANISER: Readonly<Record<Language, string>> = { da: 'Arrangør', en: 'Organiser' };
+export const CO_ORGANIZERS: Readonly<Record<Language, string>> = { da: 'Medarrangører', en: 'Co-organisers' };

@@ -1,6 +1,7 @@
 import { Field, ObjectType, Int } from '@nestjs/graphql';
 import type { Type } from '@nestjs/common';
 import type { GraphQLResolveInfo } from 'graphql';
+import { parseUuid } from '@mangfold/common';
 import { BadUserInputError } from './errors';
 
 @ObjectType()
@@ -64,14 +65,35 @@ export function encodeCursor(values: (string | number)[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string, arity: number, field = 'after'): (string | number)[] {
+/** What one value of a keyset cursor is: an instant, a UUID, any text, or a queue position (digits). */
+export type CursorPart = 'instant' | 'id' | 'text' | 'position';
+type CursorValue<P extends CursorPart> = P extends 'instant' ? Date : string;
+
+const READERS: { [P in CursorPart]: (value: unknown) => CursorValue<P> | undefined } = {
+  instant: (v) => (typeof v === 'string' && !Number.isNaN(Date.parse(v)) ? new Date(v) : undefined),
+  id: (v) => parseUuid(v),
+  text: (v) => (typeof v === 'string' ? v : undefined),
+  position: (v) => ((typeof v === 'string' || typeof v === 'number') && /^\d+$/.test(String(v)) ? String(v) : undefined),
+};
+
+/**
+ * The values of a cursor this list returned, read as `parts` says (`['instant', 'id']` gives
+ * `[Date, string]`); anything else, forged or from another list, is BAD_USER_INPUT on `field`.
+ */
+export function decodeCursor<const P extends readonly CursorPart[]>(
+  cursor: string,
+  parts: P,
+  field = 'after',
+): { -readonly [I in keyof P]: CursorValue<P[I]> } {
+  let values: unknown;
   try {
-    const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(values) && values.length === arity && values.every((v) => typeof v === 'string' || typeof v === 'number')) {
-      return values;
-    }
+    values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    // fall through
+    values = undefined;
+  }
+  if (Array.isArray(values) && values.length === parts.length) {
+    const read = parts.map((part, i) => READERS[part](values[i]));
+    if (read.every((v) => v !== undefined)) return read as { -readonly [I in keyof P]: CursorValue<P[I]> };
   }
   throw BadUserInputError.field(field, 'is not a cursor this list returned');
 }

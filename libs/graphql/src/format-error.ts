@@ -1,7 +1,6 @@
 import { HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { NotFoundError as DbNotFoundError } from '@mangfold/db';
 import { AppError, type ErrorCode } from './errors';
 
 const logger = new Logger('GraphQL');
@@ -41,9 +40,6 @@ export function createErrorFormatter(options: { exposeUnexpected: boolean; hideS
 
     if (original instanceof AppError) {
       return { ...base, message: original.message, extensions: { code: original.code, ...original.extensions } };
-    }
-    if (original instanceof DbNotFoundError) {
-      return { ...base, message: original.message, extensions: { code: 'NOT_FOUND' } };
     }
     if (original instanceof HttpException) {
       const code = HTTP_CODES[original.getStatus()];

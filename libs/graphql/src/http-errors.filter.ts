@@ -1,6 +1,5 @@
 import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
-import { NotFoundError as DbNotFoundError } from '@mangfold/db';
 import { AppError, type ErrorCode } from './errors';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -49,9 +48,6 @@ export class HttpErrorsFilter implements ExceptionFilter {
       message = exception.message;
       extensions = exception.extensions;
       if (typeof extensions.retryAfter === 'number') res.setHeader('Retry-After', String(extensions.retryAfter));
-    } else if (exception instanceof DbNotFoundError) {
-      status = HttpStatus.NOT_FOUND;
-      message = exception.message;
     } else if (exception instanceof HttpException) {
       status = exception.getStatus();
       message = exception.message;

@@ -1,12 +1,8 @@
 import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { Args, ResolveField, registerEnumType } from '@nestjs/graphql';
 import type { Request } from 'express';
+import { acceptedLanguage, Language } from '@mangfold/common';
 import { localize, type LocalizedText } from '@mangfold/db';
-
-export enum Language {
-  DA = 'da',
-  EN = 'en',
-}
 
 registerEnumType(Language, { name: 'Language', description: 'A language the calendar is written in' });
 
@@ -19,16 +15,7 @@ export const LangArg = (): ParameterDecorator =>
   });
 
 export function preferredLanguage(req: Request | undefined, lang?: Language | null): Language {
-  if (lang) return lang;
-  const header = req?.headers['accept-language'];
-  if (typeof header === 'string') {
-    for (const part of header.split(',')) {
-      const code = part.trim().slice(0, 2).toLowerCase();
-      if (code === 'da') return Language.DA;
-      if (code === 'en') return Language.EN;
-    }
-  }
-  return Language.DA;
+  return lang ?? acceptedLanguage(req?.headers['accept-language']) ?? Language.DA;
 }
 
 /** The text in the preferred language, falling back per field to the other one. */

@@ -68,7 +68,7 @@ export class InputPipe implements PipeTransform {
  * Validates every @Args input class; a failure becomes BAD_USER_INPUT naming each bad field, and
  * the resolver never runs, so nothing is written.
  */
-export function createValidationPipe(): ValidationPipe {
+function createValidationPipe(): ValidationPipe {
   return new ValidationPipe({
     transform: true,
     whitelist: true,

@@ -6,7 +6,8 @@ export type JobHandler<N extends JobName> = (data: JobPayloads[N], job: Job<JobP
 
 /**
  * Where each domain lib's jobs module registers the handler of its jobs. The worker refuses to start
- * while a job name has no handler, so a new job cannot be enqueued with nobody to run it.
+ * while a job of a queue it consumes has no handler (JobWorkers), so a new job cannot be enqueued
+ * with nobody to run it.
  */
 @Injectable()
 export class JobHandlers {

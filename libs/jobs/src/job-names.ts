@@ -79,8 +79,6 @@ export type Notification =
   // work plan: the satisfaction survey to an assignment's requester, once, on completion (job id requester-survey_<assignmentId>)
   | { kind: 'requester-survey'; assignmentId: string };
 
-export type NotificationKind = Notification['kind'];
-
 /** The payload each job carries; producers and processors share this one map. */
 export interface JobPayloads {
   [JobName.PruneOutbox]: { olderThanDays: number };
@@ -115,5 +113,3 @@ export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   [JobName.PurgePersonalData]: QueueName.Maintenance,
   [JobName.PurgeAssignmentRequesters]: QueueName.Maintenance,
 };
-
-export type JobPayload<N extends JobName> = JobPayloads[N];

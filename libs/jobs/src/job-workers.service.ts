@@ -27,9 +27,9 @@ export class JobWorkers implements OnApplicationBootstrap, OnApplicationShutdown
   ) {}
 
   onApplicationBootstrap(): void {
-    // Jobs without a handler fail visibly (failed set, with the reason); a test keeps the set empty.
+    // A job on one of our queues with nobody to run it would fail every time it is enqueued: refuse to start instead.
     const missing = Object.values(JobName).filter((name) => this.queues.includes(JOB_QUEUE[name]) && !this.handlers.get(name));
-    if (missing.length > 0) this.logger.error(`no handler registered for job(s): ${missing.join(', ')}`);
+    if (missing.length > 0) throw new Error(`no handler registered for job(s): ${missing.join(', ')}; the worker does not start`);
     for (const queue of this.queues) {
       const worker = new Worker(queue, (job: Job) => this.run(job), {
         connection: redisOptionsFromUrl(this.config.redis.url),

@@ -4,6 +4,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import type { EventSubscriber, FlushEventArgs, TransactionEventArgs } from '@mikro-orm/core';
 import type { JobsOptions, Queue } from 'bullmq';
+import { withTimeout } from '@mangfold/common';
 import { InjectConfig, type AppConfig } from '@mangfold/config';
 import { QueueName } from './job-names';
 import { OutboxMessage } from './outbox-message.entity';
@@ -152,12 +153,4 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       return rows.length;
     });
   }
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms ${what}`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

@@ -3,7 +3,7 @@ import Redis from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '@mangfold/config';
 import { redisOptionsFromUrl } from './redis-connection';
 
-export const REDIS = Symbol('REDIS');
+const REDIS = Symbol('REDIS');
 
 /** `@InjectRedis() redis: Redis`: the shared client for health checks, rate limits and pub/sub-free commands. */
 export const InjectRedis = (): ParameterDecorator => Inject(REDIS);

@@ -194,8 +194,6 @@ export const KPI_DEFINITIONS: readonly KpiDefinition[] = [
   },
 ];
 
-export const KPI_KEYS: readonly string[] = KPI_DEFINITIONS.map((d) => d.key);
-
 export function kpiDefinition(key: string): KpiDefinition | undefined {
   return KPI_DEFINITIONS.find((d) => d.key === key);
 }

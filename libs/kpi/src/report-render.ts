@@ -1,3 +1,4 @@
+import { csvRow, escapeHtml, type Language } from '@mangfold/common';
 import { localize, type LocalizedText } from '@mangfold/db';
 import { KPI_ZONE } from './kpi-year';
 import { BREAKDOWN_DIMENSIONS } from './kpi-queries';
@@ -16,8 +17,6 @@ export interface RenderableReport {
   generatedByEmail: string | null;
   snapshot: ReportSnapshot;
 }
-
-export type ReportLanguage = 'da' | 'en';
 
 const WORDS = {
   title: { da: 'Statusrapport', en: 'Status report' },
@@ -53,17 +52,13 @@ const WORDS = {
   plannedLower: { da: 'planlagt', en: 'planned' },
 } satisfies Record<string, LocalizedText>;
 
-const t = (text: LocalizedText | null | undefined, lang: ReportLanguage): string => localize(text, lang) ?? '';
+const t = (text: LocalizedText | null | undefined, lang: Language): string => localize(text, lang) ?? '';
 
-function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
-
-function locale(lang: ReportLanguage): string {
+function locale(lang: Language): string {
   return lang === 'da' ? 'da-DK' : 'en-GB';
 }
 
-export function formatInstant(iso: string | Date, lang: ReportLanguage, withTime = true): string {
+export function formatInstant(iso: string | Date, lang: Language, withTime = true): string {
   return new Intl.DateTimeFormat(locale(lang), {
     timeZone: KPI_ZONE,
     dateStyle: 'medium',
@@ -72,7 +67,7 @@ export function formatInstant(iso: string | Date, lang: ReportLanguage, withTime
 }
 
 /** A KPI figure as people read it: rates as percentages, counts as whole numbers. */
-export function formatFigure(kpi: Pick<KpiSnapshotData, 'aggregate'>, value: number | null, lang: ReportLanguage): string {
+export function formatFigure(kpi: Pick<KpiSnapshotData, 'aggregate'>, value: number | null, lang: Language): string {
   if (value === null) return '–';
   if (kpi.aggregate === 'rate') {
     return new Intl.NumberFormat(locale(lang), { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
@@ -80,11 +75,11 @@ export function formatFigure(kpi: Pick<KpiSnapshotData, 'aggregate'>, value: num
   return new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 2 }).format(value);
 }
 
-function reportTitle(report: RenderableReport, lang: ReportLanguage): string {
+function reportTitle(report: RenderableReport, lang: Language): string {
   return `${t(WORDS.title, lang)} ${report.year} (${t(PERIOD_LABELS[report.period], lang)})`;
 }
 
-function actualText(kpi: KpiSnapshotData, lang: ReportLanguage): string {
+function actualText(kpi: KpiSnapshotData, lang: Language): string {
   const value = formatFigure(kpi, kpi.actual, lang);
   return kpi.aggregate === 'rate' ? `${value} (${kpi.answers ?? 0} ${t(WORDS.answers, lang)})` : value;
 }
@@ -107,7 +102,7 @@ th { background: #f0f0f0; } td.num, th.num { text-align: right; white-space: now
 @media print { body { margin: 0; max-width: none; font-size: 10pt; } h2 { break-after: avoid; } table { break-inside: auto; } tr { break-inside: avoid; } }
 `;
 
-function involvementList(entries: InvolvedAssociationData[], lang: ReportLanguage): string {
+function involvementList(entries: InvolvedAssociationData[], lang: Language): string {
   if (entries.length === 0) return `<p>${t(WORDS.none, lang)}</p>`;
   const rows = entries.flatMap((entry) =>
     entry.events.map(
@@ -130,7 +125,7 @@ function involvementList(entries: InvolvedAssociationData[], lang: ReportLanguag
   )}</th><th>${t(WORDS.date, lang)}</th><th>${t(WORDS.state, lang)}</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
-function contributorTable(kpi: KpiSnapshotData, lang: ReportLanguage): string {
+function contributorTable(kpi: KpiSnapshotData, lang: Language): string {
   if (kpi.contributors.length === 0) return `<p>${t(WORDS.none, lang)}</p>`;
   const withCount = kpi.aggregate !== 'count';
   const rows = kpi.contributors.map((c) => {
@@ -148,7 +143,7 @@ function contributorTable(kpi: KpiSnapshotData, lang: ReportLanguage): string {
   )}</th>${withCount ? `<th class="num">${t(WORDS.count, lang)}</th>` : ''}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
-function breakdownTables(kpis: KpiSnapshotData[], lang: ReportLanguage): string {
+function breakdownTables(kpis: KpiSnapshotData[], lang: Language): string {
   return BREAKDOWN_DIMENSIONS.map((dimension) => {
     const groups = new Map<string, string>();
     // Reports made before a dimension existed lack it.
@@ -171,7 +166,7 @@ function breakdownTables(kpis: KpiSnapshotData[], lang: ReportLanguage): string 
 }
 
 /** A self-contained page (no scripts, no external resources) that prints well on A4. */
-export function renderStatusReportHtml(report: RenderableReport, lang: ReportLanguage = 'da'): string {
+export function renderStatusReportHtml(report: RenderableReport, lang: Language = 'da'): string {
   const { snapshot } = report;
   const by = report.generatedByEmail
     ? ` ${t(WORDS.madeBy, lang)} ${escapeHtml(report.generatedByEmail)}`
@@ -250,20 +245,12 @@ const CSV_COLUMNS = [
 
 type CsvRow = Partial<Record<(typeof CSV_COLUMNS)[number], string | number | null>>;
 
-function csvCell(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  const text = String(value);
-  // Quote what needs it, and defuse spreadsheet formulas in names people typed.
-  const safe = /^[=+\-@\t\r]/.test(text) && typeof value === 'string' ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) || safe !== text ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 /**
  * One table in long form, so a spreadsheet can filter by `section`: a KPI row per KPI, then its
  * contributors (CONTRIBUTOR), its breakdowns (BREAKDOWN) and the associations detail (INVOLVED,
  * FOLLOW_UP). RFC 4180, comma-separated, UTF-8, decimals with a point, instants in ISO 8601 UTC.
  */
-export function renderStatusReportCsv(report: RenderableReport, lang: ReportLanguage = 'da'): string {
+export function renderStatusReportCsv(report: RenderableReport, lang: Language = 'da'): string {
   const rows: CsvRow[] = [];
   for (const k of report.snapshot.kpis) {
     const base = { kpi: k.key, title: t(k.title, lang) };
@@ -330,8 +317,7 @@ export function renderStatusReportCsv(report: RenderableReport, lang: ReportLang
       }
     }
   }
-  const lines = [CSV_COLUMNS.join(','), ...rows.map((row) => CSV_COLUMNS.map((c) => csvCell(row[c])).join(','))];
-  return lines.join('\r\n') + '\r\n';
+  return csvRow(CSV_COLUMNS) + rows.map((row) => csvRow(CSV_COLUMNS.map((c) => row[c]))).join('');
 }
 
 export interface StatusReportMail {
@@ -345,7 +331,7 @@ export interface StatusReportMail {
  * The mail for a `status-report` notification: a short summary, the printable page as the HTML
  * body and the CSV attached. The notifications lib sends it to `report.recipients`.
  */
-export function statusReportMail(report: RenderableReport, options: { lang?: ReportLanguage; baseUrl: string }): StatusReportMail {
+export function statusReportMail(report: RenderableReport, options: { lang?: Language; baseUrl: string }): StatusReportMail {
   const lang = options.lang ?? 'da';
   const met = report.snapshot.kpis.filter((k) => k.status === KpiStatus.MET).length;
   const subject = `${reportTitle(report, lang)}: ${met}/${report.snapshot.kpis.length} ${lang === 'da' ? 'mål opfyldt' : 'targets met'}`;

@@ -1,8 +1,9 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Role, Roles } from '@mangfold/auth';
+import { Language, parseLanguage } from '@mangfold/common';
 import { NotFoundError } from '@mangfold/graphql';
-import { renderStatusReportCsv, renderStatusReportHtml, statusReportFileName, type ReportLanguage } from './report-render';
+import { renderStatusReportCsv, renderStatusReportHtml, statusReportFileName } from './report-render';
 import { StatusReportsService } from './status-reports.service';
 
 /**
@@ -16,10 +17,10 @@ export class ReportsController {
 
   @Get(':file')
   async download(@Param('file') file: string, @Query('lang') langParam: unknown, @Res() res: Response): Promise<void> {
-    const match = /^([0-9a-f-]{36})(?:\.(html|csv))?$/i.exec(file);
+    const match = /^([^.]+)(?:\.(html|csv))?$/i.exec(file);
     if (!match) throw new NotFoundError('The status report');
     const report = await this.reports.get(match[1]);
-    const lang: ReportLanguage = langParam === 'en' ? 'en' : 'da';
+    const lang = parseLanguage(langParam) ?? Language.DA;
     // A report never changes, but it is for admins only: private caches may keep it, shared ones may not.
     res.setHeader('Cache-Control', 'private, max-age=3600');
     res.setHeader('X-Content-Type-Options', 'nosniff');

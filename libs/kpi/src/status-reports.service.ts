@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { DateTime } from 'luxon';
+import { parseUuid } from '@mangfold/common';
 import { InjectConfig, type AppConfig } from '@mangfold/config';
 import { BadUserInputError, ConflictError, NotFoundError } from '@mangfold/graphql';
 import { AuditEntry, audit } from '@mangfold/db';
@@ -159,7 +160,8 @@ export class StatusReportsService {
   }
 
   async get(id: string): Promise<StatusReport> {
-    const report = /^[0-9a-f-]{36}$/i.test(id) ? await this.em.findOne(StatusReport, { id }) : null;
+    const uuid = parseUuid(id);
+    const report = uuid ? await this.em.findOne(StatusReport, { id: uuid }) : null;
     if (!report) throw new NotFoundError('The status report');
     return report;
   }

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import type { Language } from '@mangfold/common';
 import type { AppConfig } from '@mangfold/config';
 import { localize } from '@mangfold/db';
 import type { Event, EventLocation } from '@mangfold/calendar';
@@ -12,7 +13,7 @@ function zoneOf(event: Pick<Event, 'timeZone'>): string {
 }
 
 /** "tirsdag 9. december 2025 kl. 17.00–19.00" / "Tuesday 9 December 2025, 17:00–19:00", in the event's own zone. */
-export function formatWhen(event: Pick<Event, 'startsAt' | 'endsAt' | 'allDay' | 'timeZone'>, locale: 'da' | 'en'): string {
+export function formatWhen(event: Pick<Event, 'startsAt' | 'endsAt' | 'allDay' | 'timeZone'>, locale: Language): string {
   const zone = zoneOf(event);
   const start = DateTime.fromJSDate(event.startsAt, { zone }).setLocale(locale);
   const end = DateTime.fromJSDate(event.endsAt, { zone }).setLocale(locale);
@@ -36,7 +37,7 @@ export function formatWhere(location: EventLocation | null | undefined): string 
   return parts.length ? parts.join(', ') : null;
 }
 
-export function eventView(config: AppConfig, event: Event, locale: 'da' | 'en'): EventView {
+export function eventView(config: AppConfig, event: Event, locale: Language): EventView {
   return {
     title: localize(event.title, locale) ?? event.slug,
     when: formatWhen(event, locale),

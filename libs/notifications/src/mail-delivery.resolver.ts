@@ -3,6 +3,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { FilterQuery } from '@mikro-orm/core';
 import { CurrentUser, Role, Roles, User, type AuthUser } from '@mangfold/auth';
+import { parseUuid } from '@mangfold/common';
 import { BadUserInputError, decodeCursor, toConnection, wantsTotalCount, type Connection } from '@mangfold/graphql';
 import { MailDelivery } from './mail-delivery.entity';
 import { MailDeliveriesArgs, MailDeliveryConnection, MailDeliveryModel, QueueDashboardLinkModel } from './models/mail-delivery.model';
@@ -51,11 +52,7 @@ export class MailDeliveryResolver {
     if (filter?.kind) where.kind = filter.kind;
     const conditions: FilterQuery<MailDelivery>[] = [where];
     if (after) {
-      const [createdAt, id] = decodeCursor(after, 2);
-      if (typeof createdAt !== 'string' || typeof id !== 'string' || Number.isNaN(Date.parse(createdAt))) {
-        throw BadUserInputError.field('after', 'is not a cursor this list returned');
-      }
-      const at = new Date(createdAt);
+      const [at, id] = decodeCursor(after, ['instant', 'id']);
       conditions.push({ $or: [{ createdAt: { $lt: at } }, { createdAt: at, id: { $lt: id } }] });
     }
     const [rows, total] = await Promise.all([
@@ -67,8 +64,9 @@ export class MailDeliveryResolver {
 
   @Query(() => MailDeliveryModel, { nullable: true, description: 'One mail delivery by id (admins only)' })
   async mailDelivery(@Args('id', { type: () => ID }) id: string): Promise<MailDeliveryModel | null> {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) throw BadUserInputError.field('id', 'must be a mail delivery id');
-    const delivery = await this.em.findOne(MailDelivery, { id });
+    const uuid = parseUuid(id);
+    if (!uuid) throw BadUserInputError.field('id', 'must be a mail delivery id');
+    const delivery = await this.em.findOne(MailDelivery, { id: uuid });
     return delivery ? toModel(delivery) : null;
   }
 

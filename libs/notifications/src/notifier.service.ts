@@ -3,6 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { Job, Queue } from 'bullmq';
+import type { Language } from '@mangfold/common';
 import { InjectConfig, type AppConfig } from '@mangfold/config';
 import { localize } from '@mangfold/db';
 import { Role, User } from '@mangfold/auth';
@@ -149,7 +150,7 @@ export class Notifier {
     return registration as Registration & { email: string };
   }
 
-  private registrationView(registration: Registration, locale: 'da' | 'en'): RegistrationView {
+  private registrationView(registration: Registration, locale: Language): RegistrationView {
     return {
       name: registration.name,
       event: eventView(this.config, registration.event, locale),
@@ -189,7 +190,7 @@ export class Notifier {
   }
 
   /** The event as the feeds show it (the same VEVENT, from the same renderer), to import once. */
-  private async eventAttachment(event: Event, locale: 'da' | 'en', name: string): Promise<string> {
+  private async eventAttachment(event: Event, locale: Language, name: string): Promise<string> {
     await this.em.populate(event, ['district', 'occasion', 'organizers.association']);
     const themes = (await themesOf(this.em, [event.id])).get(event.id);
     return renderEventAttachment(feedEventDataOf(event, themes), {
@@ -414,7 +415,7 @@ export class Notifier {
     user: User,
     kind: string,
     key: string,
-    content: (t: Texts, locale: 'da' | 'en') => MailContent,
+    content: (t: Texts, locale: Language) => MailContent,
     eventId?: string,
   ): OutgoingMail {
     const { locale, texts } = textsFor(user.locale);
@@ -531,7 +532,7 @@ export class Notifier {
     );
   }
 
-  private async organizerView(event: Event, locale: 'da' | 'en') {
+  private async organizerView(event: Event, locale: Language) {
     const primary = await this.em.findOne(EventOrganizer, { event: event.id, role: OrganizerRole.PRIMARY }, { populate: ['association'] });
     return { association: primary?.association.name ?? '', event: eventView(this.config, event, locale) };
   }
@@ -671,7 +672,7 @@ export class Notifier {
   }
 }
 
-function activityName(activity: string, locale: 'da' | 'en'): string {
+function activityName(activity: string, locale: Language): string {
   const names: Record<string, [string, string]> = {
     STAND: ['Stand', 'Stand'],
     PERFORMANCE: ['Optræden', 'Performance'],

@@ -9,6 +9,7 @@ import { ExpressAdapter } from '@bull-board/express';
 import type { Queue } from 'bullmq';
 import type { Express, NextFunction, Request, Response, Router } from 'express';
 import type Redis from 'ioredis';
+import { parseUuid } from '@mangfold/common';
 import { InjectConfig, type AppConfig } from '@mangfold/config';
 import { Role, TokenService, User, type AuthUser } from '@mangfold/auth';
 import { InjectRedis, QueueName } from '@mangfold/jobs';
@@ -157,7 +158,7 @@ export class QueueDashboard implements OnModuleInit {
     try {
       const ticket = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as Ticket;
       if (ticket.use !== use || typeof ticket.exp !== 'number' || ticket.exp * 1000 < Date.now()) return undefined;
-      if (!/^[0-9a-f-]{36}$/.test(ticket.sub)) return undefined;
+      if (parseUuid(ticket.sub) !== ticket.sub) return undefined;
       return ticket;
     } catch {
       return undefined;

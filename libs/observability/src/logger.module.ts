@@ -8,7 +8,7 @@ import type { AppConfig } from '@mangfold/config';
  * Paths pino blanks out wherever they appear: credentials, tokens and personal data must never
  * reach the logs (emails, names and phone numbers of registrants included).
  */
-export const REDACT_PATHS = [
+const REDACT_PATHS = [
   'req.headers.authorization',
   'req.headers.cookie',
   'res.headers["set-cookie"]',

@@ -1,15 +1,14 @@
 import { Inject, type Type } from '@nestjs/common';
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { EntityManager } from '@mikro-orm/postgresql';
-import { Event } from '@mangfold/calendar';
-import { byIdLoader, type GqlContext, type LoaderFactory } from '@mangfold/graphql';
+import { CalendarLoaders, type Event } from '@mangfold/calendar';
+import type { GqlContext } from '@mangfold/graphql';
 import { InternationalDayModel } from './models/international-day.model';
 import { RegistrationCountsModel, RegistrationModel } from './models/registration.model';
 import { RegistrationsService } from './registrations.service';
 
 /**
  * Registration fields on the calendar's `Event` type, kept in this lib so the calendar lib needs
- * no knowledge of registrations. Mount it where both libs meet (the api module):
+ * no knowledge of registrations. RegistrationsModule mounts it:
  *
  *   providers: [eventRegistrationFieldsResolver(EventModel)]
  *
@@ -34,45 +33,32 @@ export function eventRegistrationFieldsResolver(eventType: Type<unknown>): Type<
 }
 
 /**
- * The `event` field of Registration and InternationalDay, typed as the calendar's Event, once the
- * two libs meet in the api module:
+ * The `event` field of Registration and InternationalDay, typed as the calendar's Event;
+ * RegistrationsModule mounts them:
  *
  *   providers: [...eventFieldResolvers(EventModel)]
  *
- * The parent is the Event entity, loaded by id through one DataLoader per request, which is what
- * the calendar's Event field resolvers receive from its own queries.
+ * The parent is the Event entity, loaded by id through the calendar's one eventById loader per
+ * request, which is what the calendar's Event field resolvers receive from its own queries.
  */
 export function eventFieldResolvers(eventType: Type<unknown>): Type<unknown>[] {
-  const eventById = (em: EntityManager): LoaderFactory<string, Event> => {
-    const factory: LoaderFactory<string, Event> = () => byIdLoader(em, Event);
-    return factory;
-  };
-
   @Resolver(() => RegistrationModel)
   class RegistrationEventResolver {
-    private readonly events: LoaderFactory<string, Event>;
-
-    constructor(@Inject(EntityManager) em: EntityManager) {
-      this.events = eventById(em);
-    }
+    constructor(@Inject(CalendarLoaders) private readonly calendar: CalendarLoaders) {}
 
     @ResolveField(() => eventType, { description: 'The event registered for' })
     event(@Parent() registration: RegistrationModel, @Context() { loaders }: GqlContext): Promise<Event> {
-      return loaders.get(this.events).load(registration.eventId);
+      return loaders.get(this.calendar.eventById).load(registration.eventId);
     }
   }
 
   @Resolver(() => InternationalDayModel)
   class InternationalDayEventResolver {
-    private readonly events: LoaderFactory<string, Event>;
-
-    constructor(@Inject(EntityManager) em: EntityManager) {
-      this.events = eventById(em);
-    }
+    constructor(@Inject(CalendarLoaders) private readonly calendar: CalendarLoaders) {}
 
     @ResolveField(() => eventType, { description: 'The day’s event (kind INTERNATIONAL_DAY)' })
     event(@Parent() day: InternationalDayModel, @Context() { loaders }: GqlContext): Promise<Event> {
-      return loaders.get(this.events).load(day.eventId);
+      return loaders.get(this.calendar.eventById).load(day.eventId);
     }
   }
 

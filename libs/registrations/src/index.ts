@@ -17,4 +17,4 @@ export * from './models/registration.model';
 export * from './models/international-day.model';
 export * from './event-registration-fields';
 export * from './inputs/attendee.input';
-export { escapeHtml, layout, type PageLanguage } from './manage-page';
+export { layout } from './manage-page';

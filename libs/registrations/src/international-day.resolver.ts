@@ -1,7 +1,7 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { CurrentUser, Public, Role, Roles, type AuthUser } from '@mangfold/auth';
-import { Association } from '@mangfold/associations';
+import { AssociationLoaders } from '@mangfold/associations';
 import {
   ConnectionType,
   LocalizedField,
@@ -96,11 +96,11 @@ export class InternationalDayResolver {
 @Resolver(() => ParticipationModel)
 export class ParticipationResolver {
   private readonly dayById: LoaderFactory<string, InternationalDay> = () => byIdLoader(this.em, InternationalDay);
-  private readonly associationById: LoaderFactory<string, Association> = () => byIdLoader(this.em, Association);
 
   constructor(
     private readonly days: InternationalDayService,
     private readonly em: EntityManager,
+    private readonly associations: AssociationLoaders,
   ) {}
 
   @Mutation(() => ParticipationModel, {
@@ -166,7 +166,7 @@ export class ParticipationResolver {
   @ResolveField(() => String, { description: 'The association’s name, or the organisation’s as TFI registered it' })
   async participantName(@Parent() p: ParticipationModel, @Context() { loaders }: GqlContext): Promise<string> {
     if (!p.associationId) return p.organisationName ?? '';
-    return (await loaders.get(this.associationById).load(p.associationId)).name;
+    return (await loaders.get(this.associations.associationById).load(p.associationId)).name;
   }
 
   @ResolveField(() => Int, { nullable: true, description: 'Place on the waiting list for a stand (1 = next); null unless WAITLISTED' })

@@ -17,12 +17,12 @@ import {
   type FieldErrors,
   type LoaderFactory,
 } from '@mangfold/graphql';
-import type { LocalizedText } from '@mangfold/db';
+import { escapeLike, parseUuid, uuidArray } from '@mangfold/common';
+import { toLocalizedText } from '@mangfold/db';
 import { InternationalDay } from './international-day.entity';
-import type { CreateInternationalDayInput, PracticalInfoInput, UpdateInternationalDayInput } from './inputs/international-day.input';
+import type { CreateInternationalDayInput, UpdateInternationalDayInput } from './inputs/international-day.input';
 import type { ParticipationInput } from './inputs/participation.input';
 import { Participation, ParticipationActivity, ParticipationStatus } from './participation.entity';
-import { asUuid, uuidArray } from './sql-values';
 
 export interface ParticipationCounts {
   /** Confirmed participations that hold a stand. */
@@ -72,7 +72,7 @@ export class InternationalDayService {
 
   /** TFI sets up the year's International Day on its event. */
   async create(input: CreateInternationalDayInput): Promise<InternationalDay> {
-    const eventId = asUuid(input.eventId);
+    const eventId = parseUuid(input.eventId);
     const event = eventId ? await this.em.findOne(Event, eventId) : null;
     if (!event) throw BadUserInputError.field('eventId', 'no such event');
     const problems: FieldErrors = {};
@@ -92,7 +92,7 @@ export class InternationalDayService {
       standCapacity: input.standCapacity,
       registrationOpensAt: input.registrationOpensAt,
       registrationClosesAt: input.registrationClosesAt,
-      practicalInfo: practicalInfo(input.practicalInfo),
+      practicalInfo: toLocalizedText(input.practicalInfo),
     });
     try {
       await this.em.flush();
@@ -114,7 +114,7 @@ export class InternationalDayService {
       if (Object.keys(problems).length) throw new BadUserInputError(problems);
       day.registrationOpensAt = opensAt;
       day.registrationClosesAt = closesAt;
-      if (input.practicalInfo) day.practicalInfo = practicalInfo(input.practicalInfo);
+      if (input.practicalInfo) day.practicalInfo = toLocalizedText(input.practicalInfo);
       if (input.standCapacity !== undefined && input.standCapacity !== null) day.standCapacity = input.standCapacity;
       await this.promoteLocked(em, day);
       return day;
@@ -258,9 +258,8 @@ export class InternationalDayService {
     if (page.status) where.status = page.status;
     if (user.role !== Role.ADMIN) where.association = { $in: await this.associations.memberAssociationIds(user.id) };
     const totalCount = await this.em.count(Participation, where);
-    const after = page.after ? decodeCursor(page.after, 1) : undefined;
-    if (after && !/^\d+$/.test(String(after[0]))) throw BadUserInputError.field('after', 'is not a cursor this list returned');
-    const rows = await this.em.find(Participation, after ? { $and: [where, { queuePosition: { $gt: String(after[0]) } }] } : where, {
+    const [after] = page.after ? decodeCursor(page.after, ['position']) : [];
+    const rows = await this.em.find(Participation, after ? { $and: [where, { queuePosition: { $gt: after } }] } : where, {
       orderBy: { queuePosition: 'asc' },
       limit: page.first + 1,
     });
@@ -310,7 +309,7 @@ export class InternationalDayService {
   }
 
   private async findOrFail(id: string): Promise<Participation> {
-    const uuid = asUuid(id);
+    const uuid = parseUuid(id);
     const participation = uuid ? await this.em.findOne(Participation, uuid) : null;
     if (!participation) throw new NotFoundError('Participation');
     return participation;
@@ -361,7 +360,7 @@ export class InternationalDayService {
           ...(input.participantKind ? { participantKind: 'comes from the association; give it only with organisationName' } : {}),
         });
       }
-      const id = asUuid(input.associationId);
+      const id = parseUuid(input.associationId);
       const association = id ? await this.em.findOne(Association, id) : null;
       if (!association) throw BadUserInputError.field('associationId', 'no such association');
       await this.associations.assertCanActFor(user, association.id);
@@ -413,15 +412,4 @@ function activityProblems(input: ParticipationInput): FieldErrors {
     problems[input.tables > 0 ? 'tables' : 'needsPower'] = 'only applies to a STAND or FOOD';
   }
   return problems;
-}
-
-function practicalInfo(input: PracticalInfoInput | null | undefined): LocalizedText {
-  const text: LocalizedText = {};
-  if (input?.da) text.da = input.da;
-  if (input?.en) text.en = input.en;
-  return text;
-}
-
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

@@ -1,9 +1,8 @@
 import { DateTime } from 'luxon';
+import { escapeHtml, type Language } from '@mangfold/common';
 import { localize } from '@mangfold/db';
 import type { Event } from '@mangfold/calendar';
 import { RegistrationStatus, type Registration } from './registration.entity';
-
-export type PageLanguage = 'da' | 'en';
 
 const TEXT = {
   da: {
@@ -77,12 +76,8 @@ const TEXT = {
   },
 } as const;
 
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 /** A small, script-free, accessible HTML page in the product's look (used by every server-rendered page). */
-export function layout(lang: PageLanguage, title: string, body: string): string {
+export function layout(lang: Language, title: string, body: string): string {
   return `<!doctype html>
 <html lang="${lang}">
 <head>
@@ -104,12 +99,12 @@ ${body}
 `;
 }
 
-export function notFoundPage(lang: PageLanguage): string {
+export function notFoundPage(lang: Language): string {
   return layout(lang, TEXT[lang].heading, `<h1>${TEXT[lang].heading}</h1>\n<p>${TEXT[lang].notFound}</p>`);
 }
 
 export interface ManagePageData {
-  lang: PageLanguage;
+  lang: Language;
   token: string;
   registration: Registration;
   event: Event;
@@ -174,12 +169,12 @@ export function managePage(d: ManagePageData): string {
   return layout(d.lang, `${t.heading}: ${title}`, parts.filter(Boolean).join('\n'));
 }
 
-function hiddenFields(token: string, lang: PageLanguage): string {
+function hiddenFields(token: string, lang: Language): string {
   return `<input type="hidden" name="token" value="${escapeHtml(token)}"><input type="hidden" name="lang" value="${lang}">`;
 }
 
 /** The confirmation step before erasure: what goes, what stays, and a second POST that does it. */
-export function eraseConfirmPage(d: { lang: PageLanguage; token: string; event: Event }): string {
+export function eraseConfirmPage(d: { lang: Language; token: string; event: Event }): string {
   const t = TEXT[d.lang];
   const title = localize(d.event.title, d.lang) ?? '';
   const back = `/registrations/manage?${new URLSearchParams({ token: d.token, lang: d.lang }).toString()}`;
@@ -195,7 +190,7 @@ export function eraseConfirmPage(d: { lang: PageLanguage; token: string; event: 
   return layout(d.lang, t.eraseHeading, body.join('\n'));
 }
 
-export function erasedPage(lang: PageLanguage): string {
+export function erasedPage(lang: Language): string {
   const t = TEXT[lang];
   return layout(lang, t.erasedHeading, `<h1>${t.erasedHeading}</h1>\n<p class="notice" role="status">${t.erased}</p>`);
 }

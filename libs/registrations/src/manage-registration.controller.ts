@@ -2,11 +2,12 @@ import { Body, Controller, Get, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Public } from '@mangfold/auth';
+import { Language, parseLanguage } from '@mangfold/common';
 import { InjectConfig, type AppConfig } from '@mangfold/config';
 import { Event } from '@mangfold/calendar';
 import { AppError, NotFoundError } from '@mangfold/graphql';
 import { Feedback } from './feedback.entity';
-import { eraseConfirmPage, erasedPage, managePage, notFoundPage, type PageLanguage } from './manage-page';
+import { eraseConfirmPage, erasedPage, managePage, notFoundPage } from './manage-page';
 import { PersonalDataService } from './personal-data.service';
 import { PublicWriteLimits } from './public-write-limits';
 import { Registration, RegistrationStatus } from './registration.entity';
@@ -144,7 +145,7 @@ export class ManageRegistrationController {
     status: number,
     registration: Registration,
     token: string,
-    lang: PageLanguage,
+    lang: Language,
     extra: { done?: 'cancelled' | 'feedback'; error?: string },
   ): Promise<void> {
     const fresh = await this.em.findOneOrFail(Registration, registration.id, { refresh: true });
@@ -164,7 +165,7 @@ export class ManageRegistrationController {
     this.headers(res).status(status).send(html);
   }
 
-  private async failed(res: Response, error: unknown, registration: Registration, token: string, lang: PageLanguage): Promise<void> {
+  private async failed(res: Response, error: unknown, registration: Registration, token: string, lang: Language): Promise<void> {
     if (!(error instanceof AppError) || error.code === 'INTERNAL_SERVER_ERROR') throw error;
     const fields = (error.extensions.fields ?? {}) as Record<string, string>;
     await this.render(res, error.code === 'CONFLICT' ? 409 : 400, registration, token, lang, {
@@ -172,12 +173,12 @@ export class ManageRegistrationController {
     });
   }
 
-  private back(res: Response, token: string, lang: PageLanguage, done: 'cancelled' | 'feedback'): void {
+  private back(res: Response, token: string, lang: Language, done: 'cancelled' | 'feedback'): void {
     const query = new URLSearchParams({ token, lang, done });
     this.headers(res).redirect(303, `/registrations/manage?${query.toString()}`);
   }
 
-  private notFound(res: Response, lang: PageLanguage): void {
+  private notFound(res: Response, lang: Language): void {
     this.headers(res).status(404).send(notFoundPage(lang));
   }
 
@@ -192,7 +193,7 @@ export class ManageRegistrationController {
   }
 }
 
-function language(value: unknown, registration?: Registration): PageLanguage {
-  if (value === 'da' || value === 'en') return value;
-  return registration?.locale === 'en' ? 'en' : 'da';
+function language(value: unknown, registration?: Registration): Language {
+  const fallback = parseLanguage(registration?.locale) ?? Language.DA;
+  return parseLanguage(value, fallback) ?? fallback;
 }

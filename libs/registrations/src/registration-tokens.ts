@@ -1,4 +1,5 @@
 import { createHash, createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
+import { parseUuid } from '@mangfold/common';
 import type { AppConfig } from '@mangfold/config';
 
 /*
@@ -17,7 +18,6 @@ import type { AppConfig } from '@mangfold/config';
 const MANAGEMENT_LABEL = 'mangfold/registration-management-token/v1';
 const CALENDAR_LABEL = 'mangfold/personal-calendar-feed/v1';
 const SALT = 'mangfold';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const MAC = /^[A-Za-z0-9_-]{43}$/;
 
 const keys = new Map<string, { management: Buffer; calendar: Buffer }>();
@@ -50,8 +50,8 @@ export function registrationToken(config: TokenConfig, registration: { id: strin
 export function registrationIdOf(token: string): string | undefined {
   const dot = token.indexOf('.');
   if (dot < 0) return undefined;
-  const id = token.slice(0, dot).toLowerCase();
-  return UUID.test(id) && MAC.test(token.slice(dot + 1)) ? id : undefined;
+  const id = parseUuid(token.slice(0, dot));
+  return id && MAC.test(token.slice(dot + 1)) ? id : undefined;
 }
 
 /**

@@ -3,8 +3,8 @@ import type { Response } from 'express';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { CurrentUser, type AuthUser } from '@mangfold/auth';
 import { Event } from '@mangfold/calendar';
+import { csvRow } from '@mangfold/common';
 import { BadUserInputError } from '@mangfold/graphql';
-import { csvRow } from './csv';
 import { EventAccess } from './event-access.service';
 import { Registration, RegistrationStatus } from './registration.entity';
 

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AssociationsModule } from '@mangfold/associations';
 import { RateLimiter } from '@mangfold/auth';
-import { EventModel } from '@mangfold/calendar';
+import { CalendarModule, EventModel } from '@mangfold/calendar';
 import { eventFieldResolvers, eventRegistrationFieldsResolver } from './event-registration-fields';
 import { CapacityWatcher } from './capacity-watcher';
 import { EventAccess } from './event-access.service';
@@ -16,7 +16,7 @@ import { RegistrationsService } from './registrations.service';
 
 /** Registrations, waiting lists, check-in, feedback and International Day, for the api. */
 @Module({
-  imports: [AssociationsModule],
+  imports: [AssociationsModule, CalendarModule],
   providers: [
     RegistrationsService,
     PersonalDataService,

@@ -5,6 +5,7 @@ import { InjectConfig, type AppConfig } from '@mangfold/config';
 import { Event, EventKind, EventStatus } from '@mangfold/calendar';
 import { JOB_QUEUE, JobName, OutboxRelay, enqueue, type Notification } from '@mangfold/jobs';
 import type { AuthUser } from '@mangfold/auth';
+import { escapeLike, parseUuid, uuidArray, type Language } from '@mangfold/common';
 import {
   BadUserInputError,
   ConflictError,
@@ -12,7 +13,6 @@ import {
   decodeCursor,
   toConnection,
   type Connection,
-  type Language,
   type LoaderFactory,
 } from '@mangfold/graphql';
 import { EventAccess } from './event-access.service';
@@ -24,7 +24,7 @@ import { PRIVACY_NOTICE_VERSION } from './privacy-notice';
 import { CancelledBy, Registration, RegistrationStatus } from './registration.entity';
 import { RegistrationSettings } from './registration-settings.entity';
 import { calendarToken, isCalendarTokenShaped, personalFeedKey, registrationIdOf, verifyRegistrationToken } from './registration-tokens';
-import { asUuid, pgDate, uuidArray } from './sql-values';
+import { pgDate } from './sql-values';
 import { admitsNewcomer, partiesToPromote, seatsLeft, type SeatState } from './waitlist-rule';
 
 /** The event row as the registration transaction sees it, locked. */
@@ -195,7 +195,7 @@ export class RegistrationsService {
    * event returns the existing registration (and re-sends its mail) instead of a second one.
    */
   async register(eventId: string, input: AttendeeInput, language: Language): Promise<RegisterResult> {
-    const id = asUuid(eventId);
+    const id = parseUuid(eventId);
     if (!id) throw new NotFoundError('Event');
     const email = input.email.trim().toLowerCase();
     const result = await this.em.transactional(async (em): Promise<RegisterResult> => {
@@ -330,7 +330,7 @@ export class RegistrationsService {
    * the organisers allow skipping). Returns how many were promoted.
    */
   async promoteWaitlisted(eventId: string): Promise<number> {
-    const id = asUuid(eventId);
+    const id = parseUuid(eventId);
     if (!id) return 0;
     return this.em.transactional(async (em) => {
       const event = await this.lockEvent(em, id);
@@ -364,7 +364,7 @@ export class RegistrationsService {
 
   /** Records that a confirmed registrant came (or, with `undo`, takes it back). Organisers and admins. */
   async checkIn(user: AuthUser, registrationId: string, undo = false): Promise<Registration> {
-    const id = asUuid(registrationId);
+    const id = parseUuid(registrationId);
     const found = id ? await this.em.findOne(Registration, id, { populate: ['event'] }) : null;
     if (!found) throw new NotFoundError('Registration');
     await this.access.assertCanManage(user, found.event.id);
@@ -429,13 +429,12 @@ export class RegistrationsService {
     if (filter?.checkedIn === true) where.checkedInAt = { $ne: null };
     if (filter?.checkedIn === false) where.checkedInAt = null;
     if (filter?.search) {
-      const like = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const like = `%${escapeLike(filter.search)}%`;
       where.$or = [{ name: { $ilike: like } }, { email: { $ilike: like } }, { organisation: { $ilike: like } }];
     }
     const totalCount = await this.em.count(Registration, where);
-    const after = page.after ? decodeCursor(page.after, 1) : undefined;
-    if (after && !/^\d+$/.test(String(after[0]))) throw BadUserInputError.field('after', 'is not a cursor this list returned');
-    const rows = await this.em.find(Registration, after ? { $and: [where, { queuePosition: { $gt: String(after[0]) } }] } : where, {
+    const [after] = page.after ? decodeCursor(page.after, ['position']) : [];
+    const rows = await this.em.find(Registration, after ? { $and: [where, { queuePosition: { $gt: after } }] } : where, {
       orderBy: { queuePosition: 'asc' },
       limit: page.first + 1,
     });
@@ -444,7 +443,7 @@ export class RegistrationsService {
 
   /** Head counts per event; null for an unknown event. */
   async counts(eventIds: string[]): Promise<(RegistrationCounts | null)[]> {
-    const ids = eventIds.map((id) => asUuid(id)).filter((id): id is string => !!id);
+    const ids = eventIds.map(parseUuid).filter((id): id is string => !!id);
     const rows: {
       id: string;
       kind: EventKind;
@@ -507,7 +506,7 @@ export class RegistrationsService {
         },
       ]),
     );
-    return eventIds.map((id) => byId.get(asUuid(id) ?? '') ?? null);
+    return eventIds.map((id) => byId.get(parseUuid(id) ?? '') ?? null);
   }
 
   /**

@@ -106,7 +106,7 @@ export class AreasService {
 
   /** The area's actors by name, a page at a time. */
   async actors(areaId: string, first: number, after?: string | null): Promise<Connection<Association>> {
-    const [name, id] = after ? decodeCursor(after, 2).map(String) : [null, null];
+    const [name, id] = after ? decodeCursor(after, ['text', 'id']) : [null, null];
     const rows = await this.em.execute<{ id: string }[]>(ACTORS_SQL, [
       AssociationStatus.APPROVED,
       areaId,

@@ -109,10 +109,8 @@ export class AssignmentsService {
     }
     const totalCount = await this.em.count(Assignment, { $and: where });
     if (after) {
-      const [createdAt, cursorId] = decodeCursor(after, 2);
-      const at = new Date(String(createdAt));
-      if (Number.isNaN(at.getTime())) throw BadUserInputError.field('after', 'is not a cursor this list returned');
-      where.push({ $or: [{ createdAt: { $lt: at } }, { createdAt: at, id: { $lt: String(cursorId) } }] });
+      const [at, cursorId] = decodeCursor(after, ['instant', 'id']);
+      where.push({ $or: [{ createdAt: { $lt: at } }, { createdAt: at, id: { $lt: cursorId } }] });
     }
     const rows = await this.em.find(Assignment, { $and: where }, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: first + 1 });
     return toConnection(rows, first, (a) => [a.createdAt.toISOString(), a.id], !!after, totalCount);

@@ -46,10 +46,8 @@ function looksLike(contentType: string, bytes: Buffer): boolean {
 /** The rows after a (createdAt, id) cursor. */
 function page(after: string | null | undefined): Record<string, unknown> {
   if (!after) return {};
-  const [at, id] = decodeCursor(after, 2);
-  const createdAt = new Date(String(at));
-  if (Number.isNaN(createdAt.getTime())) throw BadUserInputError.field('after', 'is not a cursor this list returned');
-  return { $or: [{ createdAt: { $gt: createdAt } }, { createdAt, id: { $gt: String(id) } }] };
+  const [createdAt, id] = decodeCursor(after, ['instant', 'id']);
+  return { $or: [{ createdAt: { $gt: createdAt } }, { createdAt, id: { $gt: id } }] };
 }
 
 @Injectable()
@@ -189,10 +187,13 @@ export class SeminarPackageService {
 
   /** The published catalogue in list order; admins see drafts too. */
   async adviceItems(user: AuthUser | undefined, first: number, after?: string | null): Promise<Connection<AdviceItem>> {
-    const [order, id] = after ? decodeCursor(after, 2) : [null, null];
+    const cursor = after ? decodeCursor(after, ['position', 'id']) : null;
     const visible = user?.role === Role.ADMIN ? {} : { publishedAt: { $ne: null } };
     const where = {
-      $and: [visible, after ? { $or: [{ sortOrder: { $gt: Number(order) } }, { sortOrder: Number(order), id: { $gt: String(id) } }] } : {}],
+      $and: [
+        visible,
+        cursor ? { $or: [{ sortOrder: { $gt: Number(cursor[0]) } }, { sortOrder: Number(cursor[0]), id: { $gt: cursor[1] } }] } : {},
+      ],
     };
     const [rows, totalCount] = await Promise.all([
       this.em.find(AdviceItem, where, { orderBy: { sortOrder: 'asc', id: 'asc' }, limit: first + 1 }),

@@ -1,4 +1,5 @@
-import { escapeHtml, layout, type PageLanguage } from '@mangfold/registrations';
+import { escapeHtml, type Language } from '@mangfold/common';
+import { layout } from '@mangfold/registrations';
 
 const TEXT = {
   da: {
@@ -31,12 +32,12 @@ const TEXT = {
 
 export type SurveyMessage = 'thanks' | 'answered' | 'invalid';
 
-export function surveyText(lang: PageLanguage): (typeof TEXT)[PageLanguage] {
+export function surveyText(lang: Language): (typeof TEXT)[Language] {
   return TEXT[lang];
 }
 
 /** The requester's survey: a plain form that works without JavaScript; once answered, only a thank-you. */
-export function surveyPage(v: { lang: PageLanguage; token: string; title: string; answered: boolean; message?: SurveyMessage }): string {
+export function surveyPage(v: { lang: Language; token: string; title: string; answered: boolean; message?: SurveyMessage }): string {
   const t = TEXT[v.lang];
   const parts = [`<h1>${escapeHtml(t.heading)}</h1>`];
   if (v.message === 'invalid') parts.push(`<p class="error" role="alert">${escapeHtml(t.invalid)}</p>`);
@@ -60,7 +61,7 @@ export function surveyPage(v: { lang: PageLanguage; token: string; title: string
   return layout(v.lang, t.heading, parts.join('\n'));
 }
 
-export function surveyNotFoundPage(lang: PageLanguage): string {
+export function surveyNotFoundPage(lang: Language): string {
   const t = TEXT[lang];
   return layout(lang, t.heading, `<h1>${escapeHtml(t.heading)}</h1>\n<p>${escapeHtml(t.notFound)}</p>`);
 }

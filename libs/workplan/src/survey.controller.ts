@@ -1,8 +1,9 @@
 import { Body, Controller, Get, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Public } from '@mangfold/auth';
+import { Language, parseLanguage } from '@mangfold/common';
 import { NotFoundError } from '@mangfold/graphql';
-import { PublicWriteLimits, type PageLanguage } from '@mangfold/registrations';
+import { PublicWriteLimits } from '@mangfold/registrations';
 import type { Assignment } from './assignment.entity';
 import { AssignmentsService, SurveyAlreadyAnsweredError } from './assignments.service';
 import { surveyNotFoundPage, surveyPage, type SurveyMessage } from './survey-page';
@@ -70,7 +71,7 @@ export class SurveyController {
     }
   }
 
-  private page(res: Response, status: number, a: Assignment, token: string, lang: PageLanguage, message?: SurveyMessage): void {
+  private page(res: Response, status: number, a: Assignment, token: string, lang: Language, message?: SurveyMessage): void {
     this.send(
       res,
       status,
@@ -93,7 +94,7 @@ export class SurveyController {
   }
 }
 
-function languageOf(value: unknown, assignment?: Assignment): PageLanguage {
-  if (value === 'da' || value === 'en') return value;
-  return assignment?.requesterLocale === 'en' ? 'en' : 'da';
+function languageOf(value: unknown, assignment?: Assignment): Language {
+  const fallback = parseLanguage(assignment?.requesterLocale) ?? Language.DA;
+  return parseLanguage(value, fallback) ?? fallback;
 }

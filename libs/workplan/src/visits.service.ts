@@ -75,9 +75,9 @@ export class VisitsService {
     if (args.year) where.push({ visitedOn: { $gte: `${args.year}-01-01`, $lte: `${args.year}-12-31` } });
     const totalCount = await this.em.count(ProjectVisit, { $and: where });
     if (args.after) {
-      const [day, id] = decodeCursor(args.after, 2);
-      if (!DateTime.fromISO(String(day)).isValid) throw BadUserInputError.field('after', 'is not a cursor this list returned');
-      where.push({ $or: [{ visitedOn: { $lt: String(day) } }, { visitedOn: String(day), id: { $lt: String(id) } }] });
+      const [day, id] = decodeCursor(args.after, ['text', 'id']);
+      if (!DateTime.fromISO(day).isValid) throw BadUserInputError.field('after', 'is not a cursor this list returned');
+      where.push({ $or: [{ visitedOn: { $lt: day } }, { visitedOn: day, id: { $lt: id } }] });
     }
     const rows = await this.em.find(ProjectVisit, { $and: where }, { orderBy: { visitedOn: 'desc', id: 'desc' }, limit: args.first + 1 });
     return toConnection(rows, args.first, (v) => [v.visitedOn, v.id], !!args.after, totalCount);

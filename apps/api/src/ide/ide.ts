@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { ACCESS_TOKEN_VARIABLE, exampleOperations } from './example-operations';
 
-export const IDE_ASSETS_PATH = '/graphql-ide/';
+const IDE_ASSETS_PATH = '/graphql-ide/';
 
 /**
  * The site's policy loosened only as far as Altair needs: its inline bootstrap script by hash (never

@@ -2,14 +2,16 @@ import { applyDecorators } from '@nestjs/common';
 import { Field, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsEmail, IsOptional, IsString, IsUrl, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { LocalizedTextInput } from './localized-text.input';
-import { CVR_PATTERN, CvrNormalized, LowerCased, PHONE_PATTERN, SLUG_PATTERN, Trimmed } from './transforms';
+import { CVR_PATTERN, PHONE_MESSAGE, PHONE_PATTERN, SLUG_PATTERN, Trim, TrimLower } from '@mangfold/common';
+import type { LocalizedTextFields } from '@mangfold/graphql';
+import { DescriptionInput } from './localized-text.input';
+import { CvrNormalized } from './transforms';
 
 /** An optional slug field: lower-case letters, digits and single dashes. */
 export const SlugField = (description: string): PropertyDecorator =>
   applyDecorators(
     Field(() => String, { nullable: true, description }),
-    Trimmed({ blankAsNull: true }),
+    Trim(),
     IsOptional(),
     IsString(),
     Length(2, 80, { message: 'must be 2 to 80 characters' }),
@@ -22,45 +24,44 @@ export abstract class AssociationDetailsInput {
   /** Declared by each subclass, with its own description. */
   abstract slug?: string | null;
 
-  @Field(() => LocalizedTextInput, { nullable: true })
+  @Field(() => DescriptionInput, { nullable: true })
   @IsOptional()
   @ValidateNested()
-  @Type(() => LocalizedTextInput)
-  description?: LocalizedTextInput | null;
+  @Type(() => DescriptionInput)
+  description?: LocalizedTextFields | null;
 
   @Field(() => String, { nullable: true, description: 'One of `districts { slug }`' })
-  @Trimmed({ blankAsNull: true })
+  @Trim()
   @IsOptional()
   @IsString()
   @MaxLength(80)
   districtSlug?: string | null;
 
   @Field(() => String, { nullable: true, description: 'One of `housingAreas { slug }`; sets the district when that is left out' })
-  @Trimmed({ blankAsNull: true })
+  @Trim()
   @IsOptional()
   @IsString()
   @MaxLength(80)
   housingAreaSlug?: string | null;
 
   @Field(() => String, { nullable: true })
-  @Trimmed({ blankAsNull: true })
+  @Trim()
   @IsOptional()
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'must be a web address starting with https:// or http://' })
   @MaxLength(500, { message: 'must be at most 500 characters' })
   website?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Public contact email, shown only when showContact is true' })
-  @LowerCased()
-  @Trimmed({ blankAsNull: true })
+  @TrimLower()
   @IsOptional()
   @IsEmail({}, { message: 'must be an email address' })
   @MaxLength(254)
   contactEmail?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Public contact phone, shown only when showContact is true' })
-  @Trimmed({ blankAsNull: true })
+  @Trim()
   @IsOptional()
-  @Matches(PHONE_PATTERN, { message: 'must be a phone number, e.g. +45 12 34 56 78' })
+  @Matches(PHONE_PATTERN, { message: PHONE_MESSAGE })
   @MaxLength(40, { message: 'must be at most 40 characters' })
   contactPhone?: string | null;
 

@@ -1,7 +1,7 @@
 import { Field, InputType, registerEnumType } from '@nestjs/graphql';
 import { IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
 import { AssociationKind, AssociationStatus } from '../association.entity';
-import { Trimmed } from './transforms';
+import { Trim } from '@mangfold/common';
 
 export enum AssociationOrder {
   NAME = 'NAME',
@@ -26,14 +26,14 @@ export class AssociationFilter {
   kind?: AssociationKind | null;
 
   @Field(() => String, { nullable: true })
-  @Trimmed({ blankAsNull: true })
+  @Trim()
   @IsOptional()
   @IsString()
   @MaxLength(80)
   districtSlug?: string | null;
 
   @Field(() => String, { nullable: true })
-  @Trimmed({ blankAsNull: true })
+  @Trim()
   @IsOptional()
   @IsString()
   @MaxLength(80)
@@ -45,7 +45,7 @@ export class AssociationFilter {
   status?: AssociationStatus | null;
 
   @Field(() => String, { nullable: true, description: 'Part of the name, case-insensitive' })
-  @Trimmed({ blankAsNull: true })
+  @Trim()
   @IsOptional()
   @IsString()
   @MaxLength(100)

@@ -1,16 +1,15 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { IsEmail, IsEnum, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@mangfold/auth';
-import { Language } from '@mangfold/graphql';
+import { Language, Trim, TrimLower } from '@mangfold/common';
 import { AssociationKind } from '../association.entity';
 import { AssociationDetailsInput, SlugField } from './association-fields';
-import { LowerCased, Trimmed } from './transforms';
 
 @InputType({ description: 'A new association and its first member account' })
 export class SignUpAssociationInput extends AssociationDetailsInput {
   @Field()
-  @Trimmed()
-  @IsString()
+  @Trim()
+  @IsString({ message: 'is required' })
   @Length(2, 200, { message: 'must be 2 to 200 characters' })
   name!: string;
 
@@ -25,7 +24,7 @@ export class SignUpAssociationInput extends AssociationDetailsInput {
     nullable: true,
     description: "The first member's login. Required unless you are logged in, in which case you become the first member",
   })
-  @LowerCased()
+  @TrimLower()
   @IsOptional()
   @IsEmail({}, { message: 'must be an email address' })
   @MaxLength(254, { message: 'must be at most 254 characters' })
@@ -40,7 +39,7 @@ export class SignUpAssociationInput extends AssociationDetailsInput {
   password?: string | null;
 
   @Field(() => String, { nullable: true, description: "The first member's own name" })
-  @Trimmed({ blankAsNull: true })
+  @Trim()
   @IsOptional()
   @IsString()
   @MaxLength(200, { message: 'must be at most 200 characters' })

@@ -1,30 +1,31 @@
 import { Field, Float, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsDefined, IsEnum, IsNumber, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { Trim } from '@mangfold/common';
 import { AssociationKind } from '../association.entity';
 import { AssociationDetailsInput, SlugField } from './association-fields';
-import { NotNullWhenPresent, Trimmed } from './transforms';
+import { NotNullWhenPresent } from './transforms';
 
 @InputType('AssociationLocationInput', {
   description: 'Where the association is found (public, on the TFI-atlas); give latitude and longitude together or not at all',
 })
 export class AssociationLocationInput {
   @Field(() => String, { nullable: true, description: 'Street and number' })
-  @Trimmed({ blankAsNull: true })
+  @Trim()
   @IsOptional()
   @IsString()
   @MaxLength(300, { message: 'must be at most 300 characters' })
   address?: string | null;
 
   @Field(() => String, { nullable: true, description: 'e.g. "2200"' })
-  @Trimmed({ blankAsNull: true })
+  @Trim()
   @IsOptional()
   @IsString()
   @Matches(/^[0-9]{4}$/, { message: 'must be a Danish postal code of 4 digits, e.g. 2200' })
   postalCode?: string | null;
 
   @Field(() => String, { nullable: true, description: 'The postal town, e.g. "København N"' })
-  @Trimmed({ blankAsNull: true })
+  @Trim()
   @IsOptional()
   @IsString()
   @MaxLength(100, { message: 'must be at most 100 characters' })
@@ -48,7 +49,7 @@ export class AssociationLocationInput {
 @InputType({ description: 'Only the fields given change; null clears an optional field' })
 export class UpdateAssociationInput extends AssociationDetailsInput {
   @Field(() => String, { nullable: true })
-  @Trimmed()
+  @Trim()
   @NotNullWhenPresent()
   @IsDefined({ message: 'must not be null' })
   @IsString()

@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Language } from '@mangfold/graphql';
+import { Language } from '@mangfold/common';
 import { Role } from '../user.entity';
 
 registerEnumType(Role, {

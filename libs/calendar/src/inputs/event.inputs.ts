@@ -17,9 +17,10 @@ import {
   ValidateNested,
   IsInt,
 } from 'class-validator';
+import { SLUG_PATTERN, Trim } from '@mangfold/common';
 import { EventKind } from '../event.entity';
 import { LocalizedNameInput, LocalizedLongTextInput } from './localized-text.input';
-import { HasSomeText, IsIanaTimeZone, IsTimeInput, LANGUAGE_CODE_PATTERN, SLUG_PATTERN, TIME_INPUT_HELP, Trim } from './validators';
+import { HasSomeText, IsIanaTimeZone, IsTimeInput, LANGUAGE_CODE_PATTERN, TIME_INPUT_HELP } from './validators';
 
 const DATE_MESSAGE = { message: '$property must be an ISO-8601 date-time with offset, e.g. 2027-05-01T18:00:00+02:00' };
 

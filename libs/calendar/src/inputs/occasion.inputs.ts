@@ -1,8 +1,9 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { SLUG_PATTERN, Trim } from '@mangfold/common';
 import { LocalizedNameInput, LocalizedLongTextInput } from './localized-text.input';
-import { HasSomeText, IsLocalDate, SLUG_PATTERN, Trim } from './validators';
+import { HasSomeText, IsLocalDate } from './validators';
 
 @InputType('OccasionDateInput', { description: 'When an occasion falls in one year: inclusive local dates, the first one in that year' })
 export class OccasionDateInput {

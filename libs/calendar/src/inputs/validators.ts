@@ -1,5 +1,4 @@
 import { ValidateBy, type ValidationOptions } from 'class-validator';
-import { Transform } from 'class-transformer';
 import { isValidTimeZone } from '@mangfold/config';
 import { parseTimeInput } from '../time/local-time';
 
@@ -60,13 +59,4 @@ export const HasSomeText = (options?: ValidationOptions): PropertyDecorator =>
     options,
   );
 
-/** Trims strings; a string that is empty once trimmed counts as not given. */
-export const Trim = (): PropertyDecorator =>
-  Transform(({ value }: { value: unknown }) => {
-    if (typeof value !== 'string') return value;
-    const trimmed = value.trim();
-    return trimmed === '' ? undefined : trimmed;
-  });
-
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const LANGUAGE_CODE_PATTERN = /^[a-z]{2,3}$/;

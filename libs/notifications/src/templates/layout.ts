@@ -1,3 +1,5 @@
+import { escapeHtml } from '@mangfold/common';
+
 /** A mail's content before it is laid out: the same blocks become the plain-text and the HTML part. */
 export interface MailContent {
   subject: string;
@@ -17,10 +19,6 @@ export interface FooterTexts {
   privacyUrl: string;
   manageLabel: string;
   automatic: string;
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
 /** Only http(s) links go into an href; anything else (javascript:, data:) is dropped. */

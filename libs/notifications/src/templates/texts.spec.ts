@@ -1,6 +1,7 @@
+import { escapeHtml } from '@mangfold/common';
 import { loadConfig } from '@mangfold/config';
+import { CancelledBy } from '@mangfold/registrations';
 import { renderMail } from '../render';
-import { escapeHtml } from './layout';
 import { relativeOffset, textsFor, type Texts } from './texts';
 
 const config = loadConfig({ NODE_ENV: 'test', PUBLIC_BASE_URL: 'https://kalender.kk.dk' });
@@ -27,7 +28,7 @@ function everyMail(t: Texts) {
     registrationConfirmed: t.registrationConfirmed(registration),
     registrationWaitlisted: t.registrationWaitlisted(registration),
     registrationPromoted: t.registrationPromoted(registration),
-    registrationCancelled: t.registrationCancelled({ ...registration, by: 'ORGANIZER' }),
+    registrationCancelled: t.registrationCancelled({ ...registration, by: CancelledBy.ORGANIZER }),
     eventMoved: t.eventMoved(registration),
     eventCancelled: t.eventCancelled({ ...registration, reason: 'Sygdom' }),
     reminder: t.reminder({ ...registration, offsetMinutes: 1440 }),

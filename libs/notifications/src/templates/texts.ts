@@ -1,3 +1,5 @@
+import { Language, parseLanguage } from '@mangfold/common';
+import type { CancelledBy } from '@mangfold/registrations';
 import type { Block, FooterTexts, MailContent } from './layout';
 
 /** An event as a mail shows it, already in the recipient's language and the event's time zone. */
@@ -36,8 +38,6 @@ export interface ParticipationView {
   activities: string;
   practicalInfo: string | null;
 }
-
-export type CancelledBy = 'REGISTRANT' | 'ORGANIZER' | 'SYSTEM';
 
 /** Every subject and text the product mails, in one language. */
 export interface Texts {
@@ -578,6 +578,7 @@ const en: Texts = (() => {
 })();
 
 /** The texts in the recipient's language; anything but English gets Danish, the city's language. */
-export function textsFor(locale: string | null | undefined): { locale: 'da' | 'en'; texts: Texts } {
-  return locale === 'en' ? { locale: 'en', texts: en } : { locale: 'da', texts: da };
+export function textsFor(locale: string | null | undefined): { locale: Language; texts: Texts } {
+  const language = parseLanguage(locale) ?? Language.DA;
+  return { locale: language, texts: language === Language.EN ? en : da };
 }

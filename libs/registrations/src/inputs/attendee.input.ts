@@ -1,8 +1,7 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
 import { Equals, IsBoolean, IsEmail, IsEnum, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
-import { Language } from '@mangfold/graphql';
+import { Language, PHONE_MESSAGE, PHONE_PATTERN, Trim, TrimLower } from '@mangfold/common';
 import { AttendeeRole } from '../registration.entity';
-import { PHONE, PHONE_MESSAGE, Trim, TrimLower } from './transforms';
 
 @InputType({ description: 'The person registering, and the party they bring' })
 export class AttendeeInput {
@@ -21,7 +20,7 @@ export class AttendeeInput {
   @Field(() => String, { nullable: true })
   @Trim()
   @IsOptional()
-  @Matches(PHONE, { message: PHONE_MESSAGE })
+  @Matches(PHONE_PATTERN, { message: PHONE_MESSAGE })
   phone?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Association, workplace or project' })

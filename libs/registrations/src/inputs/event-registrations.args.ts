@@ -1,8 +1,8 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsEnum, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { Trim } from '@mangfold/common';
 import { RegistrationStatus } from '../registration.entity';
-import { Trim } from './transforms';
 
 @InputType({ description: 'Narrows an event’s registrations' })
 export class RegistrationFilter {

@@ -1,6 +1,6 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
 import { IsBoolean, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { Trim } from './transforms';
+import { Trim } from '@mangfold/common';
 
 @InputType({ description: 'A satisfaction answer after the event' })
 export class FeedbackInput {

@@ -1,25 +1,13 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsDate, IsEnum, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsDate, IsEnum, IsInt, IsOptional, IsString, Max, Min, ValidateNested } from 'class-validator';
+import { LocalizedTextInput, type LocalizedTextFields } from '@mangfold/graphql';
 import { ParticipationStatus } from '../participation.entity';
-import { Trim } from './transforms';
 
-@InputType({ description: 'Practical information for International Day participants, per language' })
-export class PracticalInfoInput {
-  @Field(() => String, { nullable: true })
-  @Trim()
-  @IsOptional()
-  @IsString()
-  @MaxLength(5000, { message: 'must be at most 5000 characters' })
-  da?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @Trim()
-  @IsOptional()
-  @IsString()
-  @MaxLength(5000, { message: 'must be at most 5000 characters' })
-  en?: string | null;
-}
+export const PracticalInfoInput = LocalizedTextInput('PracticalInfoInput', 5000, {
+  description: 'Practical information for International Day participants, per language',
+});
+export type PracticalInfoInput = LocalizedTextFields;
 
 @InputType()
 export class CreateInternationalDayInput {

@@ -16,9 +16,9 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import { PHONE_MESSAGE, PHONE_PATTERN, Trim, TrimLower } from '@mangfold/common';
 import { AssociationKind } from '@mangfold/associations';
 import { ParticipationActivity } from '../participation.entity';
-import { PHONE, PHONE_MESSAGE, Trim, TrimLower } from './transforms';
 
 @InputType({
   description:
@@ -99,6 +99,6 @@ export class ParticipationInput {
   @Field(() => String, { nullable: true })
   @Trim()
   @IsOptional()
-  @Matches(PHONE, { message: PHONE_MESSAGE })
+  @Matches(PHONE_PATTERN, { message: PHONE_MESSAGE })
   contactPhone?: string | null;
 }

@@ -1,5 +1,5 @@
 import type { AppConfig } from '@mangfold/config';
-import { Language } from '@mangfold/graphql';
+import { Language, parseLanguage } from '@mangfold/common';
 import type { Feedback } from '../feedback.entity';
 import type { InternationalDay } from '../international-day.entity';
 import type { Participation } from '../participation.entity';
@@ -27,7 +27,7 @@ export function toRegistrationModel(
   model.phone = personal ? registration.phone : null;
   model.organisation = personal ? registration.organisation : null;
   model.role = personal ? registration.role : null;
-  model.language = registration.locale === 'en' ? Language.EN : Language.DA;
+  model.language = parseLanguage(registration.locale) ?? Language.DA;
   model.consentVersion = registration.consentVersion;
   model.consentedAt = personal ? registration.consentedAt : null;
   model.registeredAt = registration.createdAt;

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Language } from '@mangfold/graphql';
+import { Language } from '@mangfold/common';
 import { AttendeeRole, CancelledBy, RegistrationStatus } from '../registration.entity';
 import './enums';
 

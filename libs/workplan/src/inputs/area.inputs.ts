@@ -1,28 +1,29 @@
 import { ArgsType, Field, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
-import { LocalizedTextInput, Trimmed } from '@mangfold/associations';
-import { SLUG } from './theme.inputs';
+import { DescriptionInput } from '@mangfold/associations';
+import { SLUG_PATTERN, Trim } from '@mangfold/common';
+import type { LocalizedTextFields } from '@mangfold/graphql';
 
 @InputType()
 export class AreaInput {
   @Field({ description: 'Persistent: the atlas page and the KPI name it' })
-  @Trimmed()
-  @IsString()
+  @Trim()
+  @IsString({ message: 'is required' })
   @Length(2, 80, { message: 'must be 2 to 80 characters' })
-  @Matches(SLUG, { message: 'must be lower-case letters, digits and single dashes' })
+  @Matches(SLUG_PATTERN, { message: 'must be lower-case letters, digits and single dashes' })
   slug!: string;
 
-  @Field(() => LocalizedTextInput)
+  @Field(() => DescriptionInput)
   @ValidateNested()
-  @Type(() => LocalizedTextInput)
-  name!: LocalizedTextInput;
+  @Type(() => DescriptionInput)
+  name!: LocalizedTextFields;
 
-  @Field(() => LocalizedTextInput, { nullable: true, description: 'The text above the atlas' })
+  @Field(() => DescriptionInput, { nullable: true, description: 'The text above the atlas' })
   @IsOptional()
   @ValidateNested()
-  @Type(() => LocalizedTextInput)
-  atlasIntro?: LocalizedTextInput | null;
+  @Type(() => DescriptionInput)
+  atlasIntro?: LocalizedTextFields | null;
 
   @Field(() => [String], { description: 'Slugs of the districts the area is made of' })
   @ArrayMaxSize(20)

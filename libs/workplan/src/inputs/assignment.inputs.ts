@@ -15,8 +15,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { LowerCased, Trimmed } from '@mangfold/associations';
-import { Language } from '@mangfold/graphql';
+import { Language, Trim, TrimLower } from '@mangfold/common';
 import { AssignmentKind, AssignmentStatus } from '../assignment.entity';
 
 const LOCAL_DATE = { strict: true, strictSeparator: true } as const;
@@ -24,32 +23,32 @@ const LOCAL_DATE = { strict: true, strictSeparator: true } as const;
 @InputType({ description: 'The frame agreed with the requester: specific, measurable, attractive, realistic, time-bound' })
 export class AssignmentFrameInput {
   @Field({ description: 'The specific goal' })
-  @Trimmed()
-  @IsString()
+  @Trim()
+  @IsString({ message: 'is required' })
   @Length(1, 2000, { message: 'must be 1 to 2000 characters' })
   specific!: string;
 
   @Field({ description: 'How reaching it is measured' })
-  @Trimmed()
-  @IsString()
+  @Trim()
+  @IsString({ message: 'is required' })
   @Length(1, 2000, { message: 'must be 1 to 2000 characters' })
   measurable!: string;
 
   @Field({ description: 'Why it is attractive to the requester' })
-  @Trimmed()
-  @IsString()
+  @Trim()
+  @IsString({ message: 'is required' })
   @Length(1, 2000, { message: 'must be 1 to 2000 characters' })
   attractive!: string;
 
   @Field({ description: 'Why it can be reached with the means at hand' })
-  @Trimmed()
-  @IsString()
+  @Trim()
+  @IsString({ message: 'is required' })
   @Length(1, 2000, { message: 'must be 1 to 2000 characters' })
   realistic!: string;
 
   @Field({ description: 'When it is reached' })
-  @Trimmed()
-  @IsString()
+  @Trim()
+  @IsString({ message: 'is required' })
   @Length(1, 2000, { message: 'must be 1 to 2000 characters' })
   timeBound!: string;
 
@@ -62,19 +61,19 @@ export class AssignmentFrameInput {
 @InputType({ description: 'Who asked: a city department and its contact person (personal data, never public)' })
 export class RequesterInput {
   @Field({ description: 'The department or unit, e.g. "Beskæftigelses- og Integrationsforvaltningen"' })
-  @Trimmed()
-  @IsString()
+  @Trim()
+  @IsString({ message: 'is required' })
   @Length(2, 200, { message: 'must be 2 to 200 characters' })
   department!: string;
 
   @Field()
-  @Trimmed()
-  @IsString()
+  @Trim()
+  @IsString({ message: 'is required' })
   @Length(1, 200, { message: 'must be 1 to 200 characters' })
   contactName!: string;
 
   @Field({ description: 'Where the satisfaction survey is sent on completion' })
-  @LowerCased()
+  @TrimLower()
   @IsEmail({}, { message: 'must be an email address' })
   @MaxLength(254)
   contactEmail!: string;
@@ -88,8 +87,8 @@ export class RequesterInput {
 @InputType()
 export class RecordAssignmentInput {
   @Field({ description: 'A short name of the task' })
-  @Trimmed()
-  @IsString()
+  @Trim()
+  @IsString({ message: 'is required' })
   @Length(3, 200, { message: 'must be 3 to 200 characters' })
   title!: string;
 
@@ -112,7 +111,7 @@ export class RecordAssignmentInput {
 export class UpdateAssignmentInput {
   @Field({ nullable: true })
   @IsOptional()
-  @Trimmed()
+  @Trim()
   @IsString()
   @Length(3, 200, { message: 'must be 3 to 200 characters' })
   title?: string;
@@ -148,7 +147,7 @@ export class RequesterSurveyInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Trimmed({ blankAsNull: true })
+  @Trim()
   @IsString()
   @MaxLength(2000, { message: 'must be at most 2000 characters' })
   comment?: string | null;

@@ -17,20 +17,22 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { LocalizedTextInput, LowerCased, PHONE_PATTERN, Trimmed } from '@mangfold/associations';
+import { DescriptionInput } from '@mangfold/associations';
+import { PHONE_MESSAGE, PHONE_PATTERN, Trim, TrimLower } from '@mangfold/common';
+import type { LocalizedTextFields } from '@mangfold/graphql';
 import { AdviceKind } from '../seminar-package.entities';
 
 @InputType()
 export class SpeakerInput {
   @Field()
-  @Trimmed()
-  @IsString()
+  @Trim()
+  @IsString({ message: 'is required' })
   @Length(1, 200, { message: 'must be 1 to 200 characters' })
   name!: string;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Trimmed({ blankAsNull: true })
+  @Trim()
   @IsString()
   @MaxLength(200)
   organisation?: string | null;
@@ -43,24 +45,24 @@ export class SpeakerInput {
 
   @Field(() => String, { nullable: true, description: 'Shown to members and admins only' })
   @IsOptional()
-  @LowerCased()
+  @TrimLower()
   @IsEmail({}, { message: 'must be an email address' })
   @MaxLength(254)
   contactEmail?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Shown to members and admins only' })
   @IsOptional()
-  @Trimmed({ blankAsNull: true })
-  @Matches(PHONE_PATTERN, { message: 'must be a phone number, e.g. +45 12 34 56 78' })
+  @Trim()
+  @Matches(PHONE_PATTERN, { message: PHONE_MESSAGE })
   contactPhone?: string | null;
 }
 
 @InputType()
 export class MaterialInput {
-  @Field(() => LocalizedTextInput)
+  @Field(() => DescriptionInput)
   @ValidateNested()
-  @Type(() => LocalizedTextInput)
-  title!: LocalizedTextInput;
+  @Type(() => DescriptionInput)
+  title!: LocalizedTextFields;
 
   @Field(() => String, { nullable: true, description: 'A link (http or https); or upload a file to /materials/:id/file' })
   @IsOptional()
@@ -85,15 +87,15 @@ export class AdviceItemInput {
   @IsEnum(AdviceKind)
   kind!: AdviceKind;
 
-  @Field(() => LocalizedTextInput)
+  @Field(() => DescriptionInput)
   @ValidateNested()
-  @Type(() => LocalizedTextInput)
-  title!: LocalizedTextInput;
+  @Type(() => DescriptionInput)
+  title!: LocalizedTextFields;
 
-  @Field(() => LocalizedTextInput)
+  @Field(() => DescriptionInput)
   @ValidateNested()
-  @Type(() => LocalizedTextInput)
-  body!: LocalizedTextInput;
+  @Type(() => DescriptionInput)
+  body!: LocalizedTextFields;
 
   @Field(() => Boolean, { nullable: true, defaultValue: false })
   @IsOptional()

@@ -1,29 +1,29 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsString, Length, Matches, ValidateNested } from 'class-validator';
-import { LocalizedTextInput, Trimmed } from '@mangfold/associations';
-
-export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+import { DescriptionInput } from '@mangfold/associations';
+import { SLUG_PATTERN, Trim } from '@mangfold/common';
+import type { LocalizedTextFields } from '@mangfold/graphql';
 
 @InputType()
 export class CreateThemeInput {
   @Field({ description: 'Persistent: filters, feeds and KPIs name the theme by it' })
-  @Trimmed()
-  @IsString()
+  @Trim()
+  @IsString({ message: 'is required' })
   @Length(2, 80, { message: 'must be 2 to 80 characters' })
-  @Matches(SLUG, { message: 'must be lower-case letters, digits and single dashes' })
+  @Matches(SLUG_PATTERN, { message: 'must be lower-case letters, digits and single dashes' })
   slug!: string;
 
-  @Field(() => LocalizedTextInput)
+  @Field(() => DescriptionInput)
   @ValidateNested()
-  @Type(() => LocalizedTextInput)
-  name!: LocalizedTextInput;
+  @Type(() => DescriptionInput)
+  name!: LocalizedTextFields;
 }
 
 @InputType()
 export class UpdateThemeInput {
-  @Field(() => LocalizedTextInput)
+  @Field(() => DescriptionInput)
   @ValidateNested()
-  @Type(() => LocalizedTextInput)
-  name!: LocalizedTextInput;
+  @Type(() => DescriptionInput)
+  name!: LocalizedTextFields;
 }

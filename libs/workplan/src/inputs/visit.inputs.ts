@@ -1,7 +1,9 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { LocalizedTextInput, Trimmed } from '@mangfold/associations';
+import { DescriptionInput } from '@mangfold/associations';
+import { Trim } from '@mangfold/common';
+import type { LocalizedTextFields } from '@mangfold/graphql';
 
 @InputType()
 export class ProjectVisitInput {
@@ -16,16 +18,16 @@ export class ProjectVisitInput {
 
   @Field(() => String, { nullable: true, description: "TFI's internal notes; never public" })
   @IsOptional()
-  @Trimmed({ blankAsNull: true })
+  @Trim()
   @IsString()
   @MaxLength(10_000, { message: 'must be at most 10000 characters' })
   notes?: string | null;
 
-  @Field(() => LocalizedTextInput, { nullable: true, description: "Good practice found: public on the project's page once published" })
+  @Field(() => DescriptionInput, { nullable: true, description: "Good practice found: public on the project's page once published" })
   @IsOptional()
   @ValidateNested()
-  @Type(() => LocalizedTextInput)
-  goodPractice?: LocalizedTextInput | null;
+  @Type(() => DescriptionInput)
+  goodPractice?: LocalizedTextFields | null;
 
   @Field(() => Boolean, { nullable: true, description: 'Publish the good practice found (default false)' })
   @IsOptional()
