@@ -6,7 +6,7 @@ import { type AppConfig, InjectConfig, yearIn } from '@mangfold/config';
 import type { FieldErrors } from '@mangfold/graphql';
 import { fieldErrorsOf, parseInput, problemOf, text } from '../../forms/form-input';
 import { sendPage } from '../../respond';
-import { NotFoundPortalPage } from '../not-found.page';
+import { sendRefusal } from '../refusal.page';
 import { isAdmin, portalLanguage, requireSession } from '../portal-context';
 import { PortalReferenceService } from '../portal-reference.service';
 import { eventInputFrom, formErrors, postedValues, valuesFromEvent, type EventFormValues } from './event-form';
@@ -221,9 +221,6 @@ export class PortalEventsController {
   }
 
   private notFound(req: Request, res: Response, session: ResolvedSession): void {
-    sendPage(res, <NotFoundPortalPage lang={portalLanguage(req)} baseUrl={this.config.http.publicBaseUrl} session={session} />, {
-      status: 404,
-      cache: 'no-store',
-    });
+    sendRefusal(req, res, this.config.http.publicBaseUrl, session, 404);
   }
 }

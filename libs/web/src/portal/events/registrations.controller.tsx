@@ -5,7 +5,7 @@ import { type AppConfig, InjectConfig } from '@mangfold/config';
 import { RegistrationStatus, RegistrationsService } from '@mangfold/registrations';
 import { problemOf } from '../../forms/form-input';
 import { sendPage } from '../../respond';
-import { NotFoundPortalPage } from '../not-found.page';
+import { sendRefusal } from '../refusal.page';
 import { portalLanguage, requireSession } from '../portal-context';
 import { PortalEventsService } from './portal-events.service';
 import { RegistrationsPage } from './registrations.page';
@@ -94,9 +94,6 @@ export class PortalRegistrationsController {
   }
 
   private notFound(req: Request, res: Response, session: ResolvedSession): void {
-    sendPage(res, <NotFoundPortalPage lang={portalLanguage(req)} baseUrl={this.config.http.publicBaseUrl} session={session} />, {
-      status: 404,
-      cache: 'no-store',
-    });
+    sendRefusal(req, res, this.config.http.publicBaseUrl, session, 404);
   }
 }
