@@ -184,7 +184,7 @@ describe('connections: totalCount and slug filters', () => {
 
   it('refuses a slug filter that names nothing, naming the field, on events and associations', async () => {
     const events = async (filter: string) => app.gql(`{ events(filter: { ${filter} }) { edges { cursor } } }`);
-    for (const field of ['districtSlug', 'housingAreaSlug', 'occasionSlug', 'associationSlug']) {
+    for (const field of ['districtSlug', 'housingAreaSlug', 'occasionSlug', 'associationSlug', 'themeSlug']) {
       const error = errorOf(await events(`${field}: "nørrebro"`));
       expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { [field]: expect.stringContaining('is not') } });
     }

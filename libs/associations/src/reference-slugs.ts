@@ -16,7 +16,7 @@ export const FORMER_DISTRICT_SLUGS: ReadonlyMap<string, string> = new Map([
 
 export const FORMER_HOUSING_AREA_SLUGS: ReadonlyMap<string, string> = new Map([['mjolnerparken', 'mjoelnerparken']]);
 
-export type SlugSubject = 'district' | 'housingArea' | 'occasion' | 'association';
+export type SlugSubject = 'district' | 'housingArea' | 'occasion' | 'association' | 'theme';
 
 const LOOKUP: Readonly<Record<SlugSubject, { sql: string; what: string; former?: ReadonlyMap<string, string> }>> = {
   district: { sql: 'select 1 from district where slug = ?', what: 'a district (see the districts query)', former: FORMER_DISTRICT_SLUGS },
@@ -28,6 +28,7 @@ const LOOKUP: Readonly<Record<SlugSubject, { sql: string; what: string; former?:
   occasion: { sql: 'select 1 from occasion where slug = ?', what: 'an occasion (see the occasions query)' },
   // As the association feeds: only approved associations have a public calendar.
   association: { sql: `select 1 from association where slug = ? and status = 'APPROVED'`, what: 'an approved association' },
+  theme: { sql: 'select 1 from theme where slug = ?', what: 'a theme (see the themes query)' },
 };
 
 /**

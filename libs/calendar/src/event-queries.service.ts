@@ -77,6 +77,7 @@ const SLUG_FILTERS: readonly [keyof EventFilter & `${string}Slug`, SlugSubject][
   ['housingAreaSlug', 'housingArea'],
   ['occasionSlug', 'occasion'],
   ['associationSlug', 'association'],
+  ['themeSlug', 'theme'],
 ];
 
 const slugsOf = (filter: EventFilter) =>
