@@ -128,8 +128,6 @@ export const EVENTS_TEXT = {
     mailBody:
       'Vi har sendt en e-mail med en bekræftelse. Den indeholder et personligt link, hvor du kan se din tilmelding, afmelde dig og slette dine oplysninger. Linket sendes kun med e-mail, så ingen andre kan bruge det.',
     backToEvent: 'Tilbage til arrangementet',
-    notFoundTitle: 'Siden findes ikke',
-    notFoundBody: 'Vi kan ikke finde det arrangement. Det kan være flyttet, eller adressen kan være skrevet forkert.',
   },
   en: {
     listTitle: 'Events',
@@ -253,8 +251,6 @@ export const EVENTS_TEXT = {
     mailBody:
       'We have sent you a confirmation by email. It holds a personal link where you can see your registration, cancel it and erase your details. The link is sent by email only, so nobody else can use it.',
     backToEvent: 'Back to the event',
-    notFoundTitle: 'Page not found',
-    notFoundBody: 'We cannot find that event. It may have moved, or the address may be mistyped.',
   },
 } as const;
 
