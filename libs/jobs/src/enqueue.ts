@@ -35,3 +35,17 @@ export function enqueue<N extends JobName>(em: EntityManager, name: N, data: Job
   em.persist(message);
   return message;
 }
+
+/**
+ * The outbox row of a job as SQL, for a caller that has to write it inside a raw statement of its
+ * own (a data-modifying CTE, to save a round trip under a lock): `insert … select … from <source>`
+ * writes one row per row of `source`, none when it is empty. The row is the one `enqueue` writes;
+ * the columns not named take their defaults.
+ */
+export function outboxInsert<N extends JobName>(name: N, data: JobPayloads[N], source: string): { sql: string; params: unknown[] } {
+  if (!/^[a-z_][a-z0-9_]*$/.test(source)) throw new Error(`outbox source "${source}" must be the name of a table or CTE`);
+  return {
+    sql: `insert into outbox_message (queue, name, job_id, payload) select ?, ?, '', ?::jsonb from ${source}`,
+    params: [JOB_QUEUE[name], name, JSON.stringify(data)],
+  };
+}

@@ -12,6 +12,8 @@ export * from './registration-tokens';
 export * from './registrations-jobs.module';
 export * from './registrations.module';
 export * from './registrations.service';
+export type { RegistrationCounts } from './registration-counts';
+export * from './registration-window';
 export * from './waitlist-rule';
 export * from './models/registration.model';
 export * from './models/international-day.model';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, LockMode, UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/postgresql';
+import { EntityManager, UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { DateTime } from 'luxon';
 import { Role, type AuthUser } from '@mangfold/auth';
@@ -23,6 +23,7 @@ import { InternationalDay } from './international-day.entity';
 import type { CreateInternationalDayInput, UpdateInternationalDayInput } from './inputs/international-day.input';
 import type { ParticipationInput } from './inputs/participation.input';
 import { Participation, ParticipationActivity, ParticipationStatus } from './participation.entity';
+import { SeatLedger } from './seat-ledger';
 
 export interface ParticipationCounts {
   /** Confirmed participations that hold a stand. */
@@ -39,31 +40,21 @@ const LIVE = [ParticipationStatus.PENDING, ParticipationStatus.CONFIRMED, Partic
  * or declines. Confirmed participations that need a stand (STAND or FOOD) never exceed the stand
  * capacity: a confirmation beyond it becomes WAITLISTED, and when a stand frees up (a cancellation,
  * a decline, a higher capacity) the earliest application on the waiting list gets it. Every status
- * change locks the day's row first, so concurrent confirmations are serialised by PostgreSQL.
+ * change locks the day's row first (SeatLedger), so concurrent confirmations are serialised by PostgreSQL.
  */
 @Injectable()
 export class InternationalDayService {
   readonly countsByDay: LoaderFactory<string, ParticipationCounts> = () =>
     new DataLoader<string, ParticipationCounts>((ids) => this.counts([...ids]));
 
+  /** Positions of waitlisted participations (1 = next in line), null for the others. */
   readonly waitlistPositions: LoaderFactory<string, number | null> = () =>
-    new DataLoader<string, number | null>(async (ids) => {
-      const rows: { id: string; position: string }[] = await this.em.execute(
-        `select id, position from (
-           select p.id, row_number() over (partition by p.international_day_id order by p.queue_position) as position
-             from participation p
-            where p.status = 'WAITLISTED'
-              and p.international_day_id in (select international_day_id from participation where id = any(?::uuid[]))
-         ) ranked where id = any(?::uuid[])`,
-        [uuidArray(ids), uuidArray(ids)],
-      );
-      const byId = new Map(rows.map((r) => [r.id, Number(r.position)]));
-      return ids.map((id) => byId.get(id) ?? null);
-    });
+    new DataLoader<string, number | null>((ids) => this.ledger.waitlistPositions(this.em, 'participation', ids));
 
   constructor(
     private readonly em: EntityManager,
     private readonly associations: AssociationAccess,
+    private readonly ledger: SeatLedger,
   ) {}
 
   findByYear(year: number): Promise<InternationalDay | null> {
@@ -106,7 +97,7 @@ export class InternationalDayService {
   /** Changes the day; a higher stand capacity promotes the waiting list, a lower one never unconfirms anyone. */
   async update(year: number, input: UpdateInternationalDayInput): Promise<InternationalDay> {
     return this.em.transactional(async (em) => {
-      const day = await this.lockDay(em, { year });
+      const day = await this.ledger.lockDay(em, { year });
       const event = await em.findOneOrFail(Event, day.event.id);
       const opensAt = input.registrationOpensAt ?? day.registrationOpensAt;
       const closesAt = input.registrationClosesAt ?? day.registrationClosesAt;
@@ -116,7 +107,7 @@ export class InternationalDayService {
       day.registrationClosesAt = closesAt;
       if (input.practicalInfo) day.practicalInfo = toLocalizedText(input.practicalInfo);
       if (input.standCapacity !== undefined && input.standCapacity !== null) day.standCapacity = input.standCapacity;
-      await this.promoteLocked(em, day);
+      await this.ledger.promoteParticipations(em, day);
       return day;
     });
   }
@@ -128,7 +119,7 @@ export class InternationalDayService {
     const participant = await this.participantOf(user, input);
 
     return this.em.transactional(async (em) => {
-      const day = await this.lockDay(em, { year });
+      const day = await this.ledger.lockDay(em, { year });
       const event = await em.findOneOrFail(Event, day.event.id);
       if (event.status === EventStatus.CANCELLED) throw BadUserInputError.field('year', `International Day ${year} is cancelled`);
       const now = new Date();
@@ -193,7 +184,7 @@ export class InternationalDayService {
           throw BadUserInputError.field('id', `the participation was ${participation.status.toLowerCase()}; it has to be registered again`);
         case ParticipationStatus.PENDING:
         case ParticipationStatus.WAITLISTED: {
-          const fits = !participation.needsStand || (await this.standsTaken(em, day)) < day.standCapacity;
+          const fits = !participation.needsStand || (await this.ledger.standsTaken(em, day)) < day.standCapacity;
           const next = fits ? ParticipationStatus.CONFIRMED : ParticipationStatus.WAITLISTED;
           if (next === participation.status) return;
           participation.status = next;
@@ -222,7 +213,7 @@ export class InternationalDayService {
       participation.decidedAt = new Date();
       participation.decidedBy = admin.id;
       enqueue(em, JobName.Notify, { kind: 'participation-declined', participationId: participation.id, reason: why });
-      await this.promoteLocked(em, day);
+      await this.ledger.promoteParticipations(em, day);
     });
   }
 
@@ -237,7 +228,7 @@ export class InternationalDayService {
       if (new Date() >= event.startsAt) throw BadUserInputError.field('id', 'International Day has started; call TFI instead');
       participation.status = ParticipationStatus.CANCELLED;
       participation.decidedAt = new Date();
-      await this.promoteLocked(em, day);
+      await this.ledger.promoteParticipations(em, day);
     });
   }
 
@@ -301,7 +292,7 @@ export class InternationalDayService {
   ): Promise<Participation> {
     const found = await this.findOrFail(id);
     return this.em.transactional(async (em) => {
-      const day = await this.lockDay(em, { id: found.internationalDay.id });
+      const day = await this.ledger.lockDay(em, { id: found.internationalDay.id });
       const participation = await em.findOneOrFail(Participation, found.id, { refresh: true });
       await change(em, day, participation);
       return participation;
@@ -320,32 +311,6 @@ export class InternationalDayService {
     if (user.role === Role.ADMIN) return;
     if (!participation.association || !(await this.associations.isMember(user.id, participation.association.id))) {
       throw new ForbiddenError('Only the participant’s members and TFI can see or change this participation');
-    }
-  }
-
-  private async lockDay(em: EntityManager, where: { year: number } | { id: string }): Promise<InternationalDay> {
-    const day = await em.findOne(InternationalDay, where, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
-    if (!day) throw new NotFoundError('year' in where ? `International Day ${where.year}` : 'International Day');
-    return day;
-  }
-
-  private async standsTaken(em: EntityManager, day: InternationalDay): Promise<number> {
-    return em.count(Participation, { internationalDay: day.id, status: ParticipationStatus.CONFIRMED, needsStand: true });
-  }
-
-  /** Gives free stands to the earliest applications on the waiting list; the caller holds the day's lock. */
-  private async promoteLocked(em: EntityManager, day: InternationalDay): Promise<void> {
-    const free = day.standCapacity - (await this.standsTaken(em, day));
-    if (free <= 0) return;
-    const next = await em.find(
-      Participation,
-      { internationalDay: day.id, status: ParticipationStatus.WAITLISTED },
-      { orderBy: { queuePosition: 'asc' }, limit: free },
-    );
-    for (const participation of next) {
-      participation.status = ParticipationStatus.CONFIRMED;
-      participation.decidedAt = new Date();
-      enqueue(em, JobName.Notify, { kind: 'participation-confirmed', participationId: participation.id });
     }
   }
 

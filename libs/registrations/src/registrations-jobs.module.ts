@@ -5,7 +5,10 @@ import { JobHandlers, JobName, QueueName, scheduleWhenRedisAnswers } from '@mang
 import { CapacityWatcher } from './capacity-watcher';
 import { EventAccess } from './event-access.service';
 import { PersonalDataService } from './personal-data.service';
+import { RegistrationCountsReader } from './registration-counts';
+import { RegistrationLoaders } from './registration-loaders';
 import { RegistrationsService } from './registrations.service';
+import { SeatLedger } from './seat-ledger';
 
 @Injectable()
 class RegistrationJobs implements OnModuleInit, OnApplicationBootstrap {
@@ -32,5 +35,16 @@ class RegistrationJobs implements OnModuleInit, OnApplicationBootstrap {
 }
 
 /** The registrations lib's job handlers; only the worker imports this module. */
-@Module({ providers: [RegistrationsService, PersonalDataService, EventAccess, CapacityWatcher, RegistrationJobs] })
+@Module({
+  providers: [
+    RegistrationsService,
+    SeatLedger,
+    RegistrationCountsReader,
+    RegistrationLoaders,
+    PersonalDataService,
+    EventAccess,
+    CapacityWatcher,
+    RegistrationJobs,
+  ],
+})
 export class RegistrationsJobsModule {}

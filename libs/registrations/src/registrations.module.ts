@@ -12,13 +12,19 @@ import { PUBLIC_WRITE_LIMITER, PublicWriteLimits } from './public-write-limits';
 import { RegistrationsExportController } from './registrations-export.controller';
 import { RegistrationsResolver } from './registrations.resolver';
 import { PersonalDataService } from './personal-data.service';
+import { RegistrationCountsReader } from './registration-counts';
+import { RegistrationLoaders } from './registration-loaders';
 import { RegistrationsService } from './registrations.service';
+import { SeatLedger } from './seat-ledger';
 
 /** Registrations, waiting lists, check-in, feedback and International Day, for the api. */
 @Module({
   imports: [AssociationsModule, CalendarModule],
   providers: [
     RegistrationsService,
+    SeatLedger,
+    RegistrationCountsReader,
+    RegistrationLoaders,
     PersonalDataService,
     InternationalDayService,
     EventAccess,

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/postgresql';
-import DataLoader from 'dataloader';
 import { InjectConfig, type AppConfig } from '@mangfold/config';
-import { Event, EventKind, EventStatus } from '@mangfold/calendar';
-import { JOB_QUEUE, JobName, OutboxRelay, enqueue, type Notification } from '@mangfold/jobs';
+import { Event, EventStatus } from '@mangfold/calendar';
+import { JobName, OutboxRelay, enqueue } from '@mangfold/jobs';
 import type { AuthUser } from '@mangfold/auth';
-import { escapeLike, parseUuid, uuidArray, type Language } from '@mangfold/common';
+import { escapeLike, parseUuid, type Language } from '@mangfold/common';
 import {
   BadUserInputError,
   ConflictError,
@@ -21,59 +20,21 @@ import type { AttendeeInput } from './inputs/attendee.input';
 import type { FeedbackInput } from './inputs/feedback.input';
 import type { RegistrationFilter } from './inputs/event-registrations.args';
 import { PRIVACY_NOTICE_VERSION } from './privacy-notice';
+import { RegistrationCountsReader, type RegistrationCounts } from './registration-counts';
+import { insertRegistration } from './registration-insert';
+import { RegistrationLoaders } from './registration-loaders';
 import { CancelledBy, Registration, RegistrationStatus } from './registration.entity';
 import { RegistrationSettings } from './registration-settings.entity';
 import { calendarToken, isCalendarTokenShaped, personalFeedKey, registrationIdOf, verifyRegistrationToken } from './registration-tokens';
-import { pgDate } from './sql-values';
-import { admitsNewcomer, partiesToPromote, seatsLeft, type SeatState } from './waitlist-rule';
-
-/** The event row as the registration transaction sees it, locked. */
-interface LockedEvent extends SeatState {
-  id: string;
-  kind: EventKind;
-  status: EventStatus;
-  registrationRequired: boolean;
-  registrationOpensAt: Date | null;
-  registrationClosesAt: Date | null;
-  startsAt: Date;
-  endsAt: Date;
-  allowWaitlistSkipping: boolean;
-}
-
-interface LockedEventRow {
-  id: string;
-  kind: EventKind;
-  status: EventStatus;
-  capacity: number | null;
-  registration_required: boolean;
-  registration_opens_at: string | null;
-  registration_closes_at: string | null;
-  starts_at: string;
-  ends_at: string;
-  seats_taken: number;
-  waitlist_length: number;
-  allow_waitlist_skipping: boolean;
-}
+import { registrationClosedReason } from './registration-window';
+import { SeatLedger } from './seat-ledger';
+import { admitsNewcomer, type SeatState } from './waitlist-rule';
 
 export interface RegisterResult {
   registration: Registration;
   /** False when the email already had a live registration for the event, which is returned instead. */
   created: boolean;
   waitlistPosition: number | null;
-}
-
-export interface RegistrationCounts {
-  eventId: string;
-  registrationOpen: boolean;
-  capacity: number | null;
-  seatsLeft: number | null;
-  seatsTaken: number;
-  confirmed: number;
-  confirmedRegistrations: number;
-  checkedIn: number;
-  waitlistLength: number;
-  waitlisted: number;
-  cancelled: number;
 }
 
 /** One entry of a person's calendar feed. */
@@ -83,111 +44,45 @@ export interface PersonalFeedEntry {
   status: RegistrationStatus.CONFIRMED | RegistrationStatus.WAITLISTED;
 }
 
-/** What decides whether an event takes registrations now. */
-export interface RegistrationWindow {
-  kind: EventKind;
-  status: EventStatus;
-  capacity: number | null;
-  registrationRequired: boolean;
-  registrationOpensAt: Date | null;
-  registrationClosesAt: Date | null;
-  startsAt: Date;
-}
-
-/**
- * Why a published event does not take registrations now, or null when it does. Registration is
- * for events that require it or have a capacity; it opens at registrationOpensAt (or at once) and
- * closes at registrationClosesAt, and at the latest when the event starts.
- */
-export function registrationClosedReason(event: RegistrationWindow, now: Date): string | null {
-  if (event.status === EventStatus.CANCELLED) return 'the event is cancelled';
-  if (event.status !== EventStatus.PUBLISHED) return 'the event is not published';
-  if (event.kind === EventKind.INTERNATIONAL_DAY) {
-    return 'International Day takes participants through registerForInternationalDay; visitors just come';
-  }
-  if (!event.registrationRequired && event.capacity === null) return 'this event takes no registrations; everyone is welcome';
-  if (now >= event.startsAt) return 'registration is closed: the event has started';
-  if (event.registrationOpensAt && now < event.registrationOpensAt) {
-    return `registration is not open yet; it opens at ${event.registrationOpensAt.toISOString()}`;
-  }
-  if (event.registrationClosesAt && now >= event.registrationClosesAt) {
-    return `registration is closed; it closed at ${event.registrationClosesAt.toISOString()}`;
-  }
-  return null;
-}
-
-/**
- * A new registration, the event's counters and the outbox row of its mail in one statement (see
- * `register`). Columns as in the Registration and OutboxMessage entities; token_version,
- * queue_position and the timestamps take their defaults.
- */
-const INSERT_REGISTRATION = `
-  with inserted as (
-    insert into registration (id, event_id, status, party_size, name, email, phone, organisation, role, locale,
-                              consent_version, consented_at, personal_feed_key)
-    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-    on conflict (event_id, email) where status <> 'CANCELLED' and email is not null do nothing
-    returning queue_position, created_at
-  ), counters as (
-    update event set seats_taken = ?, waitlist_length = ? where id = ? and exists (select 1 from inserted)
-  ), outbox as (
-    insert into outbox_message (queue, name, job_id, payload) select ?, ?, '', ?::jsonb from inserted
-  )
-  select queue_position, created_at from inserted`;
-
 /** Repeated registrations re-send the mail with the link at most this often per registration. */
 const RESEND_WINDOW_MS = 15 * 60_000;
 /** Organisers check people in from this long before the start. */
 const CHECK_IN_OPENS_BEFORE_MS = 24 * 3600_000;
 
 /**
- * Registrations with limited seats. Every change to an event's registrations happens in one
- * transaction that first locks the event row (`select … for update`), so concurrent requests on
- * any number of api replicas are serialised per event by PostgreSQL and never overbook; the
- * event's `seatsTaken` and `waitlistLength` counters are kept under that same lock. The waiting-
- * list rule itself is in waitlist-rule.ts.
+ * Registrations with limited seats: register, cancel, promote, check in, rate. Every change to an
+ * event's registrations happens in one transaction that first locks the event row through the
+ * SeatLedger, which also keeps the event's counters; head counts are in registration-counts.ts,
+ * the field loaders in registration-loaders.ts.
  */
 @Injectable()
 export class RegistrationsService {
-  /** Positions of waitlisted registrations (1 = next in line), null for the others. */
-  readonly waitlistPositions: LoaderFactory<string, number | null> = () =>
-    new DataLoader<string, number | null>(async (ids) => {
-      const rows: { id: string; position: string }[] = await this.em.execute(
-        `select id, position from (
-           select r.id, row_number() over (partition by r.event_id order by r.queue_position) as position
-             from registration r
-            where r.status = 'WAITLISTED'
-              and r.event_id in (select event_id from registration where id = any(?::uuid[]))
-         ) ranked where id = any(?::uuid[])`,
-        [uuidArray(ids), uuidArray(ids)],
-      );
-      const byId = new Map(rows.map((r) => [r.id, Number(r.position)]));
-      return ids.map((id) => byId.get(id) ?? null);
-    });
-
-  readonly countsByEvent: LoaderFactory<string, RegistrationCounts | null> = () =>
-    new DataLoader<string, RegistrationCounts | null>((ids) => this.counts([...ids]));
-
-  readonly feedbackByRegistration: LoaderFactory<string, Feedback | null> = () =>
-    new DataLoader<string, Feedback | null>(async (ids) => {
-      const rows = await this.em.find(Feedback, { registration: { $in: [...ids] } });
-      const byId = new Map(rows.map((f) => [f.registration.id, f]));
-      return ids.map((id) => byId.get(id) ?? null);
-    });
-
-  readonly settingsByEvent: LoaderFactory<string, boolean> = () =>
-    new DataLoader<string, boolean>(async (ids) => {
-      const rows = await this.em.find(RegistrationSettings, { event: { $in: [...ids] } });
-      const byId = new Map(rows.map((s) => [s.event.id, s.allowWaitlistSkipping]));
-      return ids.map((id) => byId.get(id) ?? false);
-    });
-
   constructor(
     private readonly em: EntityManager,
     private readonly access: EventAccess,
     private readonly relay: OutboxRelay,
     @InjectConfig() private readonly config: AppConfig,
+    private readonly ledger: SeatLedger,
+    private readonly reader: RegistrationCountsReader,
+    private readonly loaders: RegistrationLoaders,
   ) {}
+
+  /** Positions of waitlisted registrations (1 = next in line), null for the others. */
+  get waitlistPositions(): LoaderFactory<string, number | null> {
+    return this.loaders.waitlistPositions;
+  }
+
+  get countsByEvent(): LoaderFactory<string, RegistrationCounts | null> {
+    return this.loaders.countsByEvent;
+  }
+
+  get feedbackByRegistration(): LoaderFactory<string, Feedback | null> {
+    return this.loaders.feedbackByRegistration;
+  }
+
+  get settingsByEvent(): LoaderFactory<string, boolean> {
+    return this.loaders.settingsByEvent;
+  }
 
   /**
    * Registers a person (and party) for a published event: a confirmed seat when the party fits
@@ -199,86 +94,31 @@ export class RegistrationsService {
     if (!id) throw new NotFoundError('Event');
     const email = input.email.trim().toLowerCase();
     const result = await this.em.transactional(async (em): Promise<RegisterResult> => {
-      const event = await this.lockEvent(em, id);
+      const event = await this.ledger.lockEvent(em, id);
       if (!event || (event.status !== EventStatus.PUBLISHED && event.status !== EventStatus.CANCELLED)) throw new NotFoundError('Event');
       const now = new Date();
-      this.assertOpenForRegistration(event, now);
+      const why = registrationClosedReason(event, now);
+      if (why) throw BadUserInputError.field('eventId', why);
 
-      const state: SeatState = { capacity: event.capacity, seatsTaken: event.seatsTaken, waitlistLength: event.waitlistLength };
+      const state = this.ledger.seatState(event);
       // Normally a no-op: seats are never left free while someone who fits waits. It catches up
       // after a capacity rise whose promotion job has not run yet, so a newcomer cannot jump the queue.
-      const promoted = await this.promoteLocked(em, event, state, now);
+      const promoted = await this.ledger.promoteRegistrations(em, event, state, now);
       const confirmed = admitsNewcomer(state, input.partySize, event.allowWaitlistSkipping);
-      const registration = em.create(
-        Registration,
-        {
-          event: em.getReference(Event, id),
-          status: confirmed ? RegistrationStatus.CONFIRMED : RegistrationStatus.WAITLISTED,
-          partySize: input.partySize,
-          name: input.name.trim(),
-          email,
-          phone: input.phone ?? null,
-          organisation: input.organisation ?? null,
-          role: input.role ?? null,
-          locale: language,
-          consentVersion: PRIVACY_NOTICE_VERSION,
-          consentedAt: now,
-          personalFeedKey: personalFeedKey(calendarToken(this.config, email)),
-        },
-        { persist: false },
-      );
+      const registration = this.newRegistration(em, id, input, { email, language, confirmed, now });
       const after: SeatState = confirmed
         ? { ...state, seatsTaken: state.seatsTaken + input.partySize }
         : { ...state, waitlistLength: state.waitlistLength + 1 };
 
-      // The lock is held from here to the commit, so this is one statement: the insert (which the
-      // partial unique index turns into nothing when the email already has a live registration),
-      // and only when it happened, the counters and the mail's outbox row. That row is the one
-      // enqueue() would write; writing it here saves a round trip under the lock, which is what
-      // bounds how fast one popular event fills (register-contended in BENCHMARKS.md).
-      const notification: Notification = {
-        kind: confirmed ? 'registration-confirmed' : 'registration-waitlisted',
-        registrationId: registration.id,
-      };
-      const inserted: { queue_position: string; created_at: string }[] = await em.execute(INSERT_REGISTRATION, [
-        registration.id,
-        id,
-        registration.status,
-        registration.partySize,
-        registration.name,
-        registration.email,
-        registration.phone,
-        registration.organisation,
-        registration.role,
-        registration.locale,
-        registration.consentVersion,
-        registration.consentedAt,
-        registration.personalFeedKey,
-        after.seatsTaken,
-        after.waitlistLength,
-        id,
-        JOB_QUEUE[JobName.Notify],
-        JobName.Notify,
-        JSON.stringify(notification),
-      ]);
-
-      if (inserted.length === 0) {
-        if (promoted.length > 0) await this.saveCounters(em, id, state);
-        // The lock is held, so the registration in the way is committed and visible to this read.
-        const existing = await em.findOneOrFail(Registration, { event: id, email, status: { $ne: RegistrationStatus.CANCELLED } });
-        const kind = existing.status === RegistrationStatus.CONFIRMED ? 'registration-confirmed' : 'registration-waitlisted';
-        enqueue(
-          em,
-          JobName.Notify,
-          { kind, registrationId: existing.id },
-          { dedupe: { id: `resend-${existing.id}`, windowMs: RESEND_WINDOW_MS } },
-        );
-        return { registration: existing, created: false, waitlistPosition: null };
+      // The lock is held from here to the commit, so this is one statement (registration-insert.ts):
+      // writing the mail's outbox row in it saves a round trip under the lock, which is what bounds
+      // how fast one popular event fills (register-contended in BENCHMARKS.md).
+      const kind = confirmed ? 'registration-confirmed' : 'registration-waitlisted';
+      if (await insertRegistration(em, id, registration, after, { kind, registrationId: registration.id })) {
+        return { registration, created: true, waitlistPosition: confirmed ? null : after.waitlistLength };
       }
-      registration.queuePosition = String(inserted[0].queue_position);
-      registration.createdAt = pgDate(inserted[0].created_at);
-      registration.updatedAt = registration.createdAt;
-      return { registration, created: true, waitlistPosition: confirmed ? null : after.waitlistLength };
+      if (promoted.length > 0) await this.ledger.saveCounters(em, id, state);
+      return { registration: await this.resendExisting(em, id, email), created: false, waitlistPosition: null };
     });
     // The relay learns of ORM-flushed outbox rows by itself; this one it is told about.
     if (result.created) this.relay.kick();
@@ -303,7 +143,7 @@ export class RegistrationsService {
   async cancelByToken(token: string): Promise<Registration> {
     const found = await this.findByToken(token);
     return this.em.transactional(async (em) => {
-      const event = await this.lockEvent(em, found.event.id);
+      const event = await this.ledger.lockEvent(em, found.event.id);
       if (!event) throw new NotFoundError('Registration');
       const registration = await em.findOneOrFail(Registration, found.id, { refresh: true });
       if (registration.status === RegistrationStatus.CANCELLED) return registration;
@@ -311,16 +151,16 @@ export class RegistrationsService {
       if (now >= event.startsAt)
         throw BadUserInputError.field('token', 'the event has started; the registration can no longer be cancelled');
 
-      const state: SeatState = { capacity: event.capacity, seatsTaken: event.seatsTaken, waitlistLength: event.waitlistLength };
+      const state = this.ledger.seatState(event);
       if (registration.status === RegistrationStatus.CONFIRMED) state.seatsTaken -= registration.partySize;
       else state.waitlistLength -= 1;
       registration.status = RegistrationStatus.CANCELLED;
       registration.cancelledAt = now;
       registration.cancelledBy = CancelledBy.REGISTRANT;
       enqueue(em, JobName.Notify, { kind: 'registration-cancelled', registrationId: registration.id });
-      await this.promoteLocked(em, event, state, now);
+      await this.ledger.promoteRegistrations(em, event, state, now);
       await em.flush();
-      await this.saveCounters(em, event.id, state);
+      await this.ledger.saveCounters(em, event.id, state);
       return registration;
     });
   }
@@ -333,13 +173,13 @@ export class RegistrationsService {
     const id = parseUuid(eventId);
     if (!id) return 0;
     return this.em.transactional(async (em) => {
-      const event = await this.lockEvent(em, id);
+      const event = await this.ledger.lockEvent(em, id);
       if (!event) return 0;
-      const state: SeatState = { capacity: event.capacity, seatsTaken: event.seatsTaken, waitlistLength: event.waitlistLength };
-      const promoted = await this.promoteLocked(em, event, state, new Date());
+      const state = this.ledger.seatState(event);
+      const promoted = await this.ledger.promoteRegistrations(em, event, state, new Date());
       if (promoted.length === 0) return 0;
       await em.flush();
-      await this.saveCounters(em, event.id, state);
+      await this.ledger.saveCounters(em, event.id, state);
       return promoted.length;
     });
   }
@@ -348,16 +188,16 @@ export class RegistrationsService {
   async updateSettings(user: AuthUser, eventId: string, allowWaitlistSkipping: boolean): Promise<RegistrationSettings> {
     const id = await this.access.assertCanManage(user, eventId);
     return this.em.transactional(async (em) => {
-      const event = await this.lockEvent(em, id);
+      const event = await this.ledger.lockEvent(em, id);
       if (!event) throw new NotFoundError('Event');
       const settings =
         (await em.findOne(RegistrationSettings, { event: id })) ?? em.create(RegistrationSettings, { event: em.getReference(Event, id) });
       settings.allowWaitlistSkipping = allowWaitlistSkipping;
       event.allowWaitlistSkipping = allowWaitlistSkipping;
-      const state: SeatState = { capacity: event.capacity, seatsTaken: event.seatsTaken, waitlistLength: event.waitlistLength };
-      const promoted = await this.promoteLocked(em, event, state, new Date());
+      const state = this.ledger.seatState(event);
+      const promoted = await this.ledger.promoteRegistrations(em, event, state, new Date());
       await em.flush();
-      if (promoted.length > 0) await this.saveCounters(em, event.id, state);
+      if (promoted.length > 0) await this.ledger.saveCounters(em, event.id, state);
       return settings;
     });
   }
@@ -442,71 +282,8 @@ export class RegistrationsService {
   }
 
   /** Head counts per event; null for an unknown event. */
-  async counts(eventIds: string[]): Promise<(RegistrationCounts | null)[]> {
-    const ids = eventIds.map(parseUuid).filter((id): id is string => !!id);
-    const rows: {
-      id: string;
-      kind: EventKind;
-      status: EventStatus;
-      registration_required: boolean;
-      registration_opens_at: string | null;
-      registration_closes_at: string | null;
-      starts_at: string;
-      capacity: number | null;
-      seats_taken: number;
-      waitlist_length: number;
-      confirmed_people: string | null;
-      confirmed: string;
-      checked_in_people: string | null;
-      waitlisted_people: string | null;
-      cancelled: string;
-    }[] = ids.length
-      ? await this.em.execute(
-          `select e.id, e.kind, e.status, e.registration_required, e.registration_opens_at, e.registration_closes_at, e.starts_at,
-                  e.capacity, e.seats_taken, e.waitlist_length,
-                  sum(r.party_size) filter (where r.status = 'CONFIRMED') as confirmed_people,
-                  count(r.id) filter (where r.status = 'CONFIRMED') as confirmed,
-                  sum(r.party_size) filter (where r.status = 'CONFIRMED' and r.checked_in_at is not null) as checked_in_people,
-                  sum(r.party_size) filter (where r.status = 'WAITLISTED') as waitlisted_people,
-                  count(r.id) filter (where r.status = 'CANCELLED') as cancelled
-             from event e left join registration r on r.event_id = e.id
-            where e.id = any(?::uuid[])
-            group by e.id`,
-          [uuidArray(ids)],
-        )
-      : [];
-    const now = new Date();
-    const byId = new Map(
-      rows.map((r): [string, RegistrationCounts] => [
-        r.id,
-        {
-          eventId: r.id,
-          registrationOpen:
-            registrationClosedReason(
-              {
-                kind: r.kind,
-                status: r.status,
-                capacity: r.capacity,
-                registrationRequired: r.registration_required,
-                registrationOpensAt: pgDate(r.registration_opens_at),
-                registrationClosesAt: pgDate(r.registration_closes_at),
-                startsAt: pgDate(r.starts_at),
-              },
-              now,
-            ) === null,
-          capacity: r.capacity,
-          seatsLeft: seatsLeft({ capacity: r.capacity, seatsTaken: r.seats_taken, waitlistLength: r.waitlist_length }),
-          seatsTaken: r.seats_taken,
-          confirmed: Number(r.confirmed_people ?? 0),
-          confirmedRegistrations: Number(r.confirmed),
-          checkedIn: Number(r.checked_in_people ?? 0),
-          waitlistLength: r.waitlist_length,
-          waitlisted: Number(r.waitlisted_people ?? 0),
-          cancelled: Number(r.cancelled),
-        },
-      ]),
-    );
-    return eventIds.map((id) => byId.get(parseUuid(id) ?? '') ?? null);
+  counts(eventIds: string[]): Promise<(RegistrationCounts | null)[]> {
+    return this.reader.counts(eventIds);
   }
 
   /**
@@ -536,68 +313,44 @@ export class RegistrationsService {
     return entries && [...new Set(entries.map((e) => e.eventId))];
   }
 
-  private async lockEvent(em: EntityManager, id: string): Promise<LockedEvent | undefined> {
-    const rows: LockedEventRow[] = await em.execute(
-      `select e.id, e.kind, e.status, e.capacity, e.registration_required, e.registration_opens_at, e.registration_closes_at,
-              e.starts_at, e.ends_at, e.seats_taken, e.waitlist_length, coalesce(s.allow_waitlist_skipping, false) as allow_waitlist_skipping
-         from event e left join registration_settings s on s.event_id = e.id
-        where e.id = ?
-          for update of e`,
-      [id],
-    );
-    const r = rows[0];
-    if (!r) return undefined;
-    return {
-      id: r.id,
-      kind: r.kind,
-      status: r.status,
-      capacity: r.capacity,
-      registrationRequired: r.registration_required,
-      registrationOpensAt: pgDate(r.registration_opens_at),
-      registrationClosesAt: pgDate(r.registration_closes_at),
-      startsAt: pgDate(r.starts_at),
-      endsAt: pgDate(r.ends_at),
-      seatsTaken: r.seats_taken,
-      waitlistLength: r.waitlist_length,
-      allowWaitlistSkipping: r.allow_waitlist_skipping,
-    };
-  }
-
-  private assertOpenForRegistration(event: LockedEvent, now: Date): void {
-    const why = registrationClosedReason(event, now);
-    if (why) throw BadUserInputError.field('eventId', why);
-  }
-
-  /** Promotes whoever the rule allows, under the caller's lock; changes `state` to match. */
-  private async promoteLocked(em: EntityManager, event: LockedEvent, state: SeatState, now: Date): Promise<Registration[]> {
-    if (state.waitlistLength <= 0 || event.status !== EventStatus.PUBLISHED || now >= event.startsAt) return [];
-    const left = seatsLeft(state);
-    if (left === 0) return [];
-    const skipping = event.allowWaitlistSkipping;
-    const waiting = await em.find(
+  /** A registration as `register` writes it (not persisted: insertRegistration writes it). */
+  private newRegistration(
+    em: EntityManager,
+    eventId: string,
+    input: AttendeeInput,
+    { email, language, confirmed, now }: { email: string; language: Language; confirmed: boolean; now: Date },
+  ): Registration {
+    return em.create(
       Registration,
-      { event: event.id, status: RegistrationStatus.WAITLISTED, ...(skipping && left !== null ? { partySize: { $lte: left } } : {}) },
-      // Under the strict rule the first `left` parties are enough: each takes at least one seat.
-      { orderBy: { queuePosition: 'asc' }, ...(!skipping && left !== null ? { limit: left } : {}) },
+      {
+        event: em.getReference(Event, eventId),
+        status: confirmed ? RegistrationStatus.CONFIRMED : RegistrationStatus.WAITLISTED,
+        partySize: input.partySize,
+        name: input.name.trim(),
+        email,
+        phone: input.phone ?? null,
+        organisation: input.organisation ?? null,
+        role: input.role ?? null,
+        locale: language,
+        consentVersion: PRIVACY_NOTICE_VERSION,
+        consentedAt: now,
+        personalFeedKey: personalFeedKey(calendarToken(this.config, email)),
+      },
+      { persist: false },
     );
-    const chosen = new Set(partiesToPromote(state, waiting, skipping).map((p) => p.id));
-    const promoted = waiting.filter((r) => chosen.has(r.id));
-    for (const registration of promoted) {
-      registration.status = RegistrationStatus.CONFIRMED;
-      registration.promotedAt = now;
-      state.seatsTaken += registration.partySize;
-      state.waitlistLength -= 1;
-      enqueue(em, JobName.Notify, { kind: 'registration-promoted', registrationId: registration.id });
-    }
-    return promoted;
   }
 
-  /** Writes the counters without touching the event's updatedAt: seats are not an edit feeds show. */
-  private async saveCounters(em: EntityManager, eventId: string, state: SeatState): Promise<void> {
-    await em.execute('update event set seats_taken = ?, waitlist_length = ? where id = ?', [
-      state.seatsTaken,
-      state.waitlistLength,
-      eventId,
-    ]);
+  /** The live registration in the way of a repeated one, whose mail is sent again (at most once per window). */
+  private async resendExisting(em: EntityManager, eventId: string, email: string): Promise<Registration> {
+    // The lock is held, so the registration in the way is committed and visible to this read.
+    const existing = await em.findOneOrFail(Registration, { event: eventId, email, status: { $ne: RegistrationStatus.CANCELLED } });
+    const kind = existing.status === RegistrationStatus.CONFIRMED ? 'registration-confirmed' : 'registration-waitlisted';
+    enqueue(
+      em,
+      JobName.Notify,
+      { kind, registrationId: existing.id },
+      { dedupe: { id: `resend-${existing.id}`, windowMs: RESEND_WINDOW_MS } },
+    );
+    return existing;
   }
 }
