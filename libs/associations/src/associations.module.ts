@@ -3,6 +3,8 @@ import { AssociationAccess } from './association-access.service';
 import { AssociationLoaders } from './association-loaders';
 import { AssociationResolver } from './association.resolver';
 import { AssociationsService } from './associations.service';
+import { AssociationMembers } from './association-members';
+import { AssociationSignUp } from './association-sign-up';
 import { MembershipResolver, UserMembershipsResolver } from './membership.resolver';
 import { DistrictResolver, HousingAreaResolver } from './reference.resolver';
 
@@ -11,6 +13,8 @@ import { DistrictResolver, HousingAreaResolver } from './reference.resolver';
     AssociationAccess,
     AssociationLoaders,
     AssociationsService,
+    AssociationSignUp,
+    AssociationMembers,
     AssociationResolver,
     MembershipResolver,
     UserMembershipsResolver,
