@@ -4,6 +4,7 @@ import { AuditEntryResolver } from './audit-entry.resolver';
 import { CalendarLoaders } from './calendar-loaders';
 import { EventQueries } from './event-queries.service';
 import { EventsResolver } from './events.resolver';
+import { EventDetails } from './event-details';
 import { EventsService } from './events.service';
 import { OccasionsResolver } from './occasions.resolver';
 import { OccasionsService } from './occasions.service';
@@ -11,7 +12,16 @@ import { OccasionsService } from './occasions.service';
 /** Events, occasions and their moderation workflow (GraphQL); its jobs are handled by other libs. */
 @Module({
   imports: [AssociationsModule],
-  providers: [CalendarLoaders, EventsService, EventQueries, OccasionsService, EventsResolver, OccasionsResolver, AuditEntryResolver],
+  providers: [
+    CalendarLoaders,
+    EventDetails,
+    EventsService,
+    EventQueries,
+    OccasionsService,
+    EventsResolver,
+    OccasionsResolver,
+    AuditEntryResolver,
+  ],
   exports: [CalendarLoaders, EventsService, EventQueries, OccasionsService],
 })
 export class CalendarModule {}

@@ -1,40 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { LockMode, UniqueConstraintViolationException, type EntityClass, type FilterQuery } from '@mikro-orm/core';
+import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { InjectConfig, type AppConfig } from '@mangfold/config';
 import { Role, type AuthUser } from '@mangfold/auth';
-import {
-  Association,
-  AssociationAccess,
-  AssociationStatus,
-  District,
-  FORMER_DISTRICT_SLUGS,
-  FORMER_HOUSING_AREA_SLUGS,
-  HousingArea,
-} from '@mangfold/associations';
+import { Association, AssociationAccess, AssociationStatus } from '@mangfold/associations';
 import { audit, freeSlug, slugify, toLocalizedText } from '@mangfold/db';
-import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError, parseId, type FieldErrors } from '@mangfold/graphql';
+import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError, parseId } from '@mangfold/graphql';
 import { JobName, enqueue } from '@mangfold/jobs';
-import { Event, EventKind, EventLocation, EventStatus } from './event.entity';
+import { EventDetails } from './event-details';
+import { Event, EventKind, EventStatus } from './event.entity';
 import { EventOrganizer, OrganizerRole, OrganizerStatus } from './event-organizer.entity';
-import { Occasion } from './occasion.entity';
 import { SUBSCRIBER_VISIBLE_FIELDS, diffSnapshots, eventSnapshot, isMove, parseReason } from './event-rules';
 import type { CreateEventInput, UpdateEventInput } from './inputs/event.inputs';
-import { resolveEventTimes, type EventTimes } from './time/event-times';
 
 const ENTITY = 'Event';
-
-type Details = CreateEventInput | UpdateEventInput;
-type ReferenceName = 'district' | 'housingArea' | 'occasion';
-
-const FORMER_SLUGS: Partial<Record<ReferenceName, ReadonlyMap<string, string>>> = {
-  district: FORMER_DISTRICT_SLUGS,
-  housingArea: FORMER_HOUSING_AREA_SLUGS,
-};
-
-/** The input field that named a reference: its id or its slug. */
-const given = (input: Details, name: ReferenceName): string => (input[`${name}Slug`] !== undefined ? `${name}Slug` : `${name}Id`);
 
 /**
  * The event workflow: create (DRAFT) → submit (SUBMITTED) → publish or reject (admin) → edit,
@@ -46,7 +25,7 @@ export class EventsService {
   constructor(
     private readonly em: EntityManager,
     private readonly access: AssociationAccess,
-    @InjectConfig() private readonly config: AppConfig,
+    private readonly details: EventDetails,
   ) {}
 
   async create(user: AuthUser, input: CreateEventInput): Promise<Event> {
@@ -69,7 +48,7 @@ export class EventsService {
           endsAt: new Date(0),
           createdBy: user.id,
         });
-        await this.applyDetails(em, event, input, null, association.district ?? null);
+        await this.details.apply(em, event, input, null, association.district ?? null);
         const base = input.slug ?? (slugify(event.title.da ?? event.title.en ?? '', 100) || 'event');
         event.slug = slugSuffix ? `${base.slice(0, 110)}-${slugSuffix}` : await freeSlug(em, Event, base.slice(0, 110));
         em.create(EventOrganizer, {
@@ -107,7 +86,7 @@ export class EventsService {
       await this.assertOrganizer(em, user, event, false);
       if (event.status === EventStatus.CANCELLED) throw new ConflictError('A cancelled event cannot be edited');
       const before = eventSnapshot(event);
-      await this.applyDetails(em, event, input, event);
+      await this.details.apply(em, event, input, event);
       const changes = diffSnapshots(before, eventSnapshot(event));
       if (Object.keys(changes).length === 0) return event;
       const visible = SUBSCRIBER_VISIBLE_FIELDS.some((f) => f in changes);
@@ -332,139 +311,4 @@ export class EventsService {
       );
     }
   }
-
-  /**
-   * The district, housing area or occasion an input names by `<name>Id` or `<name>Slug` (one of
-   * the two): undefined when left out, null when cleared; an unknown one is recorded in errors.
-   */
-  private async reference<T extends District | HousingArea | Occasion>(
-    em: EntityManager,
-    entity: EntityClass<T>,
-    input: Details,
-    name: ReferenceName,
-    [noun, query]: [string, string],
-    errors: FieldErrors,
-  ): Promise<T | null | undefined> {
-    const id = input[`${name}Id`];
-    const slug = input[`${name}Slug`];
-    if (id !== undefined && slug !== undefined) {
-      errors[`${name}Slug`] = `give ${name}Id or ${name}Slug, not both`;
-      return undefined;
-    }
-    if (id === undefined && slug === undefined) return undefined;
-    if (id === null || slug === null) return null;
-    const where = id !== undefined ? { id: parseId(id, `${name}Id`) } : { slug };
-    const found = await em.findOne<T>(entity, where as FilterQuery<T>);
-    if (!found) {
-      errors[given(input, name)] =
-        id !== undefined
-          ? `${name}Id is not the id of ${noun}`
-          : FORMER_SLUGS[name]?.has(slug!)
-            ? `${name}Slug "${slug}" is now "${FORMER_SLUGS[name].get(slug!)}"`
-            : `${name}Slug is not ${noun} (see the ${query} query)`;
-    }
-    return found;
-  }
-
-  /** Applies the detail fields of an input, collecting every problem by field before throwing. */
-  private async applyDetails(
-    em: EntityManager,
-    event: Event,
-    input: Details,
-    current: Event | null,
-    defaultDistrict: District | null = null,
-  ): Promise<void> {
-    const errors: FieldErrors = {};
-    const timesResult = resolveEventTimes(input, current ? timesOf(current) : null, this.config.time.defaultZone);
-    if (!timesResult.ok) Object.assign(errors, timesResult.errors);
-
-    const [district, housingArea, occasion] = await Promise.all([
-      this.reference(em, District, input, 'district', ['a district', 'districts'], errors),
-      this.reference(em, HousingArea, input, 'housingArea', ['a housing area', 'housingAreas'], errors),
-      this.reference(em, Occasion, input, 'occasion', ['an occasion', 'occasions'], errors),
-    ]);
-
-    // The event's own area is a bare reference after lock(); its district is needed below.
-    if (housingArea === undefined && current?.housingArea) await em.populate(current, ['housingArea']);
-    // A housing area lies in one district: set the district from it, and refuse a contradiction.
-    let nextDistrict = district === undefined ? (current?.district ?? null) : district;
-    const nextArea = housingArea === undefined ? (current?.housingArea ?? null) : housingArea;
-    if (nextArea && housingArea !== undefined && district === undefined) nextDistrict = nextArea.district;
-    if (nextArea && nextDistrict && nextArea.district.id !== nextDistrict.id) {
-      const areaField = given(input, 'housingArea');
-      const districtField = given(input, 'district');
-      if (housingArea !== undefined) errors[areaField] = `${areaField} lies in another district than ${districtField}`;
-      else errors[districtField] = `${districtField} does not contain the event's housing area; change or clear ${areaField} too`;
-    }
-    if (nextArea && !nextDistrict) nextDistrict = nextArea.district;
-    // Left out on creation, the district is the organiser's, so the event shows in that district's feed.
-    if (!current && district === undefined && !nextDistrict) nextDistrict = defaultDistrict;
-
-    const location = input.location;
-    if (location) {
-      const hasLat = location.latitude !== undefined && location.latitude !== null;
-      const hasLng = location.longitude !== undefined && location.longitude !== null;
-      if (hasLat && !hasLng) errors['location.longitude'] = 'location.longitude is required with a latitude';
-      if (hasLng && !hasLat) errors['location.latitude'] = 'location.latitude is required with a longitude';
-    }
-
-    const capacity = input.capacity === undefined ? (current?.capacity ?? null) : input.capacity;
-    if (current && capacity !== null && capacity < current.seatsTaken) {
-      errors.capacity = `capacity cannot be less than the ${current.seatsTaken} seats already taken`;
-    }
-
-    const opens = input.registrationOpensAt === undefined ? (current?.registrationOpensAt ?? null) : input.registrationOpensAt;
-    const closes = input.registrationClosesAt === undefined ? (current?.registrationClosesAt ?? null) : input.registrationClosesAt;
-    if (opens && closes && opens.getTime() >= closes.getTime())
-      errors.registrationClosesAt = 'registrationClosesAt must be after registrationOpensAt';
-    if (timesResult.ok && closes) {
-      const lastEnd = timesResult.times.lastEndsAt;
-      if (lastEnd && closes.getTime() > lastEnd.getTime())
-        errors.registrationClosesAt = 'registrationClosesAt must be before the event ends';
-    }
-
-    if (Object.keys(errors).length || !timesResult.ok) throw new BadUserInputError(errors);
-
-    Object.assign(event, timesResult.times);
-    if (input.kind) event.kind = input.kind;
-    if (input.title) event.title = toLocalizedText(input.title);
-    if (input.description !== undefined) event.description = toLocalizedText(input.description);
-    if (location !== undefined) {
-      const next = new EventLocation();
-      if (location) {
-        next.name = location.name ?? null;
-        next.address = location.address ?? null;
-        next.postalCode = location.postalCode ?? null;
-        next.city = location.city ?? null;
-        next.latitude = location.latitude ?? null;
-        next.longitude = location.longitude ?? null;
-      }
-      event.location = next;
-    }
-    event.district = nextDistrict;
-    event.housingArea = nextArea;
-    if (occasion !== undefined) event.occasion = occasion;
-    event.capacity = capacity;
-    if (input.registrationRequired !== undefined && input.registrationRequired !== null)
-      event.registrationRequired = input.registrationRequired;
-    event.registrationOpensAt = opens;
-    event.registrationClosesAt = closes;
-    if (input.languages !== undefined && input.languages !== null) event.languages = [...input.languages];
-    if (input.audience !== undefined) event.audience = toLocalizedText(input.audience);
-    if (input.accessibility !== undefined) event.accessibility = toLocalizedText(input.accessibility);
-    if (input.isFree !== undefined && input.isFree !== null) event.isFree = input.isFree;
-    if (input.price !== undefined) event.priceInfo = toLocalizedText(input.price);
-  }
-}
-
-export function timesOf(e: Event): EventTimes {
-  return {
-    startsAt: e.startsAt,
-    endsAt: e.endsAt,
-    allDay: e.allDay,
-    timeZone: e.timeZone,
-    recurrence: e.recurrence,
-    recurrenceExceptions: e.recurrenceExceptions,
-    lastEndsAt: e.lastEndsAt,
-  };
 }
