@@ -8,7 +8,8 @@ import { Metrics } from '@mangfold/observability';
 import { CACHE_CONTROL, FeedCache, type ServedFeed } from './feed-cache.service';
 import { ALL_FEED, feedFileName, feedKey, feedPath, feedRefFromPath, selectionFromQuery, type FeedRef, type FeedScope } from './feed-keys';
 import { acceptsGzip, etagMatches, parseHttpDate } from './http-conditional';
-import { etagOf, FeedSnapshots } from './feed-snapshots.service';
+import { etagOf } from './feed-body';
+import { FeedSnapshots } from './feed-snapshots.service';
 
 const ROUTE: Readonly<Record<FeedScope, string>> = {
   all: '/calendar.ics',

@@ -4,7 +4,8 @@ import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { JobName, enqueue } from '@mangfold/jobs';
 import { CANCELLED_EVENTS_KEPT_DAYS, ENDED_EVENTS_KEPT_DAYS, FeedFragments } from './feed-fragments.service';
 import { RENDERER_VERSION } from './event-fragment';
-import { FeedSnapshots, lockFeeds } from './feed-snapshots.service';
+import { lockFeeds } from './feed-locks';
+import { FeedSnapshots } from './feed-snapshots.service';
 import { placeholders, query } from './sql';
 
 /** The debounce window of publish jobs: one render at the first change of a burst, one at its end. */

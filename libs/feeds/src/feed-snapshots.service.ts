@@ -1,6 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { promisify } from 'node:util';
-import { gunzip, gzip } from 'node:zlib';
+import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import Redis from 'ioredis';
@@ -10,7 +8,9 @@ import { localize, type LocalizedText } from '@mangfold/db';
 import { InjectRedis } from '@mangfold/jobs';
 import { renderCalendar } from './calendar-document';
 import { feedKey, feedUrl, kindFromSlug, parseFeedKey, selectionUrl, type FeedRef } from './feed-keys';
+import { gunzipBody, prepare, type PreparedBody } from './feed-body';
 import { FeedFiles } from './feed-files';
+import { lockFeed, tryLockFeed } from './feed-locks';
 import { query, textArray } from './sql';
 import { calendarDescription, calendarName, kindPluralLabel } from './labels';
 
@@ -24,19 +24,6 @@ export interface StoredSnapshot {
   lastModified: Date;
   version: number;
 }
-
-/** A rendered body ready to store: bytes, gzip (stored so, a sixth of the bytes to write and read) and ETag. */
-interface PreparedBody {
-  body: Buffer;
-  gzip: Buffer;
-  etag: string;
-  eventCount: number;
-}
-
-const gzipAsync = promisify(gzip);
-const gunzipAsync = promisify(gunzip);
-// Fast compression: it sits between an edit and the feed serving it.
-const GZIP_LEVEL = 1;
 
 /** Who a feed is about: its id (to find the feed again after a rename) and its name per language. */
 export interface FeedSubject {
@@ -57,9 +44,6 @@ interface AggregateRow {
   valid_until: Date | null;
   events: number;
 }
-
-/** Second key of the advisory lock that serialises renders of one feed across all processes. */
-const FEED_LOCK_SPACE = 72_634_115;
 
 /**
  * Feed snapshots: rendering a feed from the kept fragments (one aggregate query), storing it with a
@@ -91,7 +75,7 @@ export class FeedSnapshots {
     );
     const row = rows[0];
     if (!row) return null;
-    const body = await gunzipAsync(row.body_gzip);
+    const body = await gunzipBody(row.body_gzip);
     return { feedKey: key, lang, body, gzip: row.body_gzip, etag: row.etag, lastModified: row.last_modified, version: row.version };
   }
 
@@ -369,33 +353,4 @@ export class FeedSnapshots {
     await this.files.write(ref, changed);
     await this.files.remove(ref, deleted);
   }
-}
-
-async function prepare(rendered: RenderedFeed): Promise<PreparedBody> {
-  const body = Buffer.from(rendered.body, 'utf8');
-  return { body, gzip: await gzipAsync(body, { level: GZIP_LEVEL }), etag: etagOf(body), eventCount: rendered.eventCount };
-}
-
-/** Strong ETag: a hash of the exact bytes. */
-export function etagOf(body: string | Buffer): string {
-  return `"${createHash('sha256').update(body).digest('base64url')}"`;
-}
-
-/** Serialises renders of one feed (transaction-scoped advisory lock). */
-async function lockFeed(em: EntityManager, key: string): Promise<void> {
-  await query(em, 'select pg_advisory_xact_lock(?, hashtext(?))', [FEED_LOCK_SPACE, key]);
-}
-
-/** Takes the feed's lock if it is free; false when another transaction holds it. */
-async function tryLockFeed(em: EntityManager, key: string): Promise<boolean> {
-  const rows: { locked: boolean }[] = await query(em, 'select pg_try_advisory_xact_lock(?, hashtext(?)) as locked', [FEED_LOCK_SPACE, key]);
-  return rows[0].locked;
-}
-
-/** The locks of several feeds in one round trip, in key order (so two such calls cannot deadlock). */
-export async function lockFeeds(em: EntityManager, keys: string[]): Promise<void> {
-  await query(em, `select count(pg_advisory_xact_lock(?, hashtext(k))) from (select unnest(?::text[]) as k order by 1) as keys`, [
-    FEED_LOCK_SPACE,
-    textArray([...keys].sort()),
-  ]);
 }

@@ -10,6 +10,7 @@ export * from './feed-keys';
 export * from './feed-publisher.service';
 export * from './feed-snapshot.entity';
 export * from './feed-snapshots.service';
+export { etagOf } from './feed-body';
 export * from './feed-state.entity';
 export * from './feed-url.resolver';
 export * from './feeds-jobs.module';
