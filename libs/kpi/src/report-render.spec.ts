@@ -3,7 +3,10 @@ import { OrganizerRole } from '@mangfold/calendar';
 import { KPI_DEFINITIONS } from './kpi-definitions';
 import { KpiStatus } from './kpi-status';
 import { ContributionState, InvolvedEventState, KpiContributorType, KpiDimension, type KpiSnapshotData } from './kpi.types';
-import { renderStatusReportCsv, renderStatusReportHtml, statusReportMail, type RenderableReport } from './report-render';
+import { renderStatusReportCsv } from './report-csv';
+import { renderStatusReportHtml } from './report-html';
+import { statusReportMail } from './report-mail';
+import type { RenderableReport } from './report-words';
 import { ReportPeriod, ReportTrigger } from './status-report.entity';
 
 const empty = { DISTRICT: [], HOUSING_AREA: [], OCCASION: [], ASSOCIATION_KIND: [] };

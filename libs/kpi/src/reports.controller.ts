@@ -3,7 +3,9 @@ import type { Response } from 'express';
 import { Role, Roles } from '@mangfold/auth';
 import { Language, parseLanguage } from '@mangfold/common';
 import { NotFoundError } from '@mangfold/graphql';
-import { renderStatusReportCsv, renderStatusReportHtml, statusReportFileName } from './report-render';
+import { renderStatusReportCsv } from './report-csv';
+import { renderStatusReportHtml } from './report-html';
+import { statusReportFileName } from './report-words';
 import { StatusReportsService } from './status-reports.service';
 
 /**
