@@ -20,7 +20,7 @@ import { MetricsController } from './metrics/metrics.controller';
 import { QueueMetrics } from './metrics/queue-metrics';
 import { PagesController } from './pages/pages.controller';
 import { PersonalFeedController } from './personal-feed.controller';
-import { PersonalDataExportResolver } from './privacy/personal-data-export.resolver';
+import { PersonalDataExportResolver, PersonalDataMails } from './privacy/personal-data-export.resolver';
 
 @Module({})
 export class AppModule implements NestModule {
@@ -44,7 +44,7 @@ export class AppModule implements NestModule {
         WorkplanModule,
       ],
       controllers: [HealthController, MetricsController, PagesController, PersonalFeedController],
-      providers: [{ provide: Metrics, useValue: new Metrics('api') }, QueueMetrics, PersonalDataExportResolver],
+      providers: [{ provide: Metrics, useValue: new Metrics('api') }, QueueMetrics, PersonalDataMails, PersonalDataExportResolver],
     };
   }
 

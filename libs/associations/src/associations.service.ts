@@ -21,6 +21,8 @@ import { AssociationMembers, assertAssociationId } from './association-members';
 import { resolvePlace } from './association-place';
 import { AssociationSignUp, type SignUpResult } from './association-sign-up';
 import { Association, AssociationLocation, AssociationStatus } from './association.entity';
+import { District } from './district.entity';
+import { HousingArea } from './housing-area.entity';
 import { AssociationOrder, type AssociationFilter } from './inputs/association-filter.input';
 import type { SignUpAssociationInput } from './inputs/sign-up-association.input';
 import type { UpdateAssociationInput } from './inputs/update-association.input';
@@ -43,7 +45,7 @@ const REASON_MAX_LENGTH = 2000;
 
 /**
  * Associations: sign-up (association-sign-up.ts), TFI's decisions on their status, their details,
- * their members (association-members.ts) and the public reads.
+ * their members (association-members.ts) and the public reads, districts and housing areas among them.
  */
 @Injectable()
 export class AssociationsService {
@@ -178,6 +180,16 @@ export class AssociationsService {
   /** A member leaves (or is removed by a fellow member or an admin); the last member stays. */
   removeMember(associationId: string, userId: string, actor: AuthUser): Promise<Association> {
     return this.members.removeMember(associationId, userId, actor);
+  }
+
+  /** Copenhagen's districts, in their usual order. */
+  districts(): Promise<District[]> {
+    return this.em.find(District, {}, { orderBy: { sortOrder: 'asc' } });
+  }
+
+  /** The housing areas the work plan focuses on, by slug. */
+  housingAreas(): Promise<HousingArea[]> {
+    return this.em.find(HousingArea, {}, { orderBy: { slug: 'asc' } });
   }
 
   /**

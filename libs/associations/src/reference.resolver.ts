@@ -1,8 +1,8 @@
 import { Field, ID, ObjectType, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { EntityManager } from '@mikro-orm/postgresql';
 import { Public } from '@mangfold/auth';
 import { LocalizedField, localizedField, type GqlContext, type LangArgs } from '@mangfold/graphql';
 import { AssociationLoaders } from './association-loaders';
+import { AssociationsService } from './associations.service';
 import { District } from './district.entity';
 import { HousingArea } from './housing-area.entity';
 
@@ -26,12 +26,12 @@ export class HousingAreaModel {
 
 @Resolver(() => DistrictModel)
 export class DistrictResolver {
-  constructor(private readonly em: EntityManager) {}
+  constructor(private readonly associations: AssociationsService) {}
 
   @Public()
   @Query(() => [DistrictModel], { description: "Copenhagen's districts, in their usual order" })
   districts(): Promise<District[]> {
-    return this.em.find(District, {}, { orderBy: { sortOrder: 'asc' } });
+    return this.associations.districts();
   }
 
   @LocalizedField()
@@ -43,14 +43,14 @@ export class DistrictResolver {
 @Resolver(() => HousingAreaModel)
 export class HousingAreaResolver {
   constructor(
-    private readonly em: EntityManager,
+    private readonly associations: AssociationsService,
     private readonly loaders: AssociationLoaders,
   ) {}
 
   @Public()
   @Query(() => [HousingAreaModel], { description: 'The housing areas the work plan focuses on' })
   housingAreas(): Promise<HousingArea[]> {
-    return this.em.find(HousingArea, {}, { orderBy: { slug: 'asc' } });
+    return this.associations.housingAreas();
   }
 
   @LocalizedField()

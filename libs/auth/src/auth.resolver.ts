@@ -1,5 +1,4 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { EntityManager } from '@mikro-orm/postgresql';
 import type { GqlContext } from '@mangfold/graphql';
 import { AuthService, type AuthResult } from './auth.service';
 import { CurrentUser, Public, type AuthUser } from './decorators';
@@ -9,10 +8,7 @@ import { Role, User } from './user.entity';
 
 @Resolver(() => UserModel)
 export class AuthResolver {
-  constructor(
-    private readonly auth: AuthService,
-    private readonly em: EntityManager,
-  ) {}
+  constructor(private readonly auth: AuthService) {}
 
   @Public()
   @Mutation(() => AuthPayloadModel, {
@@ -26,7 +22,7 @@ export class AuthResolver {
   @Public()
   @Query(() => UserModel, { nullable: true, description: 'The logged-in user, or null for anonymous callers' })
   me(@CurrentUser() user: AuthUser | undefined): Promise<User | null> {
-    return user ? this.em.findOne(User, { id: user.id }) : Promise.resolve(null);
+    return user ? this.auth.findUser(user.id) : Promise.resolve(null);
   }
 
   @Mutation(() => AuthPayloadModel, {

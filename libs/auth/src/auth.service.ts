@@ -34,6 +34,11 @@ export class AuthService {
    * for a missing user). Failed attempts count against the email and the client IP; a successful
    * login takes its attempt back.
    */
+  /** The account of a logged-in user; null when it is gone. */
+  findUser(id: string): Promise<User | null> {
+    return this.em.findOne(User, { id });
+  }
+
   async login(email: string, password: string, ip: string | undefined): Promise<AuthResult> {
     const normalized = normalizeEmail(email);
     const ticket = await this.limiter.consume(

@@ -29,3 +29,8 @@ export async function createPasswordResetToken(
   await em.flush();
   return { token, expiresAt };
 }
+
+/** Deletes the reset tokens that expired before `now` or were used before `usedBefore`; returns how many. */
+export function purgePasswordResetTokens(em: EntityManager, now: Date, usedBefore: Date): Promise<number> {
+  return em.nativeDelete(PasswordResetToken, { $or: [{ expiresAt: { $lt: now } }, { usedAt: { $lt: usedBefore } }] });
+}

@@ -2,6 +2,7 @@ export * from './feedback.entity';
 export * from './international-day.entity';
 export * from './participation.entity';
 export * from './personal-data.service';
+export * from './personal-data-export.service';
 export * from './registration-settings.entity';
 export * from './registration.entity';
 export * from './event-access.service';

@@ -1,17 +1,7 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { EntityManager } from '@mikro-orm/postgresql';
 import { CurrentUser, Public, Role, Roles, type AuthUser } from '@mangfold/auth';
 import { AssociationLoaders } from '@mangfold/associations';
-import {
-  ConnectionType,
-  LocalizedField,
-  byIdLoader,
-  localizedField,
-  type GqlContext,
-  type LangArgs,
-  type LoaderFactory,
-} from '@mangfold/graphql';
-import { InternationalDay } from './international-day.entity';
+import { ConnectionType, LocalizedField, localizedField, type GqlContext, type LangArgs } from '@mangfold/graphql';
 import { InternationalDayService } from './international-day.service';
 import { CreateInternationalDayInput, ParticipationsArgs, UpdateInternationalDayInput } from './inputs/international-day.input';
 import { ParticipationInput } from './inputs/participation.input';
@@ -95,11 +85,8 @@ export class InternationalDayResolver {
 
 @Resolver(() => ParticipationModel)
 export class ParticipationResolver {
-  private readonly dayById: LoaderFactory<string, InternationalDay> = () => byIdLoader(this.em, InternationalDay);
-
   constructor(
     private readonly days: InternationalDayService,
-    private readonly em: EntityManager,
     private readonly associations: AssociationLoaders,
   ) {}
 
@@ -160,7 +147,7 @@ export class ParticipationResolver {
 
   @ResolveField(() => Int)
   async year(@Parent() p: ParticipationModel, @Context() { loaders }: GqlContext): Promise<number> {
-    return (await loaders.get(this.dayById).load(p.internationalDayId)).year;
+    return (await loaders.get(this.days.dayById).load(p.internationalDayId)).year;
   }
 
   @ResolveField(() => String, { description: 'The association’s name, or the organisation’s as TFI registered it' })

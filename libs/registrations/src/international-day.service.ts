@@ -8,6 +8,7 @@ import { Event, EventKind, EventStatus } from '@mangfold/calendar';
 import { JobName, enqueue } from '@mangfold/jobs';
 import {
   BadUserInputError,
+  byIdLoader,
   ConflictError,
   ForbiddenError,
   NotFoundError,
@@ -50,6 +51,8 @@ export class InternationalDayService {
   /** Positions of waitlisted participations (1 = next in line), null for the others. */
   readonly waitlistPositions: LoaderFactory<string, number | null> = () =>
     new DataLoader<string, number | null>((ids) => this.ledger.waitlistPositions(this.em, 'participation', ids));
+
+  readonly dayById: LoaderFactory<string, InternationalDay> = () => byIdLoader(this.em, InternationalDay);
 
   constructor(
     private readonly em: EntityManager,

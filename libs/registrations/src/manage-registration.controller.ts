@@ -1,16 +1,13 @@
 import { Body, Controller, Get, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { EntityManager } from '@mikro-orm/postgresql';
 import { Public } from '@mangfold/auth';
 import { Language, parseLanguage } from '@mangfold/common';
 import { InjectConfig, type AppConfig } from '@mangfold/config';
-import { Event } from '@mangfold/calendar';
 import { AppError, NotFoundError } from '@mangfold/graphql';
-import { Feedback } from './feedback.entity';
 import { eraseConfirmPage, erasedPage, managePage, notFoundPage } from './manage-page';
 import { PersonalDataService } from './personal-data.service';
 import { PublicWriteLimits } from './public-write-limits';
-import { Registration, RegistrationStatus } from './registration.entity';
+import type { Registration } from './registration.entity';
 import { personalFeedUrl } from './registration-tokens';
 import { RegistrationsService } from './registrations.service';
 
@@ -38,7 +35,6 @@ export class ManageRegistrationController {
     private readonly registrations: RegistrationsService,
     private readonly limits: PublicWriteLimits,
     private readonly personalData: PersonalDataService,
-    private readonly em: EntityManager,
     @InjectConfig() private readonly config: AppConfig,
   ) {}
 
@@ -75,7 +71,7 @@ export class ManageRegistrationController {
     await this.limits.useToken(req);
     const registration = await this.find(form.token);
     if (!registration) return this.notFound(res, language(form.lang));
-    const event = await this.em.findOneOrFail(Event, registration.event.id);
+    const event = await this.registrations.eventOf(registration);
     this.headers(res)
       .status(200)
       .send(eraseConfirmPage({ lang: language(form.lang, registration), token: String(form.token), event }));
@@ -148,16 +144,12 @@ export class ManageRegistrationController {
     lang: Language,
     extra: { done?: 'cancelled' | 'feedback'; error?: string },
   ): Promise<void> {
-    const fresh = await this.em.findOneOrFail(Registration, registration.id, { refresh: true });
-    const event = await this.em.findOneOrFail(Event, fresh.event.id);
-    const position = fresh.status === RegistrationStatus.WAITLISTED ? await this.registrations.waitlistPositions().load(fresh.id) : null;
+    const view = await this.registrations.managementView(registration);
+    const fresh = view.registration;
     const html = managePage({
       lang,
       token,
-      registration: fresh,
-      event,
-      waitlistPosition: position,
-      hasFeedback: (await this.em.count(Feedback, { registration: fresh.id })) > 0,
+      ...view,
       personalFeedUrl: fresh.email ? personalFeedUrl(this.config, fresh.email) : null,
       now: new Date(),
       ...extra,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { InjectConfig, type AppConfig } from '@mangfold/config';
+import { purgePasswordResetTokens } from '@mangfold/auth';
 import { audit } from '@mangfold/db';
 import { Event } from '@mangfold/calendar';
 import { RegistrationStatus } from './registration.entity';
@@ -63,10 +64,8 @@ export class PersonalDataService {
       );
       return rows.length;
     });
-    const resetTokens = await this.em
-      .getConnection()
-      .execute<{ affectedRows: number }>(`delete from password_reset_token where expires_at < ? or used_at < ?`, [now, cutoff], 'run');
-    return { registrations, participations, resetTokens: resetTokens.affectedRows };
+    const resetTokens = await purgePasswordResetTokens(this.em.fork(), now, cutoff);
+    return { registrations, participations, resetTokens };
   }
 
   /**

@@ -11,9 +11,11 @@ import { ManageRegistrationController } from './manage-registration.controller';
 import { PUBLIC_WRITE_LIMITER, PublicWriteLimits } from './public-write-limits';
 import { RegistrationsExportController } from './registrations-export.controller';
 import { RegistrationsResolver } from './registrations.resolver';
+import { PersonalDataExport } from './personal-data-export.service';
 import { PersonalDataService } from './personal-data.service';
 import { RegistrationCountsReader } from './registration-counts';
 import { RegistrationLoaders } from './registration-loaders';
+import { RegistrationsCsv } from './registrations-csv';
 import { RegistrationsService } from './registrations.service';
 import { SeatLedger } from './seat-ledger';
 
@@ -26,6 +28,8 @@ import { SeatLedger } from './seat-ledger';
     RegistrationCountsReader,
     RegistrationLoaders,
     PersonalDataService,
+    PersonalDataExport,
+    RegistrationsCsv,
     InternationalDayService,
     EventAccess,
     PublicWriteLimits,
@@ -39,6 +43,6 @@ import { SeatLedger } from './seat-ledger';
     { provide: PUBLIC_WRITE_LIMITER, useExisting: RateLimiter },
   ],
   controllers: [RegistrationsExportController, ManageRegistrationController],
-  exports: [RegistrationsService, InternationalDayService, EventAccess, PersonalDataService, PublicWriteLimits],
+  exports: [RegistrationsService, InternationalDayService, EventAccess, PersonalDataService, PersonalDataExport, PublicWriteLimits],
 })
 export class RegistrationsModule {}

@@ -44,6 +44,14 @@ export interface PersonalFeedEntry {
   status: RegistrationStatus.CONFIRMED | RegistrationStatus.WAITLISTED;
 }
 
+/** A registration as its registrant's page shows it. */
+export interface ManagementView {
+  registration: Registration;
+  event: Event;
+  waitlistPosition: number | null;
+  hasFeedback: boolean;
+}
+
 /** Repeated registrations re-send the mail with the link at most this often per registration. */
 const RESEND_WINDOW_MS = 15 * 60_000;
 /** Organisers check people in from this long before the start. */
@@ -134,6 +142,24 @@ export class RegistrationsService {
       throw new NotFoundError('Registration');
     }
     return registration;
+  }
+
+  /** The event a registration is for. */
+  eventOf(registration: Registration): Promise<Event> {
+    return this.em.findOneOrFail(Event, registration.event.id);
+  }
+
+  /** What the registrant's page shows: the registration as it is now, its event, its place in line, whether it was rated. */
+  async managementView(registration: Registration): Promise<ManagementView> {
+    const fresh = await this.em.findOneOrFail(Registration, registration.id, { refresh: true });
+    const [position] =
+      fresh.status === RegistrationStatus.WAITLISTED ? await this.ledger.waitlistPositions(this.em, 'registration', [fresh.id]) : [null];
+    return {
+      registration: fresh,
+      event: await this.eventOf(fresh),
+      waitlistPosition: position,
+      hasFeedback: (await this.em.count(Feedback, { registration: fresh.id })) > 0,
+    };
   }
 
   /**
