@@ -9,17 +9,18 @@ export const REGISTRANTS_MESSAGE_LIMITS = { subject: 150, text: 5000 } as const;
 export class MessageRegistrantsInput {
   @Field({ description: `The mail's subject, one line of at most ${REGISTRANTS_MESSAGE_LIMITS.subject} characters` })
   @Trim()
-  @IsString({ message: 'is required' })
   @MaxLength(REGISTRANTS_MESSAGE_LIMITS.subject, { message: `must be at most ${REGISTRANTS_MESSAGE_LIMITS.subject} characters` })
   @Matches(/^[^\r\n]*$/, { message: 'must be one line' })
+  // Last, so a blank field reports this (the first failure of the field is the one shown).
+  @IsString({ message: 'is required' })
   subject!: string;
 
   @Field({
     description: `The message, at most ${REGISTRANTS_MESSAGE_LIMITS.text} characters of plain text; a blank line starts a new paragraph`,
   })
   @Trim()
-  @IsString({ message: 'is required' })
   @MaxLength(REGISTRANTS_MESSAGE_LIMITS.text, { message: `must be at most ${REGISTRANTS_MESSAGE_LIMITS.text} characters` })
+  @IsString({ message: 'is required' })
   text!: string;
 }
 
