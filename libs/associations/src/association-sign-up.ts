@@ -101,6 +101,8 @@ export class AssociationSignUp {
             entityId: association.id,
             changes: { slug, name: input.name, kind: input.kind, firstMember: user.id },
           });
+          // TFI hears that it waits for approval; the signer is told nothing of it.
+          enqueue(em, JobName.Notify, { kind: 'association-signed-up', associationId: association.id });
           await em.flush();
           const issued = caller ? null : this.tokens.issue(user);
           return { association, user, accessToken: issued?.accessToken ?? null, expiresAt: issued?.expiresAt ?? null, standIn: null };

@@ -10,3 +10,4 @@ export * from './outbox-relay.service';
 export * from './queue-options';
 export * from './redis-connection';
 export * from './redis.module';
+export * from './queue-dashboard';

@@ -52,6 +52,8 @@ export type Notification =
   | { kind: 'password-reset'; userId: string }
   /** Someone signed up an association with the address of this account: what to do instead. */
   | { kind: 'sign-up-existing-account'; userId: string; associationName: string }
+  /** A sign-up made a PENDING association: TFI's admins hear that it waits for approval. */
+  | { kind: 'association-signed-up'; associationId: string }
   // events, to their organisers
   | { kind: 'event-submitted'; eventId: string }
   | { kind: 'event-published'; eventId: string }
@@ -64,6 +66,11 @@ export type Notification =
   | { kind: 'registrant-event-moved'; registrationId: string; fingerprint: string }
   /** One registrant's part of an 'event-cancelled' fan-out. Owner: notifications. */
   | { kind: 'registrant-event-cancelled'; registrationId: string; reason: string }
+  /**
+   * An organiser's message to everyone confirmed or waiting; `messageId` names it, so a retried
+   * job mails nobody twice. The text is plain (escaped when laid out as HTML).
+   */
+  | { kind: 'registrants-message'; eventId: string; messageId: string; subject: string; text: string }
   // registrations, to the registrant (confirmation and promotion also schedule the reminders)
   | { kind: 'registration-confirmed'; registrationId: string }
   | { kind: 'registration-waitlisted'; registrationId: string }

@@ -9,13 +9,14 @@ import type { Client as PgClient } from 'pg';
 import { InjectConfig, type AppConfig } from '@mangfold/config';
 import { MailDeliveryError, MailTransport, type DeliveryGate } from './mail-transport';
 import { MailDeliveryStatus } from './mail-delivery.entity';
+import type { MailKind } from './mails/mail-kinds';
 
 export const MAIL_TRANSPORT = Symbol('MAIL_TRANSPORT');
 
 export interface OutgoingMail {
   /** What the mail is about, unique for the life of the product: the same key is never sent twice. */
   key: string;
-  kind: string;
+  kind: MailKind;
   to: string;
   locale: string;
   subject: string;
@@ -28,22 +29,17 @@ export interface OutgoingMail {
 }
 
 /**
- * Opens the transaction and takes the claim row in one round trip (a simple-protocol query, so the
- * values are inlined as escaped literals); no row back means the key is SENT, SENDING or FAILED.
- * A concurrent claim of the same key waits on its row lock.
+ * Takes the claim row inside the transaction the caller opened; no row back means the key is SENT,
+ * SENDING or FAILED. A concurrent claim of the same key waits on its row lock. Every value is a
+ * bound parameter.
  */
-function claimSql(escape: (value: string) => string, values: (string | number | null)[]): string {
-  const literal = (v: string | number | null) => (v === null ? 'null' : typeof v === 'number' ? String(Math.trunc(v)) : escape(v));
-  const [id, key, kind, recipient, locale, subject, registrationId, eventId, offsetMinutes, messageId] = values.map(literal);
-  return `begin; insert into mail_delivery (id, created_at, updated_at, key, kind, status, recipient, locale, subject,
+const CLAIM_SQL = `insert into mail_delivery (id, created_at, updated_at, key, kind, status, recipient, locale, subject,
     registration_id, event_id, offset_minutes, message_id, attempts, claimed_at)
-  values (${id}, now(), now(), ${key}, ${kind}, 'SENDING', ${recipient}, ${locale}, ${subject},
-    ${registrationId}, ${eventId}, ${offsetMinutes}, ${messageId}, 1, now())
+  values ($1, now(), now(), $2, $3, 'SENDING', $4, $5, $6, $7, $8, $9, $10, 1, now())
   on conflict (key) do update set status = 'SENDING', attempts = mail_delivery.attempts + 1, claimed_at = now(),
     updated_at = now(), recipient = excluded.recipient, subject = excluded.subject, last_error = null
   where mail_delivery.status = 'RETRYING'
   returning id`;
-}
 
 interface ConnectionPool {
   acquireConnection(): Promise<PgClient>;
@@ -276,24 +272,23 @@ export class MailSender implements OnApplicationShutdown {
         connection = await pool.acquireConnection();
         try {
           const c = connection;
-          const results = (await c.query(
-            claimSql(
-              (v) => c.escapeLiteral(v),
-              [
-                randomUUID(),
-                mail.key,
-                mail.kind,
-                mail.to,
-                mail.locale,
-                mail.subject.slice(0, 300),
-                mail.registrationId ?? null,
-                mail.eventId ?? null,
-                mail.offsetMinutes ?? null,
-                messageId,
-              ],
-            ),
-          )) as unknown as { rowCount: number | null }[];
-          if (results[1]?.rowCount) return true;
+          // Queued together: pg sends the insert as soon as the begin is answered, its values bound.
+          const [, claimed] = await Promise.all([
+            c.query('begin'),
+            c.query(CLAIM_SQL, [
+              randomUUID(),
+              mail.key,
+              mail.kind,
+              mail.to,
+              mail.locale,
+              mail.subject.slice(0, 300),
+              mail.registrationId ?? null,
+              mail.eventId ?? null,
+              mail.offsetMinutes === null || mail.offsetMinutes === undefined ? null : Math.trunc(mail.offsetMinutes),
+              messageId,
+            ]),
+          ]);
+          if (claimed.rowCount) return true;
         } catch (error) {
           await release('ROLLBACK').catch(() => undefined);
           throw error;

@@ -3,6 +3,14 @@ import { APP_CONFIG, type AppConfig } from '@mangfold/config';
 import { JobHandlers, JobName } from '@mangfold/jobs';
 import { FileTransport, SmtpTransport, type MailTransport } from './mail-transport';
 import { MAIL_TRANSPORT, MailSender } from './mail-sender.service';
+import { AccountMails } from './mails/account-mails';
+import { AdminMails } from './mails/admin-mails';
+import { EventNotices } from './mails/event-notices';
+import { MailKit } from './mails/mail-kit';
+import { OrganiserMails } from './mails/organiser-mails';
+import { ParticipantMails } from './mails/participant-mails';
+import { RegistrantMails } from './mails/registrant-mails';
+import { ReportMails } from './mails/report-mails';
 import { Notifier } from './notifier.service';
 import { NOTIFICATION_TIMING, ReminderScheduler, type NotificationTiming } from './reminder-scheduler.service';
 
@@ -43,6 +51,14 @@ class NotificationJobs implements OnModuleInit, OnApplicationBootstrap {
     },
     MailSender,
     ReminderScheduler,
+    MailKit,
+    RegistrantMails,
+    EventNotices,
+    AccountMails,
+    AdminMails,
+    OrganiserMails,
+    ParticipantMails,
+    ReportMails,
     Notifier,
     NotificationJobs,
   ],

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AssociationsModule } from '@mangfold/associations';
 import { CalendarModule } from '@mangfold/calendar';
 import { KpiModule } from '@mangfold/kpi';
+import { NotificationsModule } from '@mangfold/notifications';
 import { RegistrationsModule } from '@mangfold/registrations';
 import { WorkplanModule } from '@mangfold/workplan';
 import { AtlasController } from './atlas/atlas.controller';
@@ -26,7 +27,7 @@ import { SitemapController } from './sitemap.controller';
 
 /** The pages for people (WEB.md), rendered on the server from the domain services. */
 @Module({
-  imports: [AssociationsModule, CalendarModule, KpiModule, RegistrationsModule, WorkplanModule],
+  imports: [AssociationsModule, CalendarModule, KpiModule, NotificationsModule, RegistrationsModule, WorkplanModule],
   controllers: [
     SiteController,
     EventsController,

@@ -1,7 +1,9 @@
 import { escapeHtml } from '@mangfold/common';
 import { loadConfig } from '@mangfold/config';
+import { AssociationKind } from '@mangfold/associations';
 import { CancelledBy } from '@mangfold/registrations';
 import { renderMail } from '../render';
+import type { MailContent } from './layout';
 import { relativeOffset, textsFor, type Texts } from './texts';
 
 const config = loadConfig({ NODE_ENV: 'test', PUBLIC_BASE_URL: 'https://kalender.kk.dk' });
@@ -23,7 +25,10 @@ const participation = {
   practicalInfo: 'Kom kl. 9',
 };
 
-function everyMail(t: Texts) {
+/** Every text of Texts, by its name: a text added without a case here fails typecheck. */
+const message = 'Husk <b>madpakke</b> & "tæppe".\n\nVi ses\nved indgangen.';
+
+function everyMail(t: Texts): Record<Exclude<keyof Texts, 'footer' | 'calendarName'>, MailContent> {
   return {
     registrationConfirmed: t.registrationConfirmed(registration),
     registrationWaitlisted: t.registrationWaitlisted(registration),
@@ -37,6 +42,20 @@ function everyMail(t: Texts) {
     associationRejected: t.associationRejected({ ...association, reason: 'r' }),
     memberAdded: t.memberAdded(association),
     passwordReset: t.passwordReset({ recipientName: 'Eva', url: 'https://kalender.kk.dk/reset', validMinutes: 60 }),
+    signUpExistingAccount: t.signUpExistingAccount({
+      recipientName: 'Eva',
+      association: 'Forening & Co',
+      loginUrl: 'https://kalender.kk.dk/login',
+      resetUrl: 'https://kalender.kk.dk/reset',
+      validMinutes: 60,
+    }),
+    associationSignedUp: t.associationSignedUp({
+      recipientName: 'Admin',
+      association: 'Forening & Co',
+      kind: AssociationKind.EMBASSY,
+      actionUrl: 'https://kalender.kk.dk/portal/admin/associations',
+    }),
+    registrantsMessage: t.registrantsMessage({ ...registration, association: 'Forening & Co', subject: 'Husk madpakke', message }),
     eventSubmitted: t.eventSubmitted(org),
     eventPublished: t.eventPublished(org),
     eventRejected: t.eventRejected({ ...org, reason: 'r' }),
@@ -69,6 +88,16 @@ describe.each(['da', 'en'] as const)('mail texts in %s', (locale) => {
     expect(rendered.html).not.toContain('<iftar>');
     expect(rendered.text).toContain('Ali "A" <Khan>');
     expect(rendered.text).toContain('Ramadan <iftar> & musik');
+  });
+
+  it("lays out an organiser's message as its paragraphs, escaped in HTML and as written in text", () => {
+    const mail = texts.registrantsMessage({ ...registration, association: 'Forening & Co', subject: 'Husk <madpakke>', message });
+    expect(mail.subject).toBe('Husk <madpakke> (Ramadan <iftar> & musik)');
+    const rendered = renderMail(config, locale, mail);
+    expect(rendered.text).toContain('Husk <b>madpakke</b> & "tæppe".\n\nVi ses\nved indgangen.\n');
+    expect(rendered.html).toContain(`<p>${escapeHtml('Husk <b>madpakke</b> & "tæppe".')}</p>`);
+    expect(rendered.html).not.toContain('<b>');
+    expect(rendered.text).toContain(registration.manageUrl);
   });
 
   it('puts the city, the privacy link and the management link in the footer', () => {

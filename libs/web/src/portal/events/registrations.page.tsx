@@ -4,6 +4,7 @@ import type { SiteLanguage } from '@mangfold/config';
 import { localize } from '@mangfold/db';
 import { type Registration, RegistrationStatus } from '@mangfold/registrations';
 import { CsrfField, PortalPage } from '../portal-layout';
+import { RegistrantsMessageForm, type MessageFormState } from './registrants-message.form';
 
 const TEXT = {
   da: {
@@ -21,6 +22,8 @@ const TEXT = {
     next: 'Næste side',
     anonymous: '(anonymiseret)',
     done: { 'checked-in': 'Deltageren er tjekket ind.', undone: 'Tjek-ind er fortrudt.' } as Record<string, string>,
+    sent: (n: number) =>
+      n === 0 ? 'Ingen er tilmeldt, så beskeden er ikke sendt.' : `Beskeden sendes til ${n === 1 ? 'én tilmeldt' : `${n} tilmeldte`}.`,
   },
   en: {
     title: (event: string) => `Registrations: ${event}`,
@@ -37,6 +40,10 @@ const TEXT = {
     next: 'Next page',
     anonymous: '(anonymised)',
     done: { 'checked-in': 'The registrant is checked in.', undone: 'The check-in is undone.' } as Record<string, string>,
+    sent: (n: number) =>
+      n === 0
+        ? 'Nobody is registered, so the message was not sent.'
+        : `The message goes to ${n === 1 ? 'one registrant' : `${n} registrants`}.`,
   },
 } as const;
 
@@ -51,7 +58,11 @@ export interface RegistrationsPageProps {
   totalCount: number;
   nextCursor: string | null;
   done?: string;
+  /** How many registrants the message just sent goes to. */
+  sent?: number;
   problem?: string;
+  /** The message form as posted, when it had problems. */
+  message?: MessageFormState;
 }
 
 /** An event's registrations in arrival order, with check-in and the CSV (organisers and TFI only). */
@@ -66,6 +77,11 @@ export function RegistrationsPage(props: RegistrationsPageProps) {
       {props.done && t.done[props.done] ? (
         <p class="notice" role="status">
           {t.done[props.done]}
+        </p>
+      ) : null}
+      {props.sent !== undefined ? (
+        <p class="notice" role="status">
+          {t.sent(props.sent)}
         </p>
       ) : null}
       {props.problem ? (
@@ -128,6 +144,7 @@ export function RegistrationsPage(props: RegistrationsPageProps) {
           <a href={`${base}?after=${encodeURIComponent(props.nextCursor)}`}>{t.next}</a>
         </p>
       ) : null}
+      <RegistrantsMessageForm lang={lang} session={session} action={`${base}/message`} state={props.message} />
     </PortalPage>
   );
 }

@@ -1,8 +1,8 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { createHmac, randomBytes } from 'node:crypto';
+import { Inject, Injectable, Logger, Module, type DynamicModule, type OnModuleInit, type Type } from '@nestjs/common';
 import { HttpAdapterHost, ModuleRef } from '@nestjs/core';
 import { getQueueToken } from '@nestjs/bullmq';
-import { EntityManager } from '@mikro-orm/postgresql';
+import { JwtModule, JwtService } from '@nestjs/jwt';
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
@@ -10,9 +10,9 @@ import type { Queue } from 'bullmq';
 import type { Express, NextFunction, Request, Response, Router } from 'express';
 import type Redis from 'ioredis';
 import { parseUuid } from '@mangfold/common';
-import { InjectConfig, type AppConfig } from '@mangfold/config';
-import { Role, TokenService, User, type AuthUser } from '@mangfold/auth';
-import { InjectRedis, QueueName } from '@mangfold/jobs';
+import { APP_CONFIG, InjectConfig, type AppConfig } from '@mangfold/config';
+import { QueueName } from './job-names';
+import { InjectRedis } from './redis.module';
 
 export const QUEUE_DASHBOARD_PATH = '/admin/queues';
 const COOKIE = 'mangfold_queues';
@@ -21,16 +21,44 @@ export const DASHBOARD_LINK_TTL_SECONDS = 5 * 60;
 /** The browser session it opens lasts this long. */
 export const DASHBOARD_SESSION_TTL_SECONDS = 60 * 60;
 
-interface Ticket {
+/** Who may look, as the accounts lib answers it: the dashboard knows nothing of users itself. */
+export interface DashboardViewer {
+  id: string;
+  admin: boolean;
+}
+
+/**
+ * The dashboard's door to the accounts, which live in a layer above this lib: the module that
+ * registers the dashboard provides it (see QueueDashboardModule.register).
+ */
+export interface QueueDashboardAccess {
+  /** The holder of an API bearer token, or undefined when the token is invalid, expired or revoked. */
+  bearer(token: string): Promise<DashboardViewer | undefined>;
+  /** The user a ticket names, or undefined when it is gone or its tokenVersion moved on (a password change). */
+  viewer(userId: string, tokenVersion: number): Promise<DashboardViewer | undefined>;
+}
+
+export const QUEUE_DASHBOARD_ACCESS = Symbol('QUEUE_DASHBOARD_ACCESS');
+
+type TicketUse = 'link' | 'session';
+
+interface TicketClaims {
   /** user id */
   sub: string;
   /** the user's tokenVersion: a password change ends the session */
   ver: number;
-  /** expiry, seconds since the epoch */
-  exp: number;
-  /** link or session */
-  use: 'link' | 'session';
   jti: string;
+}
+
+const ISSUER = 'mangfold';
+const audienceOf = (use: TicketUse) => `mangfold:queue-dashboard:${use}`;
+
+/**
+ * The tickets are JWTs under a key of their own, derived from JWT_SECRET: no ticket is an API
+ * access token, and no access token a ticket; the audience keeps a link from being a session.
+ */
+export function dashboardTicketKey(jwtSecret: string): Buffer {
+  return createHmac('sha256', jwtSecret).update('mangfold:queue-dashboard').digest();
 }
 
 /**
@@ -42,18 +70,15 @@ interface Ticket {
 @Injectable()
 export class QueueDashboard implements OnModuleInit {
   private readonly logger = new Logger('QueueDashboard');
-  private readonly key: Buffer;
 
   constructor(
     private readonly adapterHost: HttpAdapterHost,
     private readonly moduleRef: ModuleRef,
-    private readonly tokens: TokenService,
-    private readonly em: EntityManager,
+    private readonly jwt: JwtService,
+    @Inject(QUEUE_DASHBOARD_ACCESS) private readonly access: QueueDashboardAccess,
     @InjectConfig() private readonly config: AppConfig,
     @InjectRedis() private readonly redis: Redis,
-  ) {
-    this.key = createHmac('sha256', config.auth.jwtSecret).update('mangfold:queue-dashboard').digest();
-  }
+  ) {}
 
   onModuleInit(): void {
     const app = this.adapterHost.httpAdapter?.getInstance<Express>();
@@ -73,9 +98,9 @@ export class QueueDashboard implements OnModuleInit {
 
   /** A one-time link to the dashboard for an admin (see openQueueDashboard). */
   link(user: { id: string; tokenVersion: number }): { url: string; expiresAt: Date } {
-    const exp = Math.floor(Date.now() / 1000) + DASHBOARD_LINK_TTL_SECONDS;
-    const ticket = this.sign({ sub: user.id, ver: user.tokenVersion, exp, use: 'link', jti: randomBytes(12).toString('base64url') });
-    return { url: `${this.config.http.publicBaseUrl}${QUEUE_DASHBOARD_PATH}?ticket=${ticket}`, expiresAt: new Date(exp * 1000) };
+    const ticket = this.sign(user.id, user.tokenVersion, 'link', DASHBOARD_LINK_TTL_SECONDS);
+    const expiresAt = new Date((Math.floor(Date.now() / 1000) + DASHBOARD_LINK_TTL_SECONDS) * 1000);
+    return { url: `${this.config.http.publicBaseUrl}${QUEUE_DASHBOARD_PATH}?ticket=${ticket}`, expiresAt };
   }
 
   private async guard(req: Request, res: Response, next: NextFunction): Promise<void> {
@@ -85,13 +110,12 @@ export class QueueDashboard implements OnModuleInit {
 
       const header = req.headers.authorization;
       if (typeof header === 'string' && /^Bearer\s+/i.test(header)) {
-        const user = await this.tokens.verify(header.replace(/^Bearer\s+/i, '').trim());
-        return this.admit(user, res, next);
+        return this.admit(await this.access.bearer(header.replace(/^Bearer\s+/i, '').trim()), res, next);
       }
       const cookie = readCookie(req, COOKIE);
       if (cookie) {
-        const ticket = this.verify(cookie, 'session');
-        return this.admit(ticket ? await this.userOf(ticket) : undefined, res, next);
+        const ticket = await this.verify(cookie, 'session');
+        return this.admit(ticket ? await this.access.viewer(ticket.sub, ticket.ver) : undefined, res, next);
       }
       this.deny(res, 401, 'Log in as an admin: send a bearer token, or open the link the openQueueDashboard mutation gives you.');
     } catch (error) {
@@ -101,10 +125,10 @@ export class QueueDashboard implements OnModuleInit {
   }
 
   private async exchange(raw: string, req: Request, res: Response): Promise<void> {
-    const ticket = this.verify(raw, 'link');
-    const user = ticket ? await this.userOf(ticket) : undefined;
-    if (!ticket || !user) return this.deny(res, 401, 'This dashboard link is invalid or has expired; ask for a new one.');
-    if (user.role !== Role.ADMIN) return this.deny(res, 403, 'The queue dashboard is for admins only.');
+    const ticket = await this.verify(raw, 'link');
+    const viewer = ticket ? await this.access.viewer(ticket.sub, ticket.ver) : undefined;
+    if (!ticket || !viewer) return this.deny(res, 401, 'This dashboard link is invalid or has expired; ask for a new one.');
+    if (!viewer.admin) return this.deny(res, 403, 'The queue dashboard is for admins only.');
     const fresh = await this.redis.set(
       `${this.config.redis.prefix}:queue-dashboard-link:${ticket.jti}`,
       '1',
@@ -113,8 +137,7 @@ export class QueueDashboard implements OnModuleInit {
       'NX',
     );
     if (fresh !== 'OK') return this.deny(res, 401, 'This dashboard link was already used; ask for a new one.');
-    const exp = Math.floor(Date.now() / 1000) + DASHBOARD_SESSION_TTL_SECONDS;
-    const session = this.sign({ sub: ticket.sub, ver: ticket.ver, exp, use: 'session', jti: randomBytes(12).toString('base64url') });
+    const session = this.sign(ticket.sub, ticket.ver, 'session', DASHBOARD_SESSION_TTL_SECONDS);
     const secure = this.config.http.publicBaseUrl.startsWith('https:') ? '; Secure' : '';
     res.setHeader(
       'Set-Cookie',
@@ -125,9 +148,9 @@ export class QueueDashboard implements OnModuleInit {
     res.redirect(303, `${url.pathname}${url.search}`);
   }
 
-  private admit(user: AuthUser | undefined, res: Response, next: NextFunction): void {
-    if (!user) return this.deny(res, 401, 'Your session has expired or is invalid; log in again.');
-    if (user.role !== Role.ADMIN) return this.deny(res, 403, 'The queue dashboard is for admins only.');
+  private admit(viewer: DashboardViewer | undefined, res: Response, next: NextFunction): void {
+    if (!viewer) return this.deny(res, 401, 'Your session has expired or is invalid; log in again.');
+    if (!viewer.admin) return this.deny(res, 403, 'The queue dashboard is for admins only.');
     res.setHeader('Cache-Control', 'no-store');
     res.setHeader('X-Frame-Options', 'DENY');
     next();
@@ -138,31 +161,20 @@ export class QueueDashboard implements OnModuleInit {
     res.status(status).type('text/plain; charset=utf-8').send(`${message}\n`);
   }
 
-  private async userOf(ticket: Ticket): Promise<AuthUser | undefined> {
-    const user = await this.em.fork().findOne(User, { id: ticket.sub }, { fields: ['id', 'email', 'role', 'tokenVersion'] });
-    if (!user || user.tokenVersion !== ticket.ver) return undefined;
-    return { id: user.id, email: user.email, role: user.role };
+  private sign(sub: string, ver: number, use: TicketUse, ttlSeconds: number): string {
+    const claims: Omit<TicketClaims, 'sub'> = { ver, jti: randomBytes(12).toString('base64url') };
+    return this.jwt.sign(claims, { subject: sub, audience: audienceOf(use), expiresIn: ttlSeconds });
   }
 
-  private sign(ticket: Ticket): string {
-    const body = Buffer.from(JSON.stringify(ticket)).toString('base64url');
-    return `${body}.${createHmac('sha256', this.key).update(body).digest('base64url')}`;
-  }
-
-  private verify(raw: string, use: Ticket['use']): Ticket | undefined {
-    const [body, mac] = raw.split('.');
-    if (!body || !mac) return undefined;
-    const expected = createHmac('sha256', this.key).update(body).digest();
-    const given = Buffer.from(mac, 'base64url');
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
+  private async verify(raw: string, use: TicketUse): Promise<TicketClaims | undefined> {
+    let claims: TicketClaims;
     try {
-      const ticket = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as Ticket;
-      if (ticket.use !== use || typeof ticket.exp !== 'number' || ticket.exp * 1000 < Date.now()) return undefined;
-      if (parseUuid(ticket.sub) !== ticket.sub) return undefined;
-      return ticket;
+      claims = await this.jwt.verifyAsync<TicketClaims>(raw, { audience: audienceOf(use) });
     } catch {
       return undefined;
     }
+    if (parseUuid(claims.sub) !== claims.sub || typeof claims.ver !== 'number' || typeof claims.jti !== 'string') return undefined;
+    return claims;
   }
 }
 
@@ -174,4 +186,30 @@ function readCookie(req: Request, name: string): string | undefined {
     if (i > 0 && part.slice(0, i).trim() === name) return part.slice(i + 1).trim();
   }
   return undefined;
+}
+
+/**
+ * The dashboard with its own JwtService (the @nestjs/jwt one the accounts use, registered here
+ * under the dashboard's key). `access` answers who a token or ticket belongs to; it is provided
+ * by a lib above this one, so this lib never imports the accounts.
+ */
+@Module({})
+export class QueueDashboardModule {
+  static register(access: Type<QueueDashboardAccess>): DynamicModule {
+    return {
+      module: QueueDashboardModule,
+      imports: [
+        JwtModule.registerAsync({
+          inject: [APP_CONFIG],
+          useFactory: (config: AppConfig) => ({
+            secret: dashboardTicketKey(config.auth.jwtSecret),
+            signOptions: { issuer: ISSUER, algorithm: 'HS256' },
+            verifyOptions: { issuer: ISSUER, algorithms: ['HS256'] },
+          }),
+        }),
+      ],
+      providers: [access, { provide: QUEUE_DASHBOARD_ACCESS, useExisting: access }, QueueDashboard],
+      exports: [QueueDashboard, access],
+    };
+  }
 }
