@@ -7,6 +7,7 @@ import { CapacityWatcher } from './capacity-watcher';
 import { EventAccess } from './event-access.service';
 import { InternationalDayResolver, ParticipationResolver } from './international-day.resolver';
 import { InternationalDayService } from './international-day.service';
+import { ParticipationDirectory } from './participation-directory.service';
 import { ManageRegistrationController } from './manage-registration.controller';
 import { PUBLIC_WRITE_LIMITER, PublicWriteLimits } from './public-write-limits';
 import { RegistrationsExportController } from './registrations-export.controller';
@@ -21,6 +22,7 @@ import { RegistrationsService } from './registrations.service';
     RegistrationsService,
     PersonalDataService,
     InternationalDayService,
+    ParticipationDirectory,
     EventAccess,
     PublicWriteLimits,
     CapacityWatcher,
@@ -33,6 +35,6 @@ import { RegistrationsService } from './registrations.service';
     { provide: PUBLIC_WRITE_LIMITER, useExisting: RateLimiter },
   ],
   controllers: [RegistrationsExportController, ManageRegistrationController],
-  exports: [RegistrationsService, InternationalDayService, EventAccess, PersonalDataService, PublicWriteLimits],
+  exports: [RegistrationsService, InternationalDayService, ParticipationDirectory, EventAccess, PersonalDataService, PublicWriteLimits],
 })
 export class RegistrationsModule {}

@@ -1,7 +1,8 @@
 import type { ResolvedSession } from '@mangfold/auth';
 import { EventStatus } from '@mangfold/calendar';
-import type { SiteLanguage } from '@mangfold/config';
+import { type SiteLanguage, sitePaths } from '@mangfold/config';
 import { localize } from '@mangfold/db';
+import { PARTICIPATION_STATUS } from './participation-text';
 import { formatWhen } from './portal-format';
 import type { Overview } from './portal-overview.service';
 import { PortalPage } from './portal-layout';
@@ -39,6 +40,10 @@ const TEXT = {
     invitedAs: (association: string) => `til ${association}`,
     noInvitations: 'Ingen invitationer venter.',
     signedUp: 'Foreningen er tilmeldt og venter på, at TaskForce Integration godkender den.',
+    profile: 'Profil',
+    members: 'Medlemmer',
+    internationalDay: (year: number) => `International Dag ${year}`,
+    notSignedUp: 'ikke tilmeldt',
   },
   en: {
     title: 'Overview',
@@ -64,6 +69,10 @@ const TEXT = {
     invitedAs: (association: string) => `for ${association}`,
     noInvitations: 'No invitations are waiting.',
     signedUp: 'The association is signed up and waits for TaskForce Integration to approve it.',
+    profile: 'Profile',
+    members: 'Members',
+    internationalDay: (year: number) => `International Day ${year}`,
+    notSignedUp: 'not signed up',
   },
 } as const;
 
@@ -91,13 +100,37 @@ export function OverviewPage({ lang, baseUrl, session, overview, signedUp }: Ove
         <ul>
           {overview.associations.map((a) => (
             <li key={a.id}>
-              <a href={`/portal/associations/${a.id}`}>{a.name}</a> <span class="muted">({t.associationStatus[a.status] ?? a.status})</span>
+              <a href={sitePaths.portalAssociation(a.id)}>{a.name}</a>{' '}
+              <span class="muted">({t.associationStatus[a.status] ?? a.status})</span>
               {a.statusReason ? (
                 <span>
                   {' '}
                   — {t.reason}: {a.statusReason}
                 </span>
               ) : null}
+              <ul class="nav">
+                <li>
+                  <a href={sitePaths.portalAssociation(a.id)}>
+                    {t.profile}
+                    <span class="visually-hidden">: {a.name}</span>
+                  </a>
+                </li>
+                <li>
+                  <a href={sitePaths.portalAssociationMembers(a.id)}>
+                    {t.members}
+                    <span class="visually-hidden">: {a.name}</span>
+                  </a>
+                </li>
+                {overview.internationalDayYear !== null ? (
+                  <li>
+                    <a href={sitePaths.portalAssociationInternationalDay(a.id)}>
+                      {t.internationalDay(overview.internationalDayYear)}
+                      <span class="visually-hidden">: {a.name}</span>
+                    </a>
+                    : {a.internationalDay ? PARTICIPATION_STATUS[lang][a.internationalDay] : t.notSignedUp}
+                  </li>
+                ) : null}
+              </ul>
             </li>
           ))}
         </ul>
