@@ -68,7 +68,7 @@ export class AdminInternationalDayController {
     try {
       if (action === 'confirm') await this.days.confirm(session.user, pid);
       else await this.days.decline(session.user, pid, text(body, 'reason'));
-      res.redirect(303, `${sitePaths.portalAdminInternationalDay(year)}&done=${action}d`);
+      res.redirect(303, `${sitePaths.portalAdminInternationalDay(year)}&done=${action === 'confirm' ? 'confirmed' : 'declined'}`);
     } catch (error) {
       const message = problemOf(error);
       if (message === undefined) throw error;

@@ -118,11 +118,6 @@ function SignUpForm({ lang, session, association, values, errors }: Participatio
   return (
     <form method="post" action={sitePaths.portalAssociationInternationalDay(association.id)} novalidate>
       <CsrfField session={session} />
-      {errors.form ? (
-        <p class="notice error" role="alert">
-          {errors.form}
-        </p>
-      ) : null}
       <ActivitiesField lang={lang} values={values} errors={errors} />
       {field('representatives', 'number')}
       {field('tables', 'number')}
@@ -178,13 +173,17 @@ export function ParticipationPage(props: ParticipationPageProps) {
               <a href={sitePaths.internationalDay(lang, day.year)}>{t.publicPage}</a>
             </p>
           ) : null}
+          {errors.form ? (
+            <p class="notice error" role="alert">
+              {errors.form}
+            </p>
+          ) : null}
           <h2>{t.yours}</h2>
           {participations.length ? (
             <ul>
               {participations.map((p) => (
                 <li key={p.id}>
-                  {p.activities.map((a) => ACTIVITY_LABEL[lang][a]).join(', ')}:{' '}
-                  <strong>{participationStatusText(lang, p.status)}</strong>
+                  {p.activities.map((a) => ACTIVITY_LABEL[lang][a]).join(', ')}: <strong>{participationStatusText(lang, p.status)}</strong>
                   {p.statusReason ? ` (${t.reason}: ${p.statusReason})` : null}
                 </li>
               ))}
@@ -200,11 +199,7 @@ export function ParticipationPage(props: ParticipationPageProps) {
               <SignUpForm {...props} />
             </>
           ) : null}
-          {!live && !open ? (
-            <p class={errors.form ? 'notice error' : undefined} role={errors.form ? 'alert' : undefined}>
-              {errors.form ?? t.notOpen}
-            </p>
-          ) : null}
+          {!live && !open ? <p>{t.notOpen}</p> : null}
         </>
       ) : (
         <p>{t.none}</p>
