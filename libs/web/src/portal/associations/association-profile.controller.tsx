@@ -10,7 +10,8 @@ import { editableAssociation, type EditableAssociation } from './editable-associ
 import { portalLanguage } from '../portal-context';
 import { PortalReferenceService } from '../portal-reference.service';
 import { MembersPage } from './members.page';
-import { profileInputFrom, profileValues, valuesFromAssociation, type ProfileFormValues } from './profile-form';
+import { postedValues } from '../events/event-form';
+import { profileInputFrom, valuesFromAssociation, type ProfileFormValues } from './profile-form';
 import { ProfilePage } from './profile.page';
 
 const doneOf = (done: unknown): string | undefined => (typeof done === 'string' ? done : undefined);
@@ -42,7 +43,7 @@ export class AssociationProfileController {
   async save(@Req() req: Request, @Res() res: Response, @Param('id') id: string, @Body() body: Record<string, unknown>): Promise<void> {
     const found = await this.editable(req, res, id);
     if (!found) return;
-    const values = profileValues(body);
+    const values = postedValues(body);
     const parsed = await parseInput(UpdateAssociationInput, profileInputFrom(body));
     if (!parsed.ok) return this.renderProfile(req, res, found.session, found.profile, values, parsed.errors, 422);
     try {

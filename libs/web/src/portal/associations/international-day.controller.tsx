@@ -11,7 +11,7 @@ import { editableAssociation, type EditableAssociation } from './editable-associ
 import { portalLanguage } from '../portal-context';
 import { ParticipationPage } from './international-day.page';
 import { freshParticipationValues, participationErrors, participationInputFrom, type ParticipationFormValues } from './participation-form';
-import { profileValues } from './profile-form';
+import { postedValues } from '../events/event-form';
 
 /**
  * An association signs up for the coming International Day in the browser, by the same service
@@ -39,7 +39,7 @@ export class ParticipationController {
   async register(@Req() req: Request, @Res() res: Response, @Param('id') id: string, @Body() body: Record<string, unknown>): Promise<void> {
     const found = await this.editable(req, res, id);
     if (!found) return;
-    const values = profileValues(body);
+    const values = postedValues(body);
     const day = await this.directory.upcoming();
     if (!day) return this.render(req, res, found, values, {}, 422);
     const parsed = await parseInput(ParticipationInput, participationInputFrom(body, id));

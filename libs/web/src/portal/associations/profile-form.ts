@@ -8,13 +8,6 @@ const OPTIONAL = ['districtSlug', 'housingAreaSlug', 'website', 'contactEmail', 
 const ADDRESS = ['address', 'postalCode', 'city'] as const;
 const COORDINATES = ['latitude', 'longitude'] as const;
 
-/** The form as posted, strings only, without the CSRF token. */
-export function profileValues(body: Record<string, unknown>): ProfileFormValues {
-  const values: ProfileFormValues = {};
-  for (const key of Object.keys(body)) if (key !== '_csrf') values[key] = text(body, key);
-  return values;
-}
-
 /** A coordinate as typed ("55,69" or "55.69") as a number; what is not a number goes on for the input to refuse. */
 function coordinate(body: Record<string, unknown>, name: string): number | string | null {
   const value = optional(body, name);
