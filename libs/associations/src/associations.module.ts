@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AssociationAccess } from './association-access.service';
 import { AssociationLoaders } from './association-loaders';
+import { AssociationProfiles } from './association-profiles.service';
 import { AssociationResolver } from './association.resolver';
 import { AssociationsService } from './associations.service';
 import { AssociationMembers } from './association-members';
@@ -12,6 +13,7 @@ import { DistrictResolver, HousingAreaResolver } from './reference.resolver';
   providers: [
     AssociationAccess,
     AssociationLoaders,
+    AssociationProfiles,
     AssociationsService,
     AssociationSignUp,
     AssociationMembers,
@@ -21,6 +23,6 @@ import { DistrictResolver, HousingAreaResolver } from './reference.resolver';
     DistrictResolver,
     HousingAreaResolver,
   ],
-  exports: [AssociationAccess, AssociationLoaders, AssociationsService],
+  exports: [AssociationAccess, AssociationLoaders, AssociationProfiles, AssociationsService],
 })
 export class AssociationsModule {}

@@ -1,5 +1,6 @@
 export * from './association-access.service';
 export * from './association-loaders';
+export * from './association-profiles.service';
 export * from './association.entity';
 export * from './association.resolver';
 export * from './associations.module';

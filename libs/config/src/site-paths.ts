@@ -67,6 +67,12 @@ export const sitePaths = {
   subscribe: (lang: SiteLanguage): string => seg(lang, 'subscribe'),
   privacy: (lang: SiteLanguage): string => seg(lang, 'privacy'),
   accessibility: (lang: SiteLanguage): string => seg(lang, 'accessibility'),
+  /** Portal pages: one path for both languages (the portal speaks the person's language). */
+  portalAssociation: (id: string): string => `/portal/associations/${encodeURIComponent(id)}`,
+  portalAssociationMembers: (id: string): string => `/portal/associations/${encodeURIComponent(id)}/members`,
+  portalAssociationInternationalDay: (id: string): string => `/portal/associations/${encodeURIComponent(id)}/international-day`,
+  portalAdminInternationalDay: (year?: number): string =>
+    year === undefined ? '/portal/admin/international-day' : `/portal/admin/international-day?year=${year}`,
 };
 
 /** Both languages' paths of one page, as Nest route patterns without the leading slash. */

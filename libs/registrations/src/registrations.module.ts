@@ -7,6 +7,7 @@ import { CapacityWatcher } from './capacity-watcher';
 import { EventAccess } from './event-access.service';
 import { InternationalDayResolver, ParticipationResolver } from './international-day.resolver';
 import { InternationalDayService } from './international-day.service';
+import { ParticipationDirectory } from './participation-directory.service';
 import { ManageRegistrationController } from './manage-registration.controller';
 import { PUBLIC_WRITE_LIMITER, PublicWriteLimits } from './public-write-limits';
 import { RegistrationsExportController } from './registrations-export.controller';
@@ -31,6 +32,7 @@ import { SeatLedger } from './seat-ledger';
     PersonalDataExport,
     RegistrationsCsv,
     InternationalDayService,
+    ParticipationDirectory,
     EventAccess,
     PublicWriteLimits,
     CapacityWatcher,
@@ -43,6 +45,6 @@ import { SeatLedger } from './seat-ledger';
     { provide: PUBLIC_WRITE_LIMITER, useExisting: RateLimiter },
   ],
   controllers: [RegistrationsExportController, ManageRegistrationController],
-  exports: [RegistrationsService, InternationalDayService, EventAccess, PersonalDataService, PersonalDataExport, PublicWriteLimits],
+  exports: [RegistrationsService, InternationalDayService, ParticipationDirectory, EventAccess, PersonalDataService, PersonalDataExport, PublicWriteLimits],
 })
 export class RegistrationsModule {}

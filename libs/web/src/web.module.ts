@@ -9,6 +9,9 @@ import { AtlasController } from './atlas/atlas.controller';
 import { AtlasService } from './atlas/atlas.service';
 import { AccountController } from './portal/account/account.controller';
 import { AdminAssociationsController } from './portal/admin/admin-associations.controller';
+import { AdminInternationalDayController } from './portal/admin/admin-international-day.controller';
+import { AssociationProfileController } from './portal/associations/association-profile.controller';
+import { ParticipationController } from './portal/associations/international-day.controller';
 import { ModerationController } from './portal/admin/moderation.controller';
 import { ReportsController } from './portal/admin/reports.controller';
 import { PortalEventsController } from './portal/events/portal-events.controller';
@@ -42,6 +45,9 @@ import { SitemapController } from './sitemap.controller';
     ReportsController,
     AccountController,
     PortalRegistrationsController,
+    AssociationProfileController,
+    ParticipationController,
+    AdminInternationalDayController,
   ],
   providers: [SiteData, ListingQueries, AtlasService, PortalOverviewService, PortalReferenceService, PortalEventsService],
 })

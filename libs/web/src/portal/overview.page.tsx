@@ -1,9 +1,10 @@
 import type { ResolvedSession } from '@mangfold/auth';
 import { EventStatus } from '@mangfold/calendar';
-import type { SiteLanguage } from '@mangfold/config';
+import { type SiteLanguage, sitePaths } from '@mangfold/config';
 import { localize } from '@mangfold/db';
+import { PARTICIPATION_STATUS } from './participation-text';
 import { formatWhen } from './portal-format';
-import type { Overview } from './portal-overview.service';
+import type { Overview, OverviewAssociation } from './portal-overview.service';
 import { PortalPage } from './portal-layout';
 
 const STATUS_ORDER: EventStatus[] = [
@@ -39,6 +40,10 @@ const TEXT = {
     invitedAs: (association: string) => `til ${association}`,
     noInvitations: 'Ingen invitationer venter.',
     signedUp: 'Foreningen er tilmeldt og venter på, at TaskForce Integration godkender den.',
+    profile: 'Profil',
+    members: 'Medlemmer',
+    internationalDay: (year: number) => `International Dag ${year}`,
+    notSignedUp: 'ikke tilmeldt',
   },
   en: {
     title: 'Overview',
@@ -64,6 +69,10 @@ const TEXT = {
     invitedAs: (association: string) => `for ${association}`,
     noInvitations: 'No invitations are waiting.',
     signedUp: 'The association is signed up and waits for TaskForce Integration to approve it.',
+    profile: 'Profile',
+    members: 'Members',
+    internationalDay: (year: number) => `International Day ${year}`,
+    notSignedUp: 'not signed up',
   },
 } as const;
 
@@ -73,6 +82,53 @@ export interface OverviewPageProps {
   session: ResolvedSession;
   overview: Overview;
   signedUp?: boolean;
+}
+
+/** One of the member's associations: its status, and links to its profile, members and International Day sign-up. */
+function AssociationItem({
+  lang,
+  association: a,
+  internationalDayYear,
+}: {
+  lang: SiteLanguage;
+  association: OverviewAssociation;
+  internationalDayYear: number | null;
+}) {
+  const t = TEXT[lang];
+  return (
+    <li>
+      <a href={sitePaths.portalAssociation(a.id)}>{a.name}</a> <span class="muted">({t.associationStatus[a.status] ?? a.status})</span>
+      {a.statusReason ? (
+        <span>
+          {' '}
+          — {t.reason}: {a.statusReason}
+        </span>
+      ) : null}
+      <ul class="nav">
+        <li>
+          <a href={sitePaths.portalAssociation(a.id)}>
+            {t.profile}
+            <span class="visually-hidden">: {a.name}</span>
+          </a>
+        </li>
+        <li>
+          <a href={sitePaths.portalAssociationMembers(a.id)}>
+            {t.members}
+            <span class="visually-hidden">: {a.name}</span>
+          </a>
+        </li>
+        {internationalDayYear !== null ? (
+          <li>
+            <a href={sitePaths.portalAssociationInternationalDay(a.id)}>
+              {t.internationalDay(internationalDayYear)}
+              <span class="visually-hidden">: {a.name}</span>
+            </a>
+            : {a.internationalDay ? PARTICIPATION_STATUS[lang][a.internationalDay] : t.notSignedUp}
+          </li>
+        ) : null}
+      </ul>
+    </li>
+  );
 }
 
 export function OverviewPage({ lang, baseUrl, session, overview, signedUp }: OverviewPageProps) {
@@ -90,15 +146,7 @@ export function OverviewPage({ lang, baseUrl, session, overview, signedUp }: Ove
       {overview.associations.length ? (
         <ul>
           {overview.associations.map((a) => (
-            <li key={a.id}>
-              <a href={`/portal/associations/${a.id}`}>{a.name}</a> <span class="muted">({t.associationStatus[a.status] ?? a.status})</span>
-              {a.statusReason ? (
-                <span>
-                  {' '}
-                  — {t.reason}: {a.statusReason}
-                </span>
-              ) : null}
-            </li>
+            <AssociationItem key={a.id} lang={lang} association={a} internationalDayYear={overview.internationalDayYear} />
           ))}
         </ul>
       ) : (

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { ResolvedSession } from '@mangfold/auth';
-import type { SiteLanguage } from '@mangfold/config';
+import { type SiteLanguage, sitePaths } from '@mangfold/config';
 import { Layout } from '../layout';
 import { isAdmin } from './portal-context';
 
@@ -12,6 +12,7 @@ export const PORTAL_TEXT = {
     moderation: 'Til godkendelse',
     associations: 'Foreninger til godkendelse',
     reports: 'Statusrapporter',
+    internationalDay: 'International Dag',
     playground: 'GraphQL-playground',
     publicSite: 'Den offentlige kalender',
     logout: 'Log ud',
@@ -24,6 +25,7 @@ export const PORTAL_TEXT = {
     moderation: 'Awaiting moderation',
     associations: 'Associations awaiting approval',
     reports: 'Status reports',
+    internationalDay: 'International Day',
     playground: 'GraphQL playground',
     publicSite: 'The public calendar',
     logout: 'Log out',
@@ -62,6 +64,9 @@ export function PortalPage({ lang, title, baseUrl, path, session, children }: Po
             </li>
             <li>
               <a href="/portal/admin/associations">{t.associations}</a>
+            </li>
+            <li>
+              <a href={sitePaths.portalAdminInternationalDay()}>{t.internationalDay}</a>
             </li>
             <li>
               <a href="/portal/admin/reports">{t.reports}</a>

@@ -3,6 +3,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import type { AuthUser } from '@mangfold/auth';
 import { Association, AssociationAccess } from '@mangfold/associations';
 import { EventOrganizer, EventQueries, EventStatus, OrganizerStatus, type EventRecord } from '@mangfold/calendar';
+import { ParticipationDirectory, type ParticipationStatus } from '@mangfold/registrations';
 
 export interface OverviewAssociation {
   id: string;
@@ -10,6 +11,8 @@ export interface OverviewAssociation {
   slug: string;
   status: string;
   statusReason: string | null;
+  /** Its latest sign-up for the coming International Day; null when it has none. */
+  internationalDay: ParticipationStatus | null;
 }
 
 export interface OverviewInvitation {
@@ -25,6 +28,8 @@ export interface Overview {
   associations: OverviewAssociation[];
   eventsByStatus: Record<EventStatus, EventRecord[]>;
   invitations: OverviewInvitation[];
+  /** The year of the International Day associations sign up for now; null when none is planned. */
+  internationalDayYear: number | null;
 }
 
 /** How many of a member's events the overview shows per status before it says there are more. */
@@ -37,11 +42,12 @@ export class PortalOverviewService {
     private readonly em: EntityManager,
     private readonly access: AssociationAccess,
     private readonly events: EventQueries,
+    private readonly participations: ParticipationDirectory,
   ) {}
 
   async overview(user: AuthUser): Promise<Overview> {
     const ids = await this.access.memberAssociationIds(user.id);
-    const [associations, page, invitations] = await Promise.all([
+    const [associations, page, invitations, day] = await Promise.all([
       ids.length ? this.em.find(Association, { id: { $in: ids } }, { orderBy: { name: 'asc' } }) : Promise.resolve([]),
       this.events.listMine(user, {}, OVERVIEW_EVENT_LIMIT, null, false),
       ids.length
@@ -51,7 +57,9 @@ export class PortalOverviewService {
             { populate: ['event', 'association'], orderBy: { event: { startsAt: 'asc' } } },
           )
         : Promise.resolve([]),
+      this.participations.upcoming(),
     ]);
+    const signedUp = day ? await this.participations.statusByAssociation(day.id, ids) : new Map<string, ParticipationStatus>();
     const eventsByStatus = Object.fromEntries(Object.values(EventStatus).map((s) => [s, [] as EventRecord[]])) as Record<
       EventStatus,
       EventRecord[]
@@ -61,7 +69,15 @@ export class PortalOverviewService {
       if (!invitedEventIds.has(node.id)) eventsByStatus[node.status as EventStatus].push(node);
     }
     return {
-      associations: associations.map((a) => ({ id: a.id, name: a.name, slug: a.slug, status: a.status, statusReason: a.statusReason })),
+      associations: associations.map((a) => ({
+        id: a.id,
+        name: a.name,
+        slug: a.slug,
+        status: a.status,
+        statusReason: a.statusReason,
+        internationalDay: signedUp.get(a.id) ?? null,
+      })),
+      internationalDayYear: day?.year ?? null,
       eventsByStatus,
       invitations: invitations.map((i) => ({
         eventId: i.event.id,
