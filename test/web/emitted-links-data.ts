@@ -120,6 +120,13 @@ async function registrants(w: World, event: Event, status = RegistrationStatus.C
   return rows;
 }
 
+/** Every TFI admin (the bootstrap one and an English one), who read the portal logged in. */
+async function adminRecipients(w: World): Promise<Recipient[]> {
+  const admins = await w.app.em().find(User, { role: Role.ADMIN });
+  const password = (u: User) => (u.email === w.app.config.auth.adminEmail ? w.app.config.auth.adminPassword! : TEST_PASSWORD);
+  return admins.map((u) => ({ address: u.email, lang: u.locale as Lang, password: password(u) }));
+}
+
 async function eventOf(w: World, status: EventStatus, data: { startsAt?: Date; endsAt?: Date } = {}): Promise<Event> {
   return createEvent(w.app.em(), { organizer: w.org, status, districtSlug: 'valby', ...data });
 }
@@ -179,9 +186,7 @@ export const TRIGGERS = {
   'event-submitted': async (w) => {
     const event = await eventOf(w, EventStatus.SUBMITTED);
     await notify(w.app, { kind: 'event-submitted', eventId: event.id });
-    const admins = await w.app.em().find(User, { role: Role.ADMIN });
-    const password = (u: User) => (u.email === w.app.config.auth.adminEmail ? w.app.config.auth.adminPassword! : TEST_PASSWORD);
-    return admins.map((u) => ({ address: u.email, lang: u.locale as Lang, password: password(u) }));
+    return adminRecipients(w);
   },
   'event-published': async (w) => {
     const event = await eventOf(w, EventStatus.PUBLISHED);
