@@ -17,6 +17,9 @@ describe('the link crawler', () => {
     '/moved': { status: 301, location: '/ok' },
     '/to-gone': { status: 302, location: '/gone' },
     '/deeper': { status: 200, html: '<a href="/gone-deeper">x</a> <a href="/gone">y</a>' },
+    '/en/page': { status: 200, html: '<!doctype html><html lang="en"><h1 id="top">English</h1><a href="/gone-from-landed">x</a></html>' },
+    '/da/page': { status: 200, html: '<!doctype html><html lang="da"><h1>Dansk</h1></html>' },
+    '/absolute': { status: 302, location: 'http://public.example/en/page' },
   };
 
   beforeAll(async () => {
@@ -24,6 +27,11 @@ describe('the link crawler', () => {
       const u = new URL(req.url!, 'http://localhost');
       const page = pages[u.pathname];
       if (u.pathname === '/deeper' && u.search !== '?a=1&b=2') return void res.writeHead(400).end();
+      if (u.pathname === '/private') {
+        const ok = req.headers.cookie === 'session=s3cret';
+        res.writeHead(ok ? 200 : 303, ok ? { 'content-type': 'text/html' } : { location: '/login-required' });
+        return void res.end(ok ? '<html lang="en"><p>mine</p></html>' : '');
+      }
       if (!page) return void res.writeHead(404, { 'content-type': 'text/html' }).end('<p>not found</p>');
       res.writeHead(page.status, { 'content-type': 'text/html; charset=utf-8', ...(page.location ? { location: page.location } : {}) });
       res.end(page.html ?? '');
@@ -62,5 +70,39 @@ describe('the link crawler', () => {
     ]);
     expect(result.dead).toEqual([{ url: `${url}/nowhere`, status: 404, foundOn: ['feed: all.ics'] }]);
     expect(result.checked).toHaveLength(2);
+  });
+
+  it('holds collected links to the language and #fragment of the page they land on, and reads the landed pages when asked', async () => {
+    const result = await checkLinks(
+      url,
+      [
+        { url: `${url}/en/page#top`, foundOn: 'mail: reset (en)', lang: 'en' },
+        { url: `${url}/da/page`, foundOn: 'mail: reset (en)', lang: 'en' },
+        { url: `${url}/da/page#feedback`, foundOn: 'mail: feedback (da)', lang: 'da' },
+      ],
+      { readLanded: true },
+    );
+    expect(result.dead).toEqual([
+      {
+        url: `${url}/da/page`,
+        status: 200,
+        foundOn: ['mail: reset (en)', 'mail: feedback (da)'],
+        problem: 'lands on a page in da, expected en; the page has no element with id "feedback"',
+      },
+      { url: `${url}/gone-from-landed`, status: 404, foundOn: ['/en/page'] },
+    ]);
+  });
+
+  it('fetches links written with the public base URL from the app, and sends the session cookie when given one', async () => {
+    const links = [
+      { url: 'http://public.example/en/page', foundOn: 'feed' },
+      { url: 'http://public.example/absolute', foundOn: 'feed' },
+      { url: 'http://public.example/private', foundOn: 'mail' },
+    ];
+    const anonymous = await checkLinks(url, links, { publicBaseUrl: 'http://public.example' });
+    expect(anonymous.checked).toEqual([`${url}/en/page`, `${url}/absolute`, `${url}/private`]);
+    expect(anonymous.dead).toEqual([{ url: `${url}/private`, status: 404, foundOn: ['mail'] }]);
+    const withSession = await checkLinks(url, links, { publicBaseUrl: 'http://public.example', cookie: 'session=s3cret' });
+    expect(withSession.dead).toEqual([]);
   });
 });

@@ -30,6 +30,7 @@ describe('portal: account and reports', () => {
     ['/login', '/portal/login'],
     ['/my/invitations', '/portal'],
     ['/admin/events/6b12a63a-e0f4-4ad9-9f6e-84c659a95665', '/portal/events/6b12a63a-e0f4-4ad9-9f6e-84c659a95665'],
+    ['/my/events/6b12a63a-e0f4-4ad9-9f6e-84c659a95665', '/portal/events/6b12a63a-e0f4-4ad9-9f6e-84c659a95665'],
   ])('sends the older mail link %s to %s', async (from, to) => {
     const res = await fetch(`${app.url}${from}`, { redirect: 'manual' });
     expect([res.status, res.headers.get('location')]).toEqual([301, to]);

@@ -64,6 +64,11 @@ export const sitePaths = {
   atlas: (lang: SiteLanguage): string => `${prefix(lang)}/atlas`,
   /** The atlas's actors as GeoJSON: data, the same in both languages. */
   atlasGeoJson: (): string => '/atlas.geojson',
+  /** The portal's pages have one path for both languages: the portal speaks its user's language. */
+  portal: (): string => '/portal',
+  /** Before logging in there is no user to ask: `?lang=en` asks for English (Danish is the default). */
+  portalLogin: (lang: SiteLanguage): string => (lang === 'en' ? '/portal/login?lang=en' : '/portal/login'),
+  portalEvent: (id: string): string => `/portal/events/${encodeURIComponent(id)}`,
   subscribe: (lang: SiteLanguage): string => seg(lang, 'subscribe'),
   privacy: (lang: SiteLanguage): string => seg(lang, 'privacy'),
   accessibility: (lang: SiteLanguage): string => seg(lang, 'accessibility'),

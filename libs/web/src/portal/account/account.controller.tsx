@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { AuthService, Public } from '@mangfold/auth';
-import { type AppConfig, InjectConfig } from '@mangfold/config';
+import { type AppConfig, InjectConfig, sitePaths } from '@mangfold/config';
 import { TooManyRequestsError } from '@mangfold/graphql';
 import { fieldErrorsOf, text } from '../../forms/form-input';
 import { sendPage } from '../../respond';
@@ -66,16 +66,21 @@ export class AccountController {
   // Mails sent before the portal existed link here; each lands on the page that does the job now.
   @Get('login')
   login(@Res() res: Response): void {
-    res.redirect(301, '/portal/login');
+    res.redirect(301, sitePaths.portalLogin('da'));
   }
 
   @Get('my/invitations')
   invitations(@Res() res: Response): void {
-    res.redirect(301, '/portal');
+    res.redirect(301, sitePaths.portal());
+  }
+
+  @Get('my/events/:id')
+  myEvent(@Param('id') id: string, @Res() res: Response): void {
+    res.redirect(301, sitePaths.portalEvent(id));
   }
 
   @Get('admin/events/:id')
   adminEvent(@Param('id') id: string, @Res() res: Response): void {
-    res.redirect(301, `/portal/events/${encodeURIComponent(id)}`);
+    res.redirect(301, sitePaths.portalEvent(id));
   }
 }
