@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { Role, User } from '@mangfold/auth';
 import { type Association, AssociationKind, AssociationStatus } from '@mangfold/associations';
@@ -278,5 +279,22 @@ export const TRIGGERS = {
       recipients.push({ address, lang });
     }
     return recipients;
+  },
+  'association-signed-up': async (w) => {
+    const pending = await createAssociation(w.app.em(), { status: AssociationStatus.PENDING });
+    await notify(w.app, { kind: 'association-signed-up', associationId: pending.id });
+    return adminRecipients(w);
+  },
+  'registrants-message': async (w) => {
+    const event = await eventOf(w, EventStatus.PUBLISHED);
+    const rows = [...(await registrants(w, event)), ...(await registrants(w, event, RegistrationStatus.WAITLISTED))];
+    await notify(w.app, {
+      kind: 'registrants-message',
+      eventId: event.id,
+      messageId: randomUUID(),
+      subject: 'Husk',
+      text: 'Tag en ret med.',
+    });
+    return rows.map(([, r]) => r);
   },
 } satisfies Record<MailKind, Trigger>;

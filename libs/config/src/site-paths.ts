@@ -69,6 +69,8 @@ export const sitePaths = {
   /** Before logging in there is no user to ask: `?lang=en` asks for English (Danish is the default). */
   portalLogin: (lang: SiteLanguage): string => (lang === 'en' ? '/portal/login?lang=en' : '/portal/login'),
   portalEvent: (id: string): string => `/portal/events/${encodeURIComponent(id)}`,
+  /** TFI's queue of associations waiting for approval. */
+  portalAdminAssociations: (): string => '/portal/admin/associations',
   subscribe: (lang: SiteLanguage): string => seg(lang, 'subscribe'),
   privacy: (lang: SiteLanguage): string => seg(lang, 'privacy'),
   accessibility: (lang: SiteLanguage): string => seg(lang, 'accessibility'),

@@ -35,17 +35,17 @@ export class AccountMails {
     const expected = n.kind === 'association-approved' ? AssociationStatus.APPROVED : AssociationStatus.REJECTED;
     if (association.status !== expected) return `skipped: association is ${association.status}`;
     const stamp = (association.statusChangedAt ?? association.updatedAt).getTime();
-    const loginUrl = this.kit.loginUrl();
-    const mails = (await this.kit.members(association.id)).map((user) =>
-      this.kit.userMail(user, n.kind, `${n.kind}:${association.id}:${stamp}:${user.id}`, (t) =>
+    const mails = (await this.kit.members(association.id)).map((user) => {
+      const loginUrl = this.kit.loginUrl(user.locale);
+      return this.kit.userMail(user, n.kind, `${n.kind}:${association.id}:${stamp}:${user.id}`, (t) =>
         n.kind === 'association-approved'
           ? t.associationApproved({ recipientName: user.name, association: association.name, loginUrl })
           : t.associationRejected({ recipientName: user.name, association: association.name, loginUrl, reason: n.reason }),
-      ),
-    );
+      );
+    });
     if (mails.length === 0 && association.contactEmail) {
       const { locale, texts } = textsFor('da');
-      const view = { recipientName: null, association: association.name, loginUrl };
+      const view = { recipientName: null, association: association.name, loginUrl: this.kit.loginUrl(locale) };
       mails.push({
         key: `${n.kind}:${association.id}:${stamp}:contact`,
         kind: n.kind,
@@ -72,7 +72,7 @@ export class AccountMails {
     if (await this.kit.sender.statusOf(key)) return 'already-sent';
     // An account made by adding a member has no usable password yet: its link sets one (valid a week).
     const url = user.lastLoginAt
-      ? this.kit.loginUrl()
+      ? this.kit.loginUrl(user.locale)
       : (await createPasswordResetLink(this.kit.em, this.kit.config, user.id, NEW_ACCOUNT_LINK_TTL_SECONDS)).url;
     return this.kit.sendAll(
       [
@@ -108,7 +108,7 @@ export class AccountMails {
       t.signUpExistingAccount({
         recipientName: user.name,
         association: associationName,
-        loginUrl: this.kit.loginUrl(),
+        loginUrl: this.kit.loginUrl(user.locale),
         resetUrl: link.url,
         validMinutes: PASSWORD_RESET_TTL_SECONDS / 60,
       }),

@@ -3,13 +3,11 @@ import type { Job } from 'bullmq';
 import { Role, User } from '@mangfold/auth';
 import { Association, AssociationStatus } from '@mangfold/associations';
 import { Event, EventStatus } from '@mangfold/calendar';
+import { sitePaths } from '@mangfold/config';
 import { adminEventUrl } from '../links';
 import type { OutgoingMail } from '../mail-sender.service';
 import { textsFor } from '../templates/texts';
 import { MailKit, type HandlersFor, type Outcome } from './mail-kit';
-
-/** The portal's queue of associations waiting for TFI's approval. */
-export const PORTAL_ASSOCIATIONS_PATH = '/portal/admin/associations';
 
 /** Mails to TFI's admins: what waits for their decision. */
 @Injectable()
@@ -33,7 +31,7 @@ export class AdminMails {
     if (!association) return 'skipped: association gone';
     // Decided before this went out: nothing waits any more.
     if (association.status !== AssociationStatus.PENDING) return `skipped: association is ${association.status}`;
-    const actionUrl = `${this.kit.config.http.publicBaseUrl}${PORTAL_ASSOCIATIONS_PATH}`;
+    const actionUrl = `${this.kit.config.http.publicBaseUrl}${sitePaths.portalAdminAssociations()}`;
     const mails = (await this.admins()).map((admin) =>
       this.kit.userMail(admin, 'association-signed-up', `association-signed-up:${association.id}:${admin.id}`, (t) =>
         t.associationSignedUp({

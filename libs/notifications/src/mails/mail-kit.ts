@@ -7,6 +7,7 @@ import type { User } from '@mangfold/auth';
 import { Membership } from '@mangfold/associations';
 import { type Event, EventOrganizer, OrganizerRole } from '@mangfold/calendar';
 import { eventView } from '../event-view';
+import { portalLoginUrl } from '../links';
 import { MailSender, type OutgoingMail, type SendResult } from '../mail-sender.service';
 import { renderMail } from '../render';
 import type { MailContent } from '../templates/layout';
@@ -73,8 +74,9 @@ export class MailKit {
     return memberships.map((m) => m.user);
   }
 
-  loginUrl(): string {
-    return `${this.config.http.publicBaseUrl}/login`;
+  /** The portal's login page in the recipient's language. */
+  loginUrl(locale: string | null | undefined): string {
+    return portalLoginUrl(this.config, locale);
   }
 
   /** The event and its primary organiser's name, in one language. */

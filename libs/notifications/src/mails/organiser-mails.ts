@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import type { User } from '@mangfold/auth';
 import { Event, EventOrganizer, EventStatus, OrganizerRole, OrganizerStatus } from '@mangfold/calendar';
+import { portalEventUrl, portalOverviewUrl } from '../links';
 import type { OutgoingMail } from '../mail-sender.service';
 import { textsFor } from '../templates/texts';
 import { MailKit, type HandlersFor, type Outcome } from './mail-kit';
@@ -49,7 +50,7 @@ export class OrganiserMails {
           (t) =>
             n.kind === 'event-published'
               ? t.eventPublished({ ...view, actionUrl: view.event.url })
-              : t.eventRejected({ ...view, actionUrl: `${this.kit.config.http.publicBaseUrl}/my/events/${event.id}`, reason: n.reason }),
+              : t.eventRejected({ ...view, actionUrl: portalEventUrl(this.kit.config, event.id), reason: n.reason }),
           event.id,
         ),
       );
@@ -81,7 +82,7 @@ export class OrganiserMails {
               association: invitation.association.name,
               inviter: primary.association,
               event: primary.event,
-              actionUrl: `${this.kit.config.http.publicBaseUrl}/my/invitations`,
+              actionUrl: portalOverviewUrl(this.kit.config),
             }),
           event.id,
         ),
