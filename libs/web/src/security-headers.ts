@@ -18,6 +18,7 @@ export const CONTENT_SECURITY_POLICY = [
 ].join('; ');
 
 const EMBED_PATH = /^\/(en\/)?embed(\/|$)/;
+const PORTAL_PATH = /^\/portal(\/|$)/;
 
 export function isEmbedPath(path: string): boolean {
   return EMBED_PATH.test(path);
@@ -26,8 +27,10 @@ export function isEmbedPath(path: string): boolean {
 export function securityHeaders(req: Request, res: Response, next: NextFunction): void {
   const embed = isEmbedPath(req.path);
   res.setHeader('X-Content-Type-Options', 'nosniff');
-  // Manage links carry a secret token in their query: never hand it to another site.
-  res.setHeader('Referrer-Policy', 'no-referrer');
+  // Manage links carry a secret token in their query: never hand it to another site. The portal's
+  // forms must name their origin for the session's CSRF check, and under no-referrer a browser
+  // sends `Origin: null` with every form POST; same-origin still tells other sites nothing.
+  res.setHeader('Referrer-Policy', PORTAL_PATH.test(req.path) ? 'same-origin' : 'no-referrer');
   res.setHeader('Content-Security-Policy', `${CONTENT_SECURITY_POLICY}; frame-ancestors ${embed ? '*' : "'none'"}`);
   if (!embed) res.setHeader('X-Frame-Options', 'DENY');
   res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
