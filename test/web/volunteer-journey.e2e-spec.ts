@@ -314,6 +314,6 @@ describe('the volunteer journey in the browser', () => {
         await Promise.all([volunteerSite, tfiSite, partnerSite, citizenSite].map((s) => s.close()));
       }
     },
-    600_000,
+    900_000,
   );
 });
