@@ -40,10 +40,11 @@ export class TestBrowser {
   }
 
   /** A fresh context (no cookies, no storage) whose requests to other hosts land in `foreign`. */
-  async context(appUrl: string, options: { javaScript?: boolean; width?: number } = {}): Promise<SiteContext> {
+  async context(appUrl: string, options: { javaScript?: boolean; width?: number; locale?: string } = {}): Promise<SiteContext> {
     const context = await this.browser.newContext({
       javaScriptEnabled: options.javaScript ?? true,
       viewport: { width: options.width ?? 1280, height: 900 },
+      locale: options.locale,
     });
     const origin = new URL(appUrl).origin;
     const foreign: string[] = [];

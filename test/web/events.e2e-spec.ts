@@ -407,12 +407,17 @@ describe('the events pages', () => {
   });
 
   it.each([true, false])(
-    'takes a citizen from the listing to a registration and the manage link (JavaScript %s)',
+    'takes a citizen from the front page through the listing to a registration and the manage link (JavaScript %s)',
     async (javaScript) => {
       const site = await browser.context(app.url, { javaScript });
       const who = javaScript ? 'js' : 'nojs';
       try {
-        const { page } = await site.open(sitePaths.events('da'));
+        const { page } = await site.open(sitePaths.home('da'));
+        await expect(page.locator('h1').innerText()).resolves.toBe('Mangfoldighedskalenderen');
+        await Promise.all([
+          page.waitForURL((url) => url.pathname === sitePaths.events('da')),
+          page.getByRole('link', { name: 'Se alle kommende arrangementer' }).click(),
+        ]);
         await page.getByLabel('Bydel').selectOption({ label: 'Nørrebro' });
         await Promise.all([page.waitForURL(/district=/), page.getByRole('button', { name: 'Vis arrangementer' }).click()]);
         await expect(page.getByRole('heading', { name: '3 arrangementer passer' }).count()).resolves.toBe(1);

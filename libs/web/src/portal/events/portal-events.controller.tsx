@@ -54,7 +54,9 @@ export class PortalEventsController {
     if (!session) return;
     const values = postedValues(body);
     const errors: FieldErrors = {};
-    const raw = { ...eventInputFrom(values, DEFAULT_ZONE, errors), associationId: text(body, 'associationId') };
+    const raw: Record<string, unknown> = { ...eventInputFrom(values, DEFAULT_ZONE, errors), associationId: text(body, 'associationId') };
+    // The blank district is "the association's": left out, the service gives a new event that one (null would mean none).
+    if (raw.districtId === null) delete raw.districtId;
     const parsed = await parseInput(CreateEventInput, raw);
     if (!parsed.ok || Object.keys(errors).length) {
       return this.renderForm(
