@@ -18,6 +18,7 @@ import { PortalReferenceService } from './portal/portal-reference.service';
 import { PortalController } from './portal/portal.controller';
 import { SignUpController } from './portal/sign-up.controller';
 import { EventsController } from './events.controller';
+import { EventPageData } from './events/event-page-data';
 import { ListingQueries } from './events/listing-query';
 import { PublicPagesController } from './public-pages.controller';
 import { SiteController } from './site.controller';
@@ -42,6 +43,6 @@ import { SitemapController } from './sitemap.controller';
     AccountController,
     PortalRegistrationsController,
   ],
-  providers: [SiteData, ListingQueries, AtlasService, PortalOverviewService, PortalReferenceService, PortalEventsService],
+  providers: [SiteData, ListingQueries, EventPageData, AtlasService, PortalOverviewService, PortalReferenceService, PortalEventsService],
 })
 export class WebModule {}
