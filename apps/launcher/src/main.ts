@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Logger } from '@nestjs/common';
 import { resolve } from 'node:path';
-import { loadConfig, loadConfigOrExit } from '@mangfold/config';
+import { loadConfig, loadConfigOrExit, type AppConfig } from '@mangfold/config';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '@mangfold/db';
 import { DEMO_MEMBER_PASSWORD, DemoSeeder, initOrm, migrateAndSeedReference } from '@mangfold/prisma-free-db';
 import { findOrStartRedis, type LocalRedis } from './local-redis';
@@ -85,34 +85,38 @@ async function main(): Promise<void> {
 
     const base = `http://localhost:${config.http.port}`;
     await waitForHealth(`${base}/health`, 60_000);
-    const admin =
-      config.auth.adminEmail === DEMO_ADMIN.email
-        ? `${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}`
-        : `${config.auth.adminEmail} (password from ADMIN_PASSWORD)`;
-    const lines = [
-      '',
-      'Mangfold is running.',
-      `  Front page    ${base}/   (English: ${base}/en)`,
-      `  Events        ${base}/arrangementer`,
-      `  Atlas         ${base}/atlas`,
-      `  Portal        ${base}/portal   (associations and TFI log in here)`,
-      `  GraphQL IDE   ${base}/graphql`,
-      `  Calendar feed ${base}/calendar.ics   (webcal://localhost:${config.http.port}/calendar.ics)`,
-      `  Health        ${base}/health`,
-      `  Metrics       ${base}/metrics`,
-      `  Admin login   ${admin}`,
-      ...(embedded ? [`  Demo member   mjoelnerparkens-beboerforening@demo.mangfold.local / ${DEMO_MEMBER_PASSWORD}`] : []),
-      `  Database      ${embedded ? `embedded PostgreSQL in ${resolve(dataDir, 'pglite')}` : 'DATABASE_URL'}`,
-      `  Redis         ${config.redis.url}${redis?.child ? ' (started by npm start)' : ''}`,
-      `  Mail          ${config.mail.smtpUrl ? 'SMTP_URL' : `written as .eml files to ${resolve(config.mail.outboxDir)}`}`,
-      'Press Ctrl-C to stop.',
-      '',
-    ];
-    process.stdout.write(lines.join('\n') + '\n');
+    process.stdout.write(banner(config, base, { embedded: !!embedded, dataDir, startedRedis: !!redis?.child }).join('\n') + '\n');
   } catch (error) {
     process.stderr.write(`[mangfold] ${error instanceof Error ? error.message : String(error)}\n`);
     await stop(1);
   }
+}
+
+/** What `npm start` prints once everything answers: where to find each part, and how to log in. */
+function banner(config: AppConfig, base: string, where: { embedded: boolean; dataDir: string; startedRedis: boolean }): string[] {
+  const admin =
+    config.auth.adminEmail === DEMO_ADMIN.email
+      ? `${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}`
+      : `${config.auth.adminEmail} (password from ADMIN_PASSWORD)`;
+  return [
+    '',
+    'Mangfold is running.',
+    `  Front page    ${base}/   (English: ${base}/en)`,
+    `  Events        ${base}/arrangementer`,
+    `  Atlas         ${base}/atlas`,
+    `  Portal        ${base}/portal   (associations and TFI log in here)`,
+    `  GraphQL IDE   ${base}/graphql`,
+    `  Calendar feed ${base}/calendar.ics   (webcal://localhost:${config.http.port}/calendar.ics)`,
+    `  Health        ${base}/health`,
+    `  Metrics       ${base}/metrics`,
+    `  Admin login   ${admin}`,
+    ...(where.embedded ? [`  Demo member   mjoelnerparkens-beboerforening@demo.mangfold.local / ${DEMO_MEMBER_PASSWORD}`] : []),
+    `  Database      ${where.embedded ? `embedded PostgreSQL in ${resolve(where.dataDir, 'pglite')}` : 'DATABASE_URL'}`,
+    `  Redis         ${config.redis.url}${where.startedRedis ? ' (started by npm start)' : ''}`,
+    `  Mail          ${config.mail.smtpUrl ? 'SMTP_URL' : `written as .eml files to ${resolve(config.mail.outboxDir)}`}`,
+    'Press Ctrl-C to stop.',
+    '',
+  ];
 }
 
 async function waitForHealth(url: string, timeoutMs: number): Promise<void> {

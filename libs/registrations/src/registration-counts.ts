@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import type { EventKind, EventStatus } from '@mangfold/calendar';
 import { parseUuid, uuidArray } from '@mangfold/common';
-import { registrationClosedReason } from './registration-window';
-import { pgDate } from './sql-values';
+import { registrationClosedReason, windowOfRow, type RegistrationWindowRow } from './registration-window';
 import { seatsLeft } from './waitlist-rule';
 
 export interface RegistrationCounts {
@@ -20,15 +18,8 @@ export interface RegistrationCounts {
   cancelled: number;
 }
 
-interface CountsRow {
+interface CountsRow extends RegistrationWindowRow {
   id: string;
-  kind: EventKind;
-  status: EventStatus;
-  registration_required: boolean;
-  registration_opens_at: string | null;
-  registration_closes_at: string | null;
-  starts_at: string;
-  capacity: number | null;
   seats_taken: number;
   waitlist_length: number;
   confirmed_people: string | null;
@@ -68,18 +59,9 @@ export class RegistrationCountsReader {
 }
 
 function countsOf(r: CountsRow, now: Date): RegistrationCounts {
-  const window = {
-    kind: r.kind,
-    status: r.status,
-    capacity: r.capacity,
-    registrationRequired: r.registration_required,
-    registrationOpensAt: pgDate(r.registration_opens_at),
-    registrationClosesAt: pgDate(r.registration_closes_at),
-    startsAt: pgDate(r.starts_at),
-  };
   return {
     eventId: r.id,
-    registrationOpen: registrationClosedReason(window, now) === null,
+    registrationOpen: registrationClosedReason(windowOfRow(r), now) === null,
     capacity: r.capacity,
     seatsLeft: seatsLeft({ capacity: r.capacity, seatsTaken: r.seats_taken, waitlistLength: r.waitlist_length }),
     seatsTaken: r.seats_taken,

@@ -1,4 +1,5 @@
 import { EventKind, EventStatus } from '@mangfold/calendar';
+import { pgDate } from './sql-values';
 
 /** What decides whether an event takes registrations now. */
 export interface RegistrationWindow {
@@ -31,4 +32,27 @@ export function registrationClosedReason(event: RegistrationWindow, now: Date): 
     return `registration is closed; it closed at ${event.registrationClosesAt.toISOString()}`;
   }
   return null;
+}
+
+/** The columns of an event row that decide its window, as a raw query reads them. */
+export interface RegistrationWindowRow {
+  kind: EventKind;
+  status: EventStatus;
+  capacity: number | null;
+  registration_required: boolean;
+  registration_opens_at: string | null;
+  registration_closes_at: string | null;
+  starts_at: string;
+}
+
+export function windowOfRow(r: RegistrationWindowRow): RegistrationWindow {
+  return {
+    kind: r.kind,
+    status: r.status,
+    capacity: r.capacity,
+    registrationRequired: r.registration_required,
+    registrationOpensAt: pgDate(r.registration_opens_at),
+    registrationClosesAt: pgDate(r.registration_closes_at),
+    startsAt: pgDate(r.starts_at),
+  };
 }

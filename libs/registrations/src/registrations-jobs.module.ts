@@ -2,13 +2,9 @@ import { Injectable, Module, type OnApplicationBootstrap, type OnModuleInit } fr
 import { InjectQueue } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { JobHandlers, JobName, QueueName, scheduleWhenRedisAnswers } from '@mangfold/jobs';
-import { CapacityWatcher } from './capacity-watcher';
-import { EventAccess } from './event-access.service';
+import { CORE_PROVIDERS } from './core-providers';
 import { PersonalDataService } from './personal-data.service';
-import { RegistrationCountsReader } from './registration-counts';
-import { RegistrationLoaders } from './registration-loaders';
 import { RegistrationsService } from './registrations.service';
-import { SeatLedger } from './seat-ledger';
 
 @Injectable()
 class RegistrationJobs implements OnModuleInit, OnApplicationBootstrap {
@@ -36,15 +32,6 @@ class RegistrationJobs implements OnModuleInit, OnApplicationBootstrap {
 
 /** The registrations lib's job handlers; only the worker imports this module. */
 @Module({
-  providers: [
-    RegistrationsService,
-    SeatLedger,
-    RegistrationCountsReader,
-    RegistrationLoaders,
-    PersonalDataService,
-    EventAccess,
-    CapacityWatcher,
-    RegistrationJobs,
-  ],
+  providers: [...CORE_PROVIDERS, RegistrationJobs],
 })
 export class RegistrationsJobsModule {}

@@ -2,8 +2,8 @@ import { Module } from '@nestjs/common';
 import { AssociationsModule } from '@mangfold/associations';
 import { RateLimiter } from '@mangfold/auth';
 import { CalendarModule, EventModel } from '@mangfold/calendar';
+import { CORE_PROVIDERS } from './core-providers';
 import { eventFieldResolvers, eventRegistrationFieldsResolver } from './event-registration-fields';
-import { CapacityWatcher } from './capacity-watcher';
 import { EventAccess } from './event-access.service';
 import { InternationalDayResolver, ParticipationResolver } from './international-day.resolver';
 import { InternationalDayService } from './international-day.service';
@@ -14,28 +14,19 @@ import { RegistrationsExportController } from './registrations-export.controller
 import { RegistrationsResolver } from './registrations.resolver';
 import { PersonalDataExport } from './personal-data-export.service';
 import { PersonalDataService } from './personal-data.service';
-import { RegistrationCountsReader } from './registration-counts';
-import { RegistrationLoaders } from './registration-loaders';
 import { RegistrationsCsv } from './registrations-csv';
 import { RegistrationsService } from './registrations.service';
-import { SeatLedger } from './seat-ledger';
 
 /** Registrations, waiting lists, check-in, feedback and International Day, for the api. */
 @Module({
   imports: [AssociationsModule, CalendarModule],
   providers: [
-    RegistrationsService,
-    SeatLedger,
-    RegistrationCountsReader,
-    RegistrationLoaders,
-    PersonalDataService,
+    ...CORE_PROVIDERS,
     PersonalDataExport,
     RegistrationsCsv,
     InternationalDayService,
     ParticipationDirectory,
-    EventAccess,
     PublicWriteLimits,
-    CapacityWatcher,
     RegistrationsResolver,
     InternationalDayResolver,
     ParticipationResolver,
@@ -45,6 +36,14 @@ import { SeatLedger } from './seat-ledger';
     { provide: PUBLIC_WRITE_LIMITER, useExisting: RateLimiter },
   ],
   controllers: [RegistrationsExportController, ManageRegistrationController],
-  exports: [RegistrationsService, InternationalDayService, ParticipationDirectory, EventAccess, PersonalDataService, PersonalDataExport, PublicWriteLimits],
+  exports: [
+    RegistrationsService,
+    InternationalDayService,
+    ParticipationDirectory,
+    EventAccess,
+    PersonalDataService,
+    PersonalDataExport,
+    PublicWriteLimits,
+  ],
 })
 export class RegistrationsModule {}

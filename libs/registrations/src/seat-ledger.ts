@@ -7,6 +7,7 @@ import { uuidArray } from '@mangfold/common';
 import { InternationalDay } from './international-day.entity';
 import { Participation, ParticipationStatus } from './participation.entity';
 import { Registration, RegistrationStatus } from './registration.entity';
+import { windowOfRow, type RegistrationWindowRow } from './registration-window';
 import { pgDate } from './sql-values';
 import { partiesToPromote, seatsLeft, type SeatState } from './waitlist-rule';
 
@@ -23,15 +24,8 @@ export interface LockedEvent extends SeatState {
   allowWaitlistSkipping: boolean;
 }
 
-interface LockedEventRow {
+interface LockedEventRow extends RegistrationWindowRow {
   id: string;
-  kind: EventKind;
-  status: EventStatus;
-  capacity: number | null;
-  registration_required: boolean;
-  registration_opens_at: string | null;
-  registration_closes_at: string | null;
-  starts_at: string;
   ends_at: string;
   seats_taken: number;
   waitlist_length: number;
@@ -88,13 +82,7 @@ export class SeatLedger {
     if (!r) return undefined;
     return {
       id: r.id,
-      kind: r.kind,
-      status: r.status,
-      capacity: r.capacity,
-      registrationRequired: r.registration_required,
-      registrationOpensAt: pgDate(r.registration_opens_at),
-      registrationClosesAt: pgDate(r.registration_closes_at),
-      startsAt: pgDate(r.starts_at),
+      ...windowOfRow(r),
       endsAt: pgDate(r.ends_at),
       seatsTaken: r.seats_taken,
       waitlistLength: r.waitlist_length,

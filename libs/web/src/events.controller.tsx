@@ -1,29 +1,20 @@
 import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
-import { EntityManager, raw } from '@mikro-orm/postgresql';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { Request, Response } from 'express';
 import { Public } from '@mangfold/auth';
 import { Language } from '@mangfold/common';
 import { type AppConfig, InjectConfig, type SiteLanguage, siteLanguageOf, sitePaths } from '@mangfold/config';
-import { Event, EventQueries, type EventRecord, isPublic, occurrencesOf, seriesOf } from '@mangfold/calendar';
-import { plainRecords } from '@mangfold/db';
+import { EventQueries } from '@mangfold/calendar';
 import { AppError, BadUserInputError, NotFoundError, TooManyRequestsError } from '@mangfold/graphql';
 import { AttendeeInput, PublicWriteLimits, RegistrationsService, RegistrationStatus } from '@mangfold/registrations';
 import { sendPage } from './respond';
+import { EventPageData } from './events/event-page-data';
 import { EVENTS_TEXT } from './events/events-text';
 import { type ListedEvent } from './events/event-list';
 import { ListingQueries, listingHref, pagerLinks } from './events/listing-query';
 import { renderRss } from './events/rss';
-import {
-  closedText,
-  EventPage,
-  type EventPageEvent,
-  type Named,
-  type RegistrationField,
-  type RegistrationForm,
-  registrationState,
-} from './pages/event.page';
+import { closedText, EventPage, type RegistrationField, type RegistrationForm, registrationState } from './pages/event.page';
 import { EventsPage } from './pages/events.page';
 import { EmbedEventsPage } from './pages/embed-events.page';
 import { NotFoundPage } from './pages/not-found.page';
@@ -32,16 +23,6 @@ import { RegisteredPage } from './pages/registered.page';
 
 const PAGE_SIZE = 20;
 const RSS_SIZE = 50;
-const NEXT_DATES = 6;
-
-/** What the event page names besides the event's own columns, as JSON beside them. */
-const EVENT_PAGE_RELATIONS = `
-  (select json_build_object('slug', d.slug, 'name', d.name) from district d where d.id = e.district_id) as district_view,
-  (select json_build_object('slug', h.slug, 'name', h.name) from housing_area h where h.id = e.housing_area_id) as housing_area_view,
-  (select json_build_object('slug', o.slug, 'name', o.name) from occasion o where o.id = e.occasion_id) as occasion_view,
-  (select json_agg(json_build_object('slug', a.slug, 'name', a.name, 'primary', eo.role = 'PRIMARY'))
-     from event_organizer eo join association a on a.id = eo.association_id
-    where eo.event_id = e.id and eo.status = 'ACCEPTED') as organisers_view`;
 
 const FIELD_OF: Record<string, RegistrationField> = {
   name: 'name',
@@ -60,7 +41,7 @@ const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 export class EventsController {
   constructor(
     @InjectConfig() private readonly config: AppConfig,
-    private readonly em: EntityManager,
+    private readonly pages: EventPageData,
     private readonly queries: EventQueries,
     private readonly listing: ListingQueries,
     private readonly registrations: RegistrationsService,
@@ -203,36 +184,6 @@ export class EventsController {
     }
   }
 
-  /**
-   * The event with everything its page shows, or null when it is not public: one statement, read as
-   * a plain record (hydrating the entity and its relations cost several times the query).
-   */
-  private async load(slug: string) {
-    const rows = await this.em
-      .createQueryBuilder(Event, 'e')
-      .select(['*', raw(EVENT_PAGE_RELATIONS)])
-      .where({ slug })
-      .limit(1)
-      .execute<Record<string, unknown>[]>('all');
-    const row = rows[0];
-    if (!row) return null;
-    const [record] = plainRecords<EventRecord>(this.em.getMetadata().get(Event.name), [row]);
-    if (!isPublic(record)) return null;
-    const event: EventPageEvent = {
-      ...record,
-      district: (row.district_view as Named | null) ?? null,
-      housingArea: (row.housing_area_view as Named | null) ?? null,
-      occasion: (row.occasion_view as Named | null) ?? null,
-    };
-    const organisers = ((row.organisers_view as { name: string; slug: string; primary: boolean }[] | null) ?? []).sort(
-      (a, b) => Number(b.primary) - Number(a.primary) || a.name.localeCompare(b.name, 'da'),
-    );
-    const now = new Date();
-    const upcoming = event.recurrence ? occurrencesOf(seriesOf(record), { from: now, limit: NEXT_DATES + 1 }) : [];
-    const occurrence = upcoming[0] ?? { startsAt: event.startsAt, endsAt: event.endsAt };
-    return { event, organisers, occurrence, nextDates: upcoming.slice(1), now };
-  }
-
   private notFound(res: Response, lang: SiteLanguage, slug: string): void {
     sendPage(
       res,
@@ -246,7 +197,7 @@ export class EventsController {
   @Get(['arrangementer/:slug', 'en/events/:slug'])
   async event(@Param('slug') slug: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     const lang = siteLanguageOf(req.path);
-    const data = await this.load(slug);
+    const data = await this.pages.load(slug);
     if (!data) return this.notFound(res, lang, slug);
     sendPage(res, <EventPage lang={lang} baseUrl={this.baseUrl} {...data} />);
   }
@@ -261,7 +212,7 @@ export class EventsController {
   async register(@Param('slug') slug: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     const lang = siteLanguageOf(req.path);
     const t = EVENTS_TEXT[lang];
-    const data = await this.load(slug);
+    const data = await this.pages.load(slug);
     if (!data) return this.notFound(res, lang, slug);
     const body = (req.body ?? {}) as Record<string, unknown>;
     const values: RegistrationForm['values'] = {

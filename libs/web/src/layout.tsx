@@ -24,7 +24,6 @@ export interface PageMeta {
  */
 export function Layout({ meta, nav, children }: { meta: PageMeta; nav?: ComponentChildren; children: ComponentChildren }) {
   const t = SITE_TEXT[meta.lang];
-  const other: SiteLanguage = meta.lang === 'da' ? 'en' : 'da';
   const canonical = `${meta.baseUrl}${meta.alternates[meta.lang]}`;
   const title = `${meta.title} · ${t.siteName}`;
   return (
@@ -56,35 +55,7 @@ export function Layout({ meta, nav, children }: { meta: PageMeta; nav?: Componen
             <a class="site-name" href={sitePaths.home(meta.lang)}>
               {t.siteName}
             </a>
-            {nav ?? (
-              <nav aria-label={t.nav}>
-                <ul class="nav">
-                  <li>
-                    <a href={sitePaths.events(meta.lang)}>{t.events}</a>
-                  </li>
-                  <li>
-                    <a href={sitePaths.associations(meta.lang)}>{t.associations}</a>
-                  </li>
-                  <li>
-                    <a href={sitePaths.projects(meta.lang)}>{t.projects}</a>
-                  </li>
-                  <li>
-                    <a href={sitePaths.atlas(meta.lang)}>{t.atlas}</a>
-                  </li>
-                  <li>
-                    <a href={sitePaths.internationalDay(meta.lang)}>{t.internationalDay}</a>
-                  </li>
-                  <li>
-                    <a href={sitePaths.subscribe(meta.lang)}>{t.subscribe}</a>
-                  </li>
-                  <li>
-                    <a href={meta.alternates[other]} hrefLang={other} lang={other}>
-                      {t.otherLanguage}
-                    </a>
-                  </li>
-                </ul>
-              </nav>
-            )}
+            {nav ?? <SiteNav meta={meta} />}
           </div>
         </header>
         <main id="main" class="wrap" tabIndex={-1}>
@@ -105,5 +76,40 @@ export function Layout({ meta, nav, children }: { meta: PageMeta; nav?: Componen
         </footer>
       </body>
     </html>
+  );
+}
+
+/** The public pages' navigation, with the link to the page in the other language. */
+function SiteNav({ meta }: { meta: PageMeta }) {
+  const t = SITE_TEXT[meta.lang];
+  const other: SiteLanguage = meta.lang === 'da' ? 'en' : 'da';
+  return (
+    <nav aria-label={t.nav}>
+      <ul class="nav">
+        <li>
+          <a href={sitePaths.events(meta.lang)}>{t.events}</a>
+        </li>
+        <li>
+          <a href={sitePaths.associations(meta.lang)}>{t.associations}</a>
+        </li>
+        <li>
+          <a href={sitePaths.projects(meta.lang)}>{t.projects}</a>
+        </li>
+        <li>
+          <a href={sitePaths.atlas(meta.lang)}>{t.atlas}</a>
+        </li>
+        <li>
+          <a href={sitePaths.internationalDay(meta.lang)}>{t.internationalDay}</a>
+        </li>
+        <li>
+          <a href={sitePaths.subscribe(meta.lang)}>{t.subscribe}</a>
+        </li>
+        <li>
+          <a href={meta.alternates[other]} hrefLang={other} lang={other}>
+            {t.otherLanguage}
+          </a>
+        </li>
+      </ul>
+    </nav>
   );
 }

@@ -22,6 +22,7 @@ import { PortalReferenceService } from './portal/portal-reference.service';
 import { PortalController } from './portal/portal.controller';
 import { SignUpController } from './portal/sign-up.controller';
 import { EventsController } from './events.controller';
+import { EventPageData } from './events/event-page-data';
 import { ListingQueries } from './events/listing-query';
 import { PublicPagesController } from './public-pages.controller';
 import { SiteController } from './site.controller';
@@ -49,6 +50,6 @@ import { SitemapController } from './sitemap.controller';
     ParticipationController,
     AdminInternationalDayController,
   ],
-  providers: [SiteData, ListingQueries, AtlasService, PortalOverviewService, PortalReferenceService, PortalEventsService],
+  providers: [SiteData, ListingQueries, EventPageData, AtlasService, PortalOverviewService, PortalReferenceService, PortalEventsService],
 })
 export class WebModule {}

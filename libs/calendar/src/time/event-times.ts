@@ -104,6 +104,49 @@ export function resolveEventTimes(
   const errors: FieldErrors = {};
   const zone = input.timeZone ?? current?.timeZone ?? defaultZone;
   const allDay = input.allDay ?? current?.allDay ?? false;
+  const { startsAt, endsAt } = resolveSpan(input, current, zone, allDay, errors);
+  if (!startsAt || !endsAt || Object.keys(errors).length)
+    return { ok: false, errors: Object.keys(errors).length ? errors : { startsAt: 'startsAt is required' } };
+
+  const base = { startsAt, endsAt, allDay, timeZone: zone };
+  const timeChanged =
+    !current ||
+    current.startsAt.getTime() !== startsAt.getTime() ||
+    current.endsAt.getTime() !== endsAt.getTime() ||
+    current.allDay !== allDay ||
+    current.timeZone !== zone;
+
+  let recurrence: string | null = null;
+  const rule = input.recurrence !== undefined ? input.recurrence : (current?.recurrence ?? null);
+  if (rule !== null && rule !== '') {
+    try {
+      recurrence = normalizeRecurrence(rule, base);
+    } catch (error) {
+      if (!(error instanceof RecurrenceError)) throw error;
+      errors.recurrence =
+        input.recurrence === undefined ? `recurrence no longer fits the new times: ${error.message}` : `recurrence ${error.message}`;
+      return { ok: false, errors };
+    }
+  }
+  const ruleChanged = recurrence !== (current?.recurrence ?? null);
+  const exceptions = resolveExceptions(input, current, { ...base, recurrence }, timeChanged || ruleChanged, errors);
+  if (Object.keys(errors).length) return { ok: false, errors };
+
+  const times = { ...base, recurrence, recurrenceExceptions: exceptions };
+  if (recurrence && hasNoOccurrences(seriesOf(times))) {
+    return { ok: false, errors: { recurrenceExceptions: 'recurrenceExceptions remove every occurrence; cancel the event instead' } };
+  }
+  return { ok: true, times: { ...times, lastEndsAt: lastEndOf(seriesOf(times)) } };
+}
+
+/** Start and end from the input and the current times (see resolveEventTimes); problems go into errors. */
+function resolveSpan(
+  input: EventTimesInput,
+  current: EventTimes | null,
+  zone: string,
+  allDay: boolean,
+  errors: FieldErrors,
+): { startsAt?: Date; endsAt?: Date } {
   const allDayChanged = current !== null && allDay !== current.allDay;
   const zoneChanged = current !== null && zone !== current.timeZone;
 
@@ -154,38 +197,27 @@ export function resolveEventTimes(
       errors.endsAt = `an event lasts at most ${MAX_EVENT_DAYS} days; use recurrence for a series`;
     }
   }
-  if (!startsAt || !endsAt || Object.keys(errors).length)
-    return { ok: false, errors: Object.keys(errors).length ? errors : { startsAt: 'startsAt is required' } };
+  return { startsAt, endsAt };
+}
 
-  const base = { startsAt, endsAt, allDay, timeZone: zone };
-  const timeChanged =
-    !current ||
-    current.startsAt.getTime() !== startsAt.getTime() ||
-    current.endsAt.getTime() !== endsAt.getTime() ||
-    current.allDay !== allDay ||
-    current.timeZone !== zone;
-
-  let recurrence: string | null = null;
-  const rule = input.recurrence !== undefined ? input.recurrence : (current?.recurrence ?? null);
-  if (rule !== null && rule !== '') {
-    try {
-      recurrence = normalizeRecurrence(rule, base);
-    } catch (error) {
-      if (!(error instanceof RecurrenceError)) throw error;
-      errors.recurrence =
-        input.recurrence === undefined ? `recurrence no longer fits the new times: ${error.message}` : `recurrence ${error.message}`;
-      return { ok: false, errors };
-    }
-  }
-  const ruleChanged = recurrence !== (current?.recurrence ?? null);
-
-  let exceptions: string[] = [];
+/**
+ * The exception dates: the input's, each checked to be an occurrence; left out, the current ones,
+ * moved to the same local dates when the series moved. Problems go into errors.
+ */
+function resolveExceptions(
+  input: EventTimesInput,
+  current: EventTimes | null,
+  next: { startsAt: Date; endsAt: Date; allDay: boolean; timeZone: string; recurrence: string | null },
+  seriesChanged: boolean,
+  errors: FieldErrors,
+): string[] {
+  const { recurrence, allDay, timeZone: zone } = next;
   if (input.recurrenceExceptions !== undefined && input.recurrenceExceptions !== null && input.recurrenceExceptions.length > 0) {
     if (!recurrence) {
       errors.recurrenceExceptions = 'recurrenceExceptions only apply to a recurring event (set recurrence)';
-      return { ok: false, errors };
+      return [];
     }
-    const series = seriesOf({ ...base, recurrence, recurrenceExceptions: [] });
+    const series = seriesOf({ ...next, recurrence, recurrenceExceptions: [] });
     const seen = new Set<number>();
     input.recurrenceExceptions.forEach((value, i) => {
       const field = `recurrenceExceptions.${i}`;
@@ -203,24 +235,15 @@ export function resolveEventTimes(
         errors[field] = `${field} (${allDay ? value : formatLocal(instant, zone)}) is not an occurrence of the recurrence`;
       } else seen.add(instant.getTime());
     });
-    exceptions = [...seen].sort((a, b) => a - b).map((ms) => new Date(ms).toISOString());
-  } else if (input.recurrenceExceptions === undefined && current && recurrence && current.recurrenceExceptions.length) {
-    if (!timeChanged && !ruleChanged) exceptions = [...current.recurrenceExceptions];
-    else {
-      const series = seriesOf({ ...base, recurrence, recurrenceExceptions: [] });
-      const moved = new Set<number>();
-      for (const e of current.recurrenceExceptions) {
-        const found = occurrenceOnLocalDate(series, toLocal(new Date(e), current.timeZone));
-        if (found) moved.add(found.startsAt.getTime());
-      }
-      exceptions = [...moved].sort((a, b) => a - b).map((ms) => new Date(ms).toISOString());
-    }
+    return [...seen].sort((a, b) => a - b).map((ms) => new Date(ms).toISOString());
   }
-  if (Object.keys(errors).length) return { ok: false, errors };
-
-  const times = { ...base, recurrence, recurrenceExceptions: exceptions };
-  if (recurrence && hasNoOccurrences(seriesOf(times))) {
-    return { ok: false, errors: { recurrenceExceptions: 'recurrenceExceptions remove every occurrence; cancel the event instead' } };
+  if (input.recurrenceExceptions !== undefined || !current || !recurrence || !current.recurrenceExceptions.length) return [];
+  if (!seriesChanged) return [...current.recurrenceExceptions];
+  const series = seriesOf({ ...next, recurrence, recurrenceExceptions: [] });
+  const moved = new Set<number>();
+  for (const e of current.recurrenceExceptions) {
+    const found = occurrenceOnLocalDate(series, toLocal(new Date(e), current.timeZone));
+    if (found) moved.add(found.startsAt.getTime());
   }
-  return { ok: true, times: { ...times, lastEndsAt: lastEndOf(seriesOf(times)) } };
+  return [...moved].sort((a, b) => a - b).map((ms) => new Date(ms).toISOString());
 }

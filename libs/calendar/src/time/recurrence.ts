@@ -75,89 +75,14 @@ export function normalizeRecurrence(rule: string, series: Pick<Series, 'startsAt
   if (/[\r\n]/.test(text)) throw new RecurrenceError('must be one RRULE value; exceptions go in recurrenceExceptions');
   if (text.length > 500) throw new RecurrenceError('must be at most 500 characters');
 
-  const parts = new Map<string, string>();
-  for (const part of text.split(';')) {
-    if (part.trim() === '') continue;
-    const eq = part.indexOf('=');
-    if (eq <= 0) throw new RecurrenceError(`"${part}" is not NAME=VALUE`);
-    const key = part.slice(0, eq).trim().toUpperCase();
-    const value = part
-      .slice(eq + 1)
-      .trim()
-      .toUpperCase();
-    if (!value) throw new RecurrenceError(`${key} has no value`);
-    if (parts.has(key)) throw new RecurrenceError(`${key} is given twice`);
-    parts.set(key, value);
-  }
-
+  const parts = parseParts(text);
   const freq = parts.get('FREQ');
   if (!freq) throw new RecurrenceError('needs FREQ, e.g. FREQ=WEEKLY');
   if (['SECONDLY', 'MINUTELY', 'HOURLY'].includes(freq)) {
     throw new RecurrenceError(`FREQ=${freq} is not supported: an event repeats at most daily`);
   }
   if (!(FREQUENCIES as readonly string[]).includes(freq)) throw new RecurrenceError('FREQ must be DAILY, WEEKLY, MONTHLY or YEARLY');
-
-  for (const [key, value] of parts) {
-    switch (key) {
-      case 'FREQ':
-        break;
-      case 'INTERVAL':
-        if (!/^\d{1,3}$/.test(value) || Number(value) < 1) throw new RecurrenceError('INTERVAL must be a whole number from 1 to 999');
-        break;
-      case 'COUNT':
-        if (!/^\d{1,4}$/.test(value) || Number(value) < 1 || Number(value) > MAX_COUNT) {
-          throw new RecurrenceError(`COUNT must be a whole number from 1 to ${MAX_COUNT}`);
-        }
-        break;
-      case 'UNTIL':
-        parts.set('UNTIL', normalizeUntil(value, series));
-        break;
-      case 'BYDAY':
-        for (const day of value.split(',')) {
-          const m = /^([+-]?\d{1,2})?(MO|TU|WE|TH|FR|SA|SU)$/.exec(day);
-          if (!m) throw new RecurrenceError(`BYDAY "${day}" is not a weekday such as MO or 2TU`);
-          if (m[1] !== undefined) {
-            const n = Math.abs(Number(m[1]));
-            if (n < 1 || n > 53) throw new RecurrenceError(`BYDAY "${day}": the number must be from 1 to 53 (or -53 to -1)`);
-            if (freq !== 'MONTHLY' && freq !== 'YEARLY') {
-              throw new RecurrenceError(`BYDAY "${day}": a numbered weekday needs FREQ=MONTHLY or FREQ=YEARLY`);
-            }
-          }
-        }
-        break;
-      case 'BYMONTHDAY':
-        if (freq === 'WEEKLY') throw new RecurrenceError('BYMONTHDAY cannot be used with FREQ=WEEKLY');
-        intList(key, value, 1, 31, true);
-        break;
-      case 'BYYEARDAY':
-        if (freq !== 'YEARLY') throw new RecurrenceError('BYYEARDAY needs FREQ=YEARLY');
-        intList(key, value, 1, 366, true);
-        break;
-      case 'BYWEEKNO':
-        if (freq !== 'YEARLY') throw new RecurrenceError('BYWEEKNO needs FREQ=YEARLY');
-        intList(key, value, 1, 53, true);
-        break;
-      case 'BYMONTH':
-        intList(key, value, 1, 12, false);
-        break;
-      case 'BYSETPOS':
-        intList(key, value, 1, 366, true);
-        break;
-      case 'WKST':
-        if (!(WEEKDAYS as readonly string[]).includes(value))
-          throw new RecurrenceError('WKST must be a weekday: MO, TU, WE, TH, FR, SA or SU');
-        break;
-      case 'BYHOUR':
-      case 'BYMINUTE':
-      case 'BYSECOND':
-        throw new RecurrenceError(`${key} is not supported: the time of day comes from startsAt`);
-      case 'DTSTART':
-      case 'TZID':
-        throw new RecurrenceError(`${key} does not belong in the rule: it comes from startsAt and timeZone`);
-      default:
-        throw new RecurrenceError(`${key} is not an RRULE property`);
-    }
-  }
+  for (const [key, value] of parts) checkPart(parts, key, value, freq, series);
   if (parts.has('COUNT') && parts.has('UNTIL')) throw new RecurrenceError('give COUNT or UNTIL, not both');
   if (parts.has('BYSETPOS') && ![...parts.keys()].some((k) => k.startsWith('BY') && k !== 'BYSETPOS')) {
     throw new RecurrenceError('BYSETPOS needs another BY… part, e.g. BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1');
@@ -186,6 +111,94 @@ export function normalizeRecurrence(rule: string, series: Pick<Series, 'startsAt
     }
   }
   return normalized;
+}
+
+/** The NAME=VALUE parts of a rule, upper case; a part given twice or without a value is refused. */
+function parseParts(text: string): Map<string, string> {
+  const parts = new Map<string, string>();
+  for (const part of text.split(';')) {
+    if (part.trim() === '') continue;
+    const eq = part.indexOf('=');
+    if (eq <= 0) throw new RecurrenceError(`"${part}" is not NAME=VALUE`);
+    const key = part.slice(0, eq).trim().toUpperCase();
+    const value = part
+      .slice(eq + 1)
+      .trim()
+      .toUpperCase();
+    if (!value) throw new RecurrenceError(`${key} has no value`);
+    if (parts.has(key)) throw new RecurrenceError(`${key} is given twice`);
+    parts.set(key, value);
+  }
+  return parts;
+}
+
+/** Checks one part of a rule against RFC 5545 and what an event may use; UNTIL is rewritten in `parts`. */
+function checkPart(
+  parts: Map<string, string>,
+  key: string,
+  value: string,
+  freq: string,
+  series: Pick<Series, 'startsAt' | 'allDay' | 'timeZone'>,
+): void {
+  switch (key) {
+    case 'FREQ':
+      break;
+    case 'INTERVAL':
+      if (!/^\d{1,3}$/.test(value) || Number(value) < 1) throw new RecurrenceError('INTERVAL must be a whole number from 1 to 999');
+      break;
+    case 'COUNT':
+      if (!/^\d{1,4}$/.test(value) || Number(value) < 1 || Number(value) > MAX_COUNT) {
+        throw new RecurrenceError(`COUNT must be a whole number from 1 to ${MAX_COUNT}`);
+      }
+      break;
+    case 'UNTIL':
+      parts.set('UNTIL', normalizeUntil(value, series));
+      break;
+    case 'BYDAY':
+      for (const day of value.split(',')) {
+        const m = /^([+-]?\d{1,2})?(MO|TU|WE|TH|FR|SA|SU)$/.exec(day);
+        if (!m) throw new RecurrenceError(`BYDAY "${day}" is not a weekday such as MO or 2TU`);
+        if (m[1] !== undefined) {
+          const n = Math.abs(Number(m[1]));
+          if (n < 1 || n > 53) throw new RecurrenceError(`BYDAY "${day}": the number must be from 1 to 53 (or -53 to -1)`);
+          if (freq !== 'MONTHLY' && freq !== 'YEARLY') {
+            throw new RecurrenceError(`BYDAY "${day}": a numbered weekday needs FREQ=MONTHLY or FREQ=YEARLY`);
+          }
+        }
+      }
+      break;
+    case 'BYMONTHDAY':
+      if (freq === 'WEEKLY') throw new RecurrenceError('BYMONTHDAY cannot be used with FREQ=WEEKLY');
+      intList(key, value, 1, 31, true);
+      break;
+    case 'BYYEARDAY':
+      if (freq !== 'YEARLY') throw new RecurrenceError('BYYEARDAY needs FREQ=YEARLY');
+      intList(key, value, 1, 366, true);
+      break;
+    case 'BYWEEKNO':
+      if (freq !== 'YEARLY') throw new RecurrenceError('BYWEEKNO needs FREQ=YEARLY');
+      intList(key, value, 1, 53, true);
+      break;
+    case 'BYMONTH':
+      intList(key, value, 1, 12, false);
+      break;
+    case 'BYSETPOS':
+      intList(key, value, 1, 366, true);
+      break;
+    case 'WKST':
+      if (!(WEEKDAYS as readonly string[]).includes(value))
+        throw new RecurrenceError('WKST must be a weekday: MO, TU, WE, TH, FR, SA or SU');
+      break;
+    case 'BYHOUR':
+    case 'BYMINUTE':
+    case 'BYSECOND':
+      throw new RecurrenceError(`${key} is not supported: the time of day comes from startsAt`);
+    case 'DTSTART':
+    case 'TZID':
+      throw new RecurrenceError(`${key} does not belong in the rule: it comes from startsAt and timeZone`);
+    default:
+      throw new RecurrenceError(`${key} is not an RRULE property`);
+  }
 }
 
 function normalizeUntil(value: string, series: Pick<Series, 'startsAt' | 'allDay' | 'timeZone'>): string {

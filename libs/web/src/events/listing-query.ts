@@ -4,7 +4,7 @@ import { type SiteLanguage } from '@mangfold/config';
 import { EventKind, type EventQueries } from '@mangfold/calendar';
 import { localize, type LocalizedText } from '@mangfold/db';
 import { type FeedRef, kindFromSlug, kindLabel, kindSlug } from '@mangfold/feeds';
-import { EVENTS_TEXT } from './events-text';
+import { EVENTS_TEXT, type EventsText } from './events-text';
 import { parseLocalDate } from './format';
 
 /** The listing's GET parameters, the same in both languages (and, for the four a feed can carry, the same as the feed's). */
@@ -144,8 +144,6 @@ export class ListingQueries {
     }
     const errors: string[] = [];
     const filter: EventFilter = { from: now };
-    const feedRefs: FeedRef[] = [];
-    const feedCannot: string[] = [];
 
     const known = (list: Choice[], value: string | undefined, problem: (v: string) => string): string | undefined => {
       if (!value) return undefined;
@@ -177,36 +175,8 @@ export class ListingQueries {
     filter.hasFreeSeats = yesNo(values.seats, t.unknown.seats);
     if (values.q) filter.search = values.q;
 
-    let periodGiven = false;
-    if (values.from) {
-      const from = parseLocalDate(values.from);
-      if (!from) errors.push(t.unknown.from(values.from));
-      else {
-        periodGiven = true;
-        if (from > now) filter.from = from;
-      }
-    }
-    if (values.to) {
-      const to = parseLocalDate(values.to);
-      if (!to) errors.push(t.unknown.to(values.to));
-      else {
-        periodGiven = true;
-        // The last day counts whole: up to the start of the next local day.
-        const [y, m, d] = values.to.split('-').map(Number);
-        filter.to = parseLocalDate(new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10)) ?? undefined;
-        if (filter.to && filter.from && filter.to <= filter.from) errors.push(t.unknown.period());
-      }
-    }
-
-    if (filter.districtSlug) feedRefs.push({ scope: 'district', slug: filter.districtSlug });
-    if (filter.associationSlug) feedRefs.push({ scope: 'association', slug: filter.associationSlug });
-    if (filter.occasionSlug) feedRefs.push({ scope: 'occasion', slug: filter.occasionSlug });
-    if (filter.kind) feedRefs.push({ scope: 'kind', slug: kindSlug(filter.kind) });
-    if (filter.housingAreaSlug) feedCannot.push(t.housingArea);
-    if (filter.language) feedCannot.push(t.language.replace(/ \(.*\)$/, ''));
-    if (filter.isFree !== undefined) feedCannot.push(t.free);
-    if (filter.hasFreeSeats !== undefined) feedCannot.push(t.seats);
-    if (filter.search) feedCannot.push(t.text);
+    const periodGiven = parsePeriod(values, filter, errors, t, now);
+    const { feedRefs, feedCannot } = feedsOf(filter, t);
 
     const after = one('after') || null;
     const rawBack = query.back;
@@ -215,6 +185,47 @@ export class ListingQueries {
       .slice(-MAX_BACK);
     return { values, filter, errors, feedRefs, feedCannot, periodGiven, after, back };
   }
+}
+
+/** Sets the period of `from` and `to` (a whole local day each) on the filter; true when either was given. */
+function parsePeriod(values: FilterValues, filter: EventFilter, errors: string[], t: EventsText, now: Date): boolean {
+  let periodGiven = false;
+  if (values.from) {
+    const from = parseLocalDate(values.from);
+    if (!from) errors.push(t.unknown.from(values.from));
+    else {
+      periodGiven = true;
+      if (from > now) filter.from = from;
+    }
+  }
+  if (values.to) {
+    const to = parseLocalDate(values.to);
+    if (!to) errors.push(t.unknown.to(values.to));
+    else {
+      periodGiven = true;
+      // The last day counts whole: up to the start of the next local day.
+      const [y, m, d] = values.to.split('-').map(Number);
+      filter.to = parseLocalDate(new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10)) ?? undefined;
+      if (filter.to && filter.from && filter.to <= filter.from) errors.push(t.unknown.period());
+    }
+  }
+  return periodGiven;
+}
+
+/** The feeds that carry the same events as the filter, and the filters no feed can follow (named for the page). */
+function feedsOf(filter: EventFilter, t: EventsText): { feedRefs: FeedRef[]; feedCannot: string[] } {
+  const feedRefs: FeedRef[] = [];
+  const feedCannot: string[] = [];
+  if (filter.districtSlug) feedRefs.push({ scope: 'district', slug: filter.districtSlug });
+  if (filter.associationSlug) feedRefs.push({ scope: 'association', slug: filter.associationSlug });
+  if (filter.occasionSlug) feedRefs.push({ scope: 'occasion', slug: filter.occasionSlug });
+  if (filter.kind) feedRefs.push({ scope: 'kind', slug: kindSlug(filter.kind) });
+  if (filter.housingAreaSlug) feedCannot.push(t.housingArea);
+  if (filter.language) feedCannot.push(t.language.replace(/ \(.*\)$/, ''));
+  if (filter.isFree !== undefined) feedCannot.push(t.free);
+  if (filter.hasFreeSeats !== undefined) feedCannot.push(t.seats);
+  if (filter.search) feedCannot.push(t.text);
+  return { feedRefs, feedCannot };
 }
 
 /** A listing URL with the given filters and page. */
