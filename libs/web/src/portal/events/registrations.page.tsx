@@ -93,52 +93,7 @@ export function RegistrationsPage(props: RegistrationsPageProps) {
         <a href={`/portal/events/${event.id}`}>{t.back}</a> · <a href={`/events/${event.id}/registrations.csv`}>{t.csv}</a>
       </p>
       <p>{t.count(props.totalCount)}</p>
-      {props.registrations.length ? (
-        <div class="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t.head.name}</th>
-                <th scope="col">{t.head.email}</th>
-                <th scope="col">{t.head.party}</th>
-                <th scope="col">{t.head.status}</th>
-                <th scope="col">{t.head.checkIn}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.registrations.map((r) => {
-                const position = props.positions.get(r.id);
-                const who = r.name ?? r.email ?? t.anonymous;
-                return (
-                  <tr key={r.id}>
-                    <th scope="row">{r.name ?? t.anonymous}</th>
-                    <td>{r.email ?? ''}</td>
-                    <td>{r.partySize}</td>
-                    <td>
-                      {t.status[r.status]}
-                      {position ? ` (${t.position(position)})` : ''}
-                    </td>
-                    <td>
-                      {r.status === RegistrationStatus.CONFIRMED ? (
-                        <form method="post" action={`${base}/${r.id}/${r.checkedInAt ? 'undo' : 'check-in'}`} class="inline-form">
-                          <CsrfField session={session} />
-                          {r.checkedInAt ? <span>{t.arrived} </span> : null}
-                          <button type="submit" class={r.checkedInAt ? 'secondary' : undefined}>
-                            {r.checkedInAt ? t.undo : t.checkIn}
-                            <span class="visually-hidden">: {who}</span>
-                          </button>
-                        </form>
-                      ) : null}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      ) : (
-        <p>{t.none}</p>
-      )}
+      {props.registrations.length ? <RegistrationsTable {...props} base={base} /> : <p>{t.none}</p>}
       {props.nextCursor ? (
         <p>
           <a href={`${base}?after=${encodeURIComponent(props.nextCursor)}`}>{t.next}</a>
@@ -146,5 +101,55 @@ export function RegistrationsPage(props: RegistrationsPageProps) {
       ) : null}
       <RegistrantsMessageForm lang={lang} session={session} action={`${base}/message`} state={props.message} />
     </PortalPage>
+  );
+}
+
+/** The registrations, each confirmed one with its check-in (or undo) button. */
+function RegistrationsTable(props: RegistrationsPageProps & { base: string }) {
+  const { lang, session, base } = props;
+  const t = TEXT[lang];
+  return (
+    <div class="table-scroll">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t.head.name}</th>
+            <th scope="col">{t.head.email}</th>
+            <th scope="col">{t.head.party}</th>
+            <th scope="col">{t.head.status}</th>
+            <th scope="col">{t.head.checkIn}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.registrations.map((r) => {
+            const position = props.positions.get(r.id);
+            const who = r.name ?? r.email ?? t.anonymous;
+            return (
+              <tr key={r.id}>
+                <th scope="row">{r.name ?? t.anonymous}</th>
+                <td>{r.email ?? ''}</td>
+                <td>{r.partySize}</td>
+                <td>
+                  {t.status[r.status]}
+                  {position ? ` (${t.position(position)})` : ''}
+                </td>
+                <td>
+                  {r.status === RegistrationStatus.CONFIRMED ? (
+                    <form method="post" action={`${base}/${r.id}/${r.checkedInAt ? 'undo' : 'check-in'}`} class="inline-form">
+                      <CsrfField session={session} />
+                      {r.checkedInAt ? <span>{t.arrived} </span> : null}
+                      <button type="submit" class={r.checkedInAt ? 'secondary' : undefined}>
+                        {r.checkedInAt ? t.undo : t.checkIn}
+                        <span class="visually-hidden">: {who}</span>
+                      </button>
+                    </form>
+                  ) : null}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }
