@@ -17,4 +17,3 @@ export * from './models/registration.model';
 export * from './models/international-day.model';
 export * from './event-registration-fields';
 export * from './inputs/attendee.input';
-export { layout } from './manage-page';

@@ -23,6 +23,8 @@ import { PublicPagesController } from './public-pages.controller';
 import { SiteController } from './site.controller';
 import { SiteData } from './site-data.service';
 import { SitemapController } from './sitemap.controller';
+import { ManageRegistrationController } from './manage/manage-registration.controller';
+import { SurveyController } from './manage/survey.controller';
 
 /** The pages for people (WEB.md), rendered on the server from the domain services. */
 @Module({
@@ -41,6 +43,8 @@ import { SitemapController } from './sitemap.controller';
     ReportsController,
     AccountController,
     PortalRegistrationsController,
+    ManageRegistrationController,
+    SurveyController,
   ],
   providers: [SiteData, ListingQueries, AtlasService, PortalOverviewService, PortalReferenceService, PortalEventsService],
 })
