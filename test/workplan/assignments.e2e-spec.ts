@@ -51,7 +51,9 @@ describe('assignments (rekvireringsopgaver) and the requester survey', () => {
 
     const page = await fetch(link.replace(app.config.http.publicBaseUrl, app.url));
     expect(page.status).toBe(200);
-    expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
+    // The site's own policy: no inline style or script, never framed.
+    expect(page.headers.get('content-security-policy')).toContain("style-src 'self';");
+    expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     expect(page.headers.get('x-frame-options')).toBe('DENY');
     expect(page.headers.get('cache-control')).toBe('no-store');
     const html = await page.text();

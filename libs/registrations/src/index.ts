@@ -22,4 +22,3 @@ export * from './models/international-day.model';
 export * from './event-registration-fields';
 export * from './inputs/attendee.input';
 export * from './inputs/participation.input';
-export { layout } from './manage-page';

@@ -8,7 +8,6 @@ import { EventAccess } from './event-access.service';
 import { InternationalDayResolver, ParticipationResolver } from './international-day.resolver';
 import { InternationalDayService } from './international-day.service';
 import { ParticipationDirectory } from './participation-directory.service';
-import { ManageRegistrationController } from './manage-registration.controller';
 import { PUBLIC_WRITE_LIMITER, PublicWriteLimits } from './public-write-limits';
 import { RegistrationsExportController } from './registrations-export.controller';
 import { RegistrationsResolver } from './registrations.resolver';
@@ -35,7 +34,7 @@ import { RegistrationsService } from './registrations.service';
     ...eventFieldResolvers(EventModel),
     { provide: PUBLIC_WRITE_LIMITER, useExisting: RateLimiter },
   ],
-  controllers: [RegistrationsExportController, ManageRegistrationController],
+  controllers: [RegistrationsExportController],
   exports: [
     RegistrationsService,
     InternationalDayService,

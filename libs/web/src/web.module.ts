@@ -28,6 +28,8 @@ import { PublicPagesController } from './public-pages.controller';
 import { SiteController } from './site.controller';
 import { SiteData } from './site-data.service';
 import { SitemapController } from './sitemap.controller';
+import { ManageRegistrationController } from './manage/manage-registration.controller';
+import { SurveyController } from './manage/survey.controller';
 
 /** The pages for people (WEB.md), rendered on the server from the domain services. */
 @Module({
@@ -49,6 +51,8 @@ import { SitemapController } from './sitemap.controller';
     AssociationProfileController,
     ParticipationController,
     AdminInternationalDayController,
+    ManageRegistrationController,
+    SurveyController,
   ],
   providers: [SiteData, ListingQueries, EventPageData, AtlasService, PortalOverviewService, PortalReferenceService, PortalEventsService],
 })

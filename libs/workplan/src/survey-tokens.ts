@@ -42,7 +42,7 @@ export function assignmentIdOfSurveyToken(config: TokenConfig, token: string): s
   return timingSafeEqual(Buffer.from(given), expected) ? id : undefined;
 }
 
-/** The survey page (served by this lib's SurveyController). */
+/** The survey page (served by @mangfold/web's SurveyController). */
 export function surveyUrl(config: Pick<AppConfig, 'auth' | 'http'>, assignmentId: string, lang: string): string {
   const query = new URLSearchParams({ token: surveyToken(config, assignmentId), lang: lang === 'en' ? 'en' : 'da' });
   return `${config.http.publicBaseUrl}/assignments/survey?${query.toString()}`;

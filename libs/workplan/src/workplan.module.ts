@@ -9,7 +9,6 @@ import { AssignmentsService } from './assignments.service';
 import { MaterialFileController } from './material-file.controller';
 import { AdviceResolver, EventSeminarPackageResolver, MaterialsResolver, SpeakersResolver } from './seminar-package.resolver';
 import { SeminarPackageService } from './seminar-package.service';
-import { SurveyController } from './survey.controller';
 import { EventThemesResolver, ThemesResolver } from './themes.resolver';
 import { ThemesService } from './themes.service';
 import { AssociationVisitFindingsResolver, VisitFindingResolver, VisitsResolver } from './visits.resolver';
@@ -38,7 +37,7 @@ import { VisitsService } from './visits.service';
     PublicWriteLimits,
     { provide: PUBLIC_WRITE_LIMITER, useExisting: RateLimiter },
   ],
-  controllers: [SurveyController, MaterialFileController],
+  controllers: [MaterialFileController],
   exports: [AssignmentsService, VisitsService, AreasService],
 })
 export class WorkplanModule {}

@@ -5,6 +5,10 @@ import express, { type Express, type NextFunction, type Request, type Response }
 import { ACCESS_TOKEN_VARIABLE, exampleOperations } from './example-operations';
 
 const IDE_ASSETS_PATH = '/graphql-ide/';
+/** The IDE's environment, active from the start, that keeps the token "Log in" stores. */
+const IDE_ENVIRONMENT = 'mangfold';
+/** Where Altair finds its script sandbox (`<base>` + iframe-sandbox): the frame that runs pre- and post-request scripts. */
+const IDE_SANDBOX_PATH = `${IDE_ASSETS_PATH}iframe-sandbox/`;
 
 /**
  * The site's policy loosened only as far as Altair needs: its inline bootstrap script by hash (never
@@ -29,6 +33,36 @@ export function ideContentSecurityPolicy(html: string): string {
   ].join('; ');
 }
 
+/**
+ * Altair runs a tab's pre- and post-request scripts ("Log in" keeps the token with one) by `eval` in a
+ * frame of its sandbox page, which obeys messages from the origin its `sc` parameter names. So the
+ * sandbox, and nothing else, may evaluate scripts; only the IDE's own origin may frame it (no other
+ * site can reach it: framing is refused and Cross-Origin-Opener-Policy cuts off other openers); and a
+ * sandbox told to listen to another origin is not served.
+ */
+export const IDE_SANDBOX_CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+  "frame-ancestors 'self'",
+].join('; ');
+
+function ideSandbox(req: Request, res: Response, next: NextFunction): void {
+  res.setHeader('Content-Security-Policy', IDE_SANDBOX_CONTENT_SECURITY_POLICY);
+  res.setHeader('X-Frame-Options', 'SAMEORIGIN');
+  const page = req.path === '/' || req.path === '/index.html';
+  if (page && req.query.sc !== `${req.protocol}://${req.get('host') ?? 'localhost'}`) {
+    res.status(403).type('text/plain').send('The IDE sandbox serves only the IDE of this origin.');
+    return;
+  }
+  next();
+}
+
 function renderIde(now: Date, endpointURL: string): string {
   return renderAltair({
     baseURL: IDE_ASSETS_PATH,
@@ -46,7 +80,13 @@ function renderIde(now: Date, endpointURL: string): string {
       'alert.disableWarnings': true,
     },
     // Every tab sends the token "Log in" stores (or one pasted into the environment or the headers).
-    initialEnvironments: { base: { title: 'Mangfold', variables: { [ACCESS_TOKEN_VARIABLE]: '' } } },
+    // A script can store only into the active environment, and the base one is never active: so the
+    // token lives in an environment of its own, active from the start.
+    initialEnvironments: {
+      base: { title: 'Mangfold', variables: {} },
+      subEnvironments: [{ id: IDE_ENVIRONMENT, title: 'Mangfold', variables: { [ACCESS_TOKEN_VARIABLE]: '' } }],
+      activeSubEnvironment: IDE_ENVIRONMENT,
+    },
     initialWindows: exampleOperations(now).map((op) => ({
       initialName: op.name,
       endpointURL,
@@ -79,6 +119,7 @@ export function mountGraphqlIde(app: Express): void {
     }
     return cached;
   };
+  app.use(IDE_SANDBOX_PATH, ideSandbox);
   app.use(IDE_ASSETS_PATH, express.static(getDistDirectory(), { maxAge: '1d', index: false }));
   app.get('/graphql', (req: Request, res: Response, next: NextFunction) => {
     const wantsHtml = req.accepts(['application/json', 'application/graphql-response+json', 'text/html']) === 'text/html';

@@ -1,12 +1,14 @@
 import { Body, Controller, Get, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import type { VNode } from 'preact';
 import { Public } from '@mangfold/auth';
 import { Language, parseLanguage } from '@mangfold/common';
+import { type AppConfig, InjectConfig } from '@mangfold/config';
 import { NotFoundError } from '@mangfold/graphql';
 import { PublicWriteLimits } from '@mangfold/registrations';
-import type { Assignment } from './assignment.entity';
-import { AssignmentsService, SurveyAlreadyAnsweredError } from './assignments.service';
-import { surveyNotFoundPage, surveyPage, type SurveyMessage } from './survey-page';
+import { type Assignment, AssignmentsService, SurveyAlreadyAnsweredError } from '@mangfold/workplan';
+import { sendPage } from '../respond';
+import { SURVEY_PATH, SurveyNotFoundPage, SurveyPage, type SurveyMessage } from './survey.page';
 
 interface SurveyForm {
   token?: unknown;
@@ -25,6 +27,7 @@ export class SurveyController {
   constructor(
     private readonly assignments: AssignmentsService,
     private readonly limits: PublicWriteLimits,
+    @InjectConfig() private readonly config: AppConfig,
   ) {}
 
   @Get()
@@ -36,7 +39,7 @@ export class SurveyController {
   ): Promise<void> {
     const assignment = await this.find(token);
     const language = languageOf(lang, assignment);
-    if (!assignment) return this.send(res, 404, surveyNotFoundPage(language));
+    if (!assignment) return this.send(res, 404, <SurveyNotFoundPage lang={language} baseUrl={this.config.http.publicBaseUrl} />);
     this.page(res, 200, assignment, String(token), language, done === 'answered' ? 'thanks' : undefined);
   }
 
@@ -45,7 +48,7 @@ export class SurveyController {
     await this.limits.useToken(req);
     const assignment = await this.find(form.token);
     const lang = languageOf(form.lang, assignment);
-    if (!assignment) return this.send(res, 404, surveyNotFoundPage(lang));
+    if (!assignment) return this.send(res, 404, <SurveyNotFoundPage lang={lang} baseUrl={this.config.http.publicBaseUrl} />);
     const token = String(form.token);
     const comment = typeof form.comment === 'string' ? form.comment.trim() : '';
     if ((form.satisfied !== 'yes' && form.satisfied !== 'no') || comment.length > 2000) {
@@ -58,7 +61,7 @@ export class SurveyController {
       throw error;
     }
     const query = new URLSearchParams({ token, lang, done: 'answered' });
-    this.headers(res).redirect(303, `/assignments/survey?${query.toString()}`);
+    noindex(res).redirect(303, `${SURVEY_PATH}?${query.toString()}`);
   }
 
   private async find(token: unknown): Promise<Assignment | undefined> {
@@ -72,26 +75,28 @@ export class SurveyController {
   }
 
   private page(res: Response, status: number, a: Assignment, token: string, lang: Language, message?: SurveyMessage): void {
-    this.send(
-      res,
-      status,
-      surveyPage({ lang, token, title: a.title, answered: a.surveyAnsweredAt !== null || message === 'answered', message }),
+    const answered = a.surveyAnsweredAt !== null || message === 'answered';
+    const page = (
+      <SurveyPage
+        lang={lang}
+        baseUrl={this.config.http.publicBaseUrl}
+        token={token}
+        title={a.title}
+        answered={answered}
+        message={message}
+      />
     );
+    this.send(res, status, page);
   }
 
-  private send(res: Response, status: number, html: string): void {
-    this.headers(res).status(status).send(html);
+  /** Never cached, never indexed: the address holds the secret token. */
+  private send(res: Response, status: number, page: VNode): void {
+    sendPage(noindex(res), page, { status, cache: 'no-store' });
   }
+}
 
-  private headers(res: Response): Response {
-    return res
-      .setHeader('Content-Type', 'text/html; charset=utf-8')
-      .setHeader('Cache-Control', 'no-store')
-      .setHeader('Referrer-Policy', 'no-referrer')
-      .setHeader('X-Robots-Tag', 'noindex')
-      .setHeader('X-Frame-Options', 'DENY')
-      .setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'");
-  }
+function noindex(res: Response): Response {
+  return res.setHeader('X-Robots-Tag', 'noindex');
 }
 
 function languageOf(value: unknown, assignment?: Assignment): Language {

@@ -1,15 +1,14 @@
 import { Body, Controller, Get, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import type { VNode } from 'preact';
 import { Public } from '@mangfold/auth';
 import { Language, parseLanguage } from '@mangfold/common';
 import { InjectConfig, type AppConfig } from '@mangfold/config';
 import { AppError, NotFoundError } from '@mangfold/graphql';
-import { eraseConfirmPage, erasedPage, managePage, notFoundPage } from './manage-page';
-import { PersonalDataService } from './personal-data.service';
-import { PublicWriteLimits } from './public-write-limits';
-import type { Registration } from './registration.entity';
-import { personalFeedUrl } from './registration-tokens';
-import { RegistrationsService } from './registrations.service';
+import { PersonalDataService, PublicWriteLimits, Registration, RegistrationsService, personalFeedUrl } from '@mangfold/registrations';
+import { sendPage } from '../respond';
+import { EraseConfirmPage, ErasedPage, ManageNotFoundPage, ManageRegistrationPage, managePath } from './manage-registration.page';
+import { MANAGE_TEXT } from './manage-text';
 
 interface TokenForm {
   token?: unknown;
@@ -72,9 +71,8 @@ export class ManageRegistrationController {
     const registration = await this.find(form.token);
     if (!registration) return this.notFound(res, language(form.lang));
     const event = await this.registrations.eventOf(registration);
-    this.headers(res)
-      .status(200)
-      .send(eraseConfirmPage({ lang: language(form.lang, registration), token: String(form.token), event }));
+    const lang = language(form.lang, registration);
+    this.send(res, 200, <EraseConfirmPage lang={lang} baseUrl={this.baseUrl} token={String(form.token)} event={event} />);
   }
 
   /** Erases as the eraseRegistration mutation does; afterwards the token opens nothing. */
@@ -89,14 +87,12 @@ export class ManageRegistrationController {
     } catch (error) {
       return this.failed(res, error, registration, String(form.token), lang);
     }
-    this.headers(res).redirect(303, `/registrations/manage/erased?lang=${lang}`);
+    noindex(res).redirect(303, `/registrations/manage/erased?lang=${lang}`);
   }
 
   @Get('erased')
   erased(@Query('lang') lang: unknown, @Res() res: Response): void {
-    this.headers(res)
-      .status(200)
-      .send(erasedPage(language(lang)));
+    this.send(res, 200, <ErasedPage lang={language(lang)} baseUrl={this.baseUrl} />);
   }
 
   @Post('feedback')
@@ -112,11 +108,7 @@ export class ManageRegistrationController {
       (score !== null && ![1, 2, 3, 4, 5].includes(score)) ||
       comment.length > 2000
     ) {
-      const message =
-        lang === 'da'
-          ? 'Svar ja eller nej, og giv højst 2000 tegns kommentar.'
-          : 'Answer yes or no, and keep the comment under 2000 characters.';
-      return this.render(res, 400, registration, String(form.token), lang, { error: message });
+      return this.render(res, 400, registration, String(form.token), lang, { error: MANAGE_TEXT[lang].invalidFeedback });
     }
     try {
       await this.registrations.submitFeedback(String(form.token), { satisfied: form.satisfied === 'yes', score, comment: comment || null });
@@ -146,15 +138,18 @@ export class ManageRegistrationController {
   ): Promise<void> {
     const view = await this.registrations.managementView(registration);
     const fresh = view.registration;
-    const html = managePage({
-      lang,
-      token,
-      ...view,
-      personalFeedUrl: fresh.email ? personalFeedUrl(this.config, fresh.email) : null,
-      now: new Date(),
-      ...extra,
-    });
-    this.headers(res).status(status).send(html);
+    const page = (
+      <ManageRegistrationPage
+        lang={lang}
+        baseUrl={this.baseUrl}
+        token={token}
+        {...view}
+        personalFeedUrl={fresh.email ? personalFeedUrl(this.config, fresh.email) : null}
+        now={new Date()}
+        {...extra}
+      />
+    );
+    this.send(res, status, page);
   }
 
   private async failed(res: Response, error: unknown, registration: Registration, token: string, lang: Language): Promise<void> {
@@ -166,23 +161,25 @@ export class ManageRegistrationController {
   }
 
   private back(res: Response, token: string, lang: Language, done: 'cancelled' | 'feedback'): void {
-    const query = new URLSearchParams({ token, lang, done });
-    this.headers(res).redirect(303, `/registrations/manage?${query.toString()}`);
+    noindex(res).redirect(303, managePath(token, lang, done));
   }
 
   private notFound(res: Response, lang: Language): void {
-    this.headers(res).status(404).send(notFoundPage(lang));
+    this.send(res, 404, <ManageNotFoundPage lang={lang} baseUrl={this.baseUrl} />);
   }
 
-  private headers(res: Response): Response {
-    return res
-      .setHeader('Content-Type', 'text/html; charset=utf-8')
-      .setHeader('Cache-Control', 'no-store')
-      .setHeader('Referrer-Policy', 'no-referrer')
-      .setHeader('X-Robots-Tag', 'noindex')
-      .setHeader('X-Frame-Options', 'DENY')
-      .setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'");
+  /** Never cached, never indexed: the address holds the secret token. */
+  private send(res: Response, status: number, page: VNode): void {
+    sendPage(noindex(res), page, { status, cache: 'no-store' });
   }
+
+  private get baseUrl(): string {
+    return this.config.http.publicBaseUrl;
+  }
+}
+
+function noindex(res: Response): Response {
+  return res.setHeader('X-Robots-Tag', 'noindex');
 }
 
 function language(value: unknown, registration?: Registration): Language {
