@@ -7,11 +7,21 @@ import { EventsResolver } from './events.resolver';
 import { EventsService } from './events.service';
 import { OccasionsResolver } from './occasions.resolver';
 import { OccasionsService } from './occasions.service';
+import { ReferenceData } from './reference-data.service';
 
 /** Events, occasions and their moderation workflow (GraphQL); its jobs are handled by other libs. */
 @Module({
   imports: [AssociationsModule],
-  providers: [CalendarLoaders, EventsService, EventQueries, OccasionsService, EventsResolver, OccasionsResolver, AuditEntryResolver],
-  exports: [CalendarLoaders, EventsService, EventQueries, OccasionsService],
+  providers: [
+    ReferenceData,
+    CalendarLoaders,
+    EventsService,
+    EventQueries,
+    OccasionsService,
+    EventsResolver,
+    OccasionsResolver,
+    AuditEntryResolver,
+  ],
+  exports: [ReferenceData, CalendarLoaders, EventsService, EventQueries, OccasionsService],
 })
 export class CalendarModule {}
