@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import type { AppConfig } from '@mangfold/config';
+import { startEmbeddedPostgres } from '@mangfold/db';
 import { createApiApp } from '../apps/api/src/create-api-app';
 import { createWorkerApp } from '../apps/worker/src/create-worker-app';
 
@@ -15,6 +16,7 @@ import { createWorkerApp } from '../apps/worker/src/create-worker-app';
  *   worker <config json>         the real worker
  *   bare <body file>             a bare node:http server answering the same bytes and headers
  *   apollo <schema> <data>       a standalone @apollo/server resolving a captured response from memory
+ *   pglite <data dir>            the embedded PostgreSQL of `npm start` (sends { url })
  * Each sends { port } (or { ready }) to the parent once it listens.
  */
 async function main(): Promise<void> {
@@ -45,6 +47,11 @@ async function main(): Promise<void> {
     const server = new ApolloServer({ typeDefs: readFileSync(arg, 'utf8'), resolvers: { Query: { events: () => data.events } } });
     const { url } = await startStandaloneServer(server, { listen: { port: 0, host: '127.0.0.1' } });
     send({ port: Number(new URL(url).port) });
+  } else if (mode === 'pglite') {
+    // As the launcher runs it: in a process of its own, apart from the api.
+    const pg = await startEmbeddedPostgres({ dataDir: arg });
+    process.once('SIGTERM', () => void pg.stop().then(() => process.exit(0)));
+    send({ url: pg.url });
   } else {
     throw new Error(`unknown mode ${mode}`);
   }

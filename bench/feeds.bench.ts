@@ -33,8 +33,17 @@ const EDITS = 50;
 const CONNECTIONS = 50;
 const ZONE = 'Europe/Copenhagen';
 
-/** Inserts published events with organisers, districts and occasions, numbered from `from`. */
+/**
+ * Inserts published events with organisers, districts and occasions, numbered from `from`. One
+ * transaction without the api's statement timeout: the KPI counters' triggers run inside the insert,
+ * and on a loaded machine thousands of rows take longer than a request may.
+ */
 export async function seedEvents(em: EntityManager, from: number, count: number): Promise<void> {
+  await em.transactional((tem) => insertEvents(tem, from, count));
+}
+
+async function insertEvents(em: EntityManager, from: number, count: number): Promise<void> {
+  await em.execute('set local statement_timeout = 0');
   await em.execute(
     `insert into association (id, slug, name, kind, status, description)
      select gen_random_uuid(), 'bench-forening-' || i, 'Bench Forening ' || i || ' – Nørrebro', 'ASSOCIATION', 'APPROVED', '{}'

@@ -3,7 +3,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import type { AppConfig } from '@mangfold/config';
 import { graphql, startTestApp, type TestApp } from '../test/utils';
+import { startEmbedded } from './embedded';
 import type { Benchmark, Figure } from './harness';
 import { seedEvents } from './feeds.bench';
 import { sideBySide, start, stop, type Child, type Load } from './servers';
@@ -84,35 +86,54 @@ async function gqlQueries(app: TestApp): Promise<Figure> {
   };
 }
 
+/** gql-list for the api on `config` against a standalone Apollo answering the api's own response. */
+async function listFigure(name: string, config: AppConfig, atLeast: number, scratch: string): Promise<Figure> {
+  let api: Child | undefined;
+  let baseline: Child | undefined;
+  try {
+    api = await start('api', JSON.stringify(config));
+    const apiUrl = `http://127.0.0.1:${api.port}`;
+    const captured = await graphql<{ events: unknown }>(apiUrl, LIST, { first: 100 });
+    if (captured.errors || !captured.data) throw new Error(`events(first: 100): ${JSON.stringify(captured.errors)}`);
+    const dataFile = join(scratch, `${name}.json`);
+    writeFileSync(dataFile, JSON.stringify(captured.data));
+    baseline = await start('apollo', join(__dirname, '..', 'apps', 'api', 'schema.gql'), dataFile);
+    const urls = { ours: apiUrl, baseline: `http://127.0.0.1:${baseline.port}` };
+    return await sideBySide(name, urls, atLeast, ROUND_SECONDS, listLoad, {
+      unit: 'requests/s',
+      connections: CONNECTIONS,
+      poolMax: config.db.poolMax,
+    });
+  } finally {
+    // Let the requests autocannon left in flight finish before the api's pool closes under them.
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    await stop(api);
+    await stop(baseline);
+  }
+}
+
 export const benchmark: Benchmark = {
   group: 'gql',
   async run(): Promise<Figure[]> {
     const scratch = mkdtempSync(join(tmpdir(), 'mangfold-gql-bench-'));
+    const figures: Figure[] = [];
     // The relay has nothing to move here; keep its polling out of the statement count.
     const app = await startTestApp({ env: { LOG_LEVEL: 'error', OUTBOX_RELAY_INTERVAL_MS: '60000', DATABASE_POOL_MAX: '10' } });
-    let api: Child | undefined;
-    let baseline: Child | undefined;
     try {
       await seedEvents(app.em(), 1, EVENTS);
-      const figures = [await gqlQueries(app)];
-
-      api = await start('api', JSON.stringify(app.config));
-      const apiUrl = `http://127.0.0.1:${api.port}`;
-      const captured = await graphql<{ events: unknown }>(apiUrl, LIST, { first: 100 });
-      if (captured.errors || !captured.data) throw new Error(`events(first: 100): ${JSON.stringify(captured.errors)}`);
-      const dataFile = join(scratch, 'events.json');
-      writeFileSync(dataFile, JSON.stringify(captured.data));
-      baseline = await start('apollo', join(__dirname, '..', 'apps', 'api', 'schema.gql'), dataFile);
-      const urls = { ours: apiUrl, baseline: `http://127.0.0.1:${baseline.port}` };
-      figures.push(await sideBySide('gql-list', urls, 0.4, ROUND_SECONDS, listLoad, { unit: 'requests/s', connections: CONNECTIONS }));
-      return figures;
+      figures.push(await gqlQueries(app));
+      figures.push(await listFigure('gql-list', app.config, 0.4, scratch));
     } finally {
-      // Let the requests autocannon left in flight finish before the api's pool closes under them.
-      await new Promise((resolve) => setTimeout(resolve, 2_000));
-      await stop(api);
-      await stop(baseline);
       await app.close();
+    }
+    // The embedded default of `npm start`: PGlite, one connection.
+    const embedded = await startEmbedded((em) => seedEvents(em, 1, EVENTS));
+    try {
+      figures.push(await listFigure('gql-list-embedded', embedded.config, 0.15, scratch));
+    } finally {
+      await embedded.close();
       rmSync(scratch, { recursive: true, force: true });
     }
+    return figures;
   },
 };

@@ -35,7 +35,7 @@ export function ratioFigure(
 }
 
 export function printFigure(f: Figure): void {
-  process.stdout.write(`${f.name}: ${f.value}${f.unit === 'ratio' ? '' : ` ${f.unit}`} (${f.goal})${f.pass ? '' : '  MISSED'}\n`);
+  process.stdout.write(`${f.name}: ${f.value}${f.unit === 'ratio' ? '' : ` ${f.unit}`} (${f.goal}) ${f.pass ? 'met' : 'MISSED'}\n`);
 }
 
 /** Merges this run's figures into bench/results.json, keyed by figure name, with the machine they came from. */

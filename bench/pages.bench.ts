@@ -3,9 +3,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { sitePaths } from '@mangfold/config';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { sitePaths, type AppConfig } from '@mangfold/config';
 import { startTestApp } from '../test/utils';
 import type { Benchmark, Figure } from './harness';
+import { startEmbedded } from './embedded';
 import { seedEvents } from './feeds.bench';
 import { sideBySide, start, stop, type Child, type Load } from './servers';
 
@@ -59,51 +61,71 @@ async function pageWeight(apiUrl: string, html: Buffer): Promise<Figure> {
   };
 }
 
+const SLUG = 'bench-event-99';
+
+/** 5,000 events, and one (i = 99: an occasion, 79 days ahead) with organisers, an occasion and seats. */
+async function seed(em: EntityManager): Promise<void> {
+  await seedEvents(em, 1, EVENTS);
+  await em.execute(`update event set capacity = 50, seats_taken = 12, registration_required = true where slug = ?`, [SLUG]);
+  await em.execute(
+    `insert into event_organizer (id, event_id, association_id, role, status, responded_at)
+     select gen_random_uuid(), e.id, a.id, 'CO_ORGANIZER', 'ACCEPTED', now()
+       from event e, association a where e.slug = ? and a.slug = 'bench-forening-1'
+     on conflict do nothing`,
+    [SLUG],
+  );
+}
+
+type Row = readonly [name: string, path: string, atLeast: number];
+
+/** Each row's page on the api on `config` against a bare twin answering the same bytes. */
+async function pageFigures(config: AppConfig, rows: readonly Row[], scratch: string): Promise<Figure[]> {
+  const children: (Child | undefined)[] = [];
+  try {
+    const api = await start('api', JSON.stringify(config));
+    children.push(api);
+    const apiUrl = `http://127.0.0.1:${api.port}`;
+    const figures: Figure[] = [];
+    for (const [name, path, atLeast] of rows) {
+      const twin = await bareTwin(apiUrl, path, scratch);
+      children.push(twin.child);
+      if (name === 'page-list') figures.push(await pageWeight(apiUrl, twin.body));
+      const urls = { ours: `${apiUrl}${path}`, baseline: `http://127.0.0.1:${twin.child.port}${path}` };
+      const details = { unit: 'requests/s', connections: CONNECTIONS, bytes: twin.body.length, poolMax: config.db.poolMax };
+      figures.push(await sideBySide(name, urls, atLeast, ROUND_SECONDS, pageLoad, details));
+      await stop(twin.child);
+    }
+    return figures;
+  } finally {
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    for (const child of children) await stop(child);
+  }
+}
+
 export const benchmark: Benchmark = {
   group: 'pages',
   async run(): Promise<Figure[]> {
     const scratch = mkdtempSync(join(tmpdir(), 'mangfold-pages-bench-'));
+    const figures: Figure[] = [];
     const app = await startTestApp({ env: { LOG_LEVEL: 'error', OUTBOX_RELAY_INTERVAL_MS: '60000', DATABASE_POOL_MAX: '10' } });
-    const children: (Child | undefined)[] = [];
     try {
-      await seedEvents(app.em(), 1, EVENTS);
-      // An event with organisers, an occasion and seats, as the figure asks (i = 99: occasion, 79 days ahead).
-      const slug = 'bench-event-99';
-      await app.em().execute(`update event set capacity = 50, seats_taken = 12, registration_required = true where slug = ?`, [slug]);
-      await app.em().execute(
-        `insert into event_organizer (id, event_id, association_id, role, status, responded_at)
-         select gen_random_uuid(), e.id, a.id, 'CO_ORGANIZER', 'ACCEPTED', now()
-           from event e, association a where e.slug = ? and a.slug = 'bench-forening-1'
-         on conflict do nothing`,
-        [slug],
-      );
-
-      const api = await start('api', JSON.stringify(app.config));
-      children.push(api);
-      const apiUrl = `http://127.0.0.1:${api.port}`;
-      const figures: Figure[] = [];
-      for (const [name, path, atLeast] of [
-        ['page-event', sitePaths.event('da', slug), 0.5],
+      await seed(app.em());
+      const rows: Row[] = [
+        ['page-event', sitePaths.event('da', SLUG), 0.5],
         ['page-list', sitePaths.events('da'), 0.3],
-      ] as const) {
-        const twin = await bareTwin(apiUrl, path, scratch);
-        children.push(twin.child);
-        if (name === 'page-list') figures.push(await pageWeight(apiUrl, twin.body));
-        const urls = { ours: `${apiUrl}${path}`, baseline: `http://127.0.0.1:${twin.child.port}${path}` };
-        figures.push(
-          await sideBySide(name, urls, atLeast, ROUND_SECONDS, pageLoad, {
-            unit: 'requests/s',
-            connections: CONNECTIONS,
-            bytes: twin.body.length,
-          }),
-        );
-      }
-      return figures;
+      ];
+      figures.push(...(await pageFigures(app.config, rows, scratch)));
     } finally {
-      await new Promise((resolve) => setTimeout(resolve, 2_000));
-      for (const child of children) await stop(child);
       await app.close();
+    }
+    // The embedded default of `npm start`: PGlite, one connection.
+    const embedded = await startEmbedded(seed);
+    try {
+      figures.push(...(await pageFigures(embedded.config, [['page-list-embedded', sitePaths.events('da'), 0.1]], scratch)));
+    } finally {
+      await embedded.close();
       rmSync(scratch, { recursive: true, force: true });
     }
+    return figures;
   },
 };

@@ -8,7 +8,6 @@ import { byIdLoader, type LoaderFactory } from '@mangfold/graphql';
 import { EventOrganizer, OrganizerStatus } from './event-organizer.entity';
 import { Event } from './event.entity';
 import { OccasionDate } from './occasion-date.entity';
-import { Occasion } from './occasion.entity';
 
 /** An association organising an event, or invited to. */
 export interface OrganizerRecord {
@@ -54,7 +53,6 @@ export class CalendarLoaders {
     });
 
   readonly eventById: LoaderFactory<string, Event> = () => byIdLoader(this.em, Event);
-  readonly occasionById: LoaderFactory<string, Occasion> = () => byIdLoader(this.em, Occasion);
 
   /** Every year's dates of each occasion, in year order. */
   readonly datesByOccasion: LoaderFactory<string, OccasionDate[]> = () =>

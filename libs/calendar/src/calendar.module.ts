@@ -8,11 +8,13 @@ import { EventDetails } from './event-details';
 import { EventsService } from './events.service';
 import { OccasionsResolver } from './occasions.resolver';
 import { OccasionsService } from './occasions.service';
+import { ReferenceData } from './reference-data.service';
 
 /** Events, occasions and their moderation workflow (GraphQL); its jobs are handled by other libs. */
 @Module({
   imports: [AssociationsModule],
   providers: [
+    ReferenceData,
     CalendarLoaders,
     EventDetails,
     EventsService,
@@ -22,6 +24,6 @@ import { OccasionsService } from './occasions.service';
     OccasionsResolver,
     AuditEntryResolver,
   ],
-  exports: [CalendarLoaders, EventsService, EventQueries, OccasionsService],
+  exports: [ReferenceData, CalendarLoaders, EventsService, EventQueries, OccasionsService],
 })
 export class CalendarModule {}

@@ -1,6 +1,5 @@
 import { Args, GraphQLISODateTime, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import { AssociationLoaders } from '@mangfold/associations';
 import { CurrentUser, Public, Role, Roles, type AuthUser } from '@mangfold/auth';
 import {
   AssociationModel,
@@ -21,6 +20,7 @@ import {
 } from '@mangfold/graphql';
 import type { AuditEntry } from '@mangfold/db';
 import { CalendarLoaders } from './calendar-loaders';
+import { ReferenceData } from './reference-data.service';
 import type { Event } from './event.entity';
 import type { EventRecord } from './event-record';
 import { OrganizerStatus } from './event-organizer.entity';
@@ -41,7 +41,7 @@ export class EventsResolver {
     private readonly eventsService: EventsService,
     private readonly queries: EventQueries,
     private readonly loaders: CalendarLoaders,
-    private readonly places: AssociationLoaders,
+    private readonly reference: ReferenceData,
   ) {}
 
   @Public()
@@ -226,18 +226,18 @@ export class EventsResolver {
   }
 
   @ResolveField(() => DistrictModel, { nullable: true })
-  district(e: EventRecord, _args: unknown, { loaders }: GqlContext): Promise<District> | null {
-    return e.district ? loaders.get(this.places.districtById).load(e.district.id) : null;
+  district(e: EventRecord): Promise<District | null> | null {
+    return e.district ? this.reference.district(e.district.id) : null;
   }
 
   @ResolveField(() => HousingAreaModel, { nullable: true })
-  housingArea(e: EventRecord, _args: unknown, { loaders }: GqlContext): Promise<HousingArea> | null {
-    return e.housingArea ? loaders.get(this.places.housingAreaById).load(e.housingArea.id) : null;
+  housingArea(e: EventRecord): Promise<HousingArea | null> | null {
+    return e.housingArea ? this.reference.housingArea(e.housingArea.id) : null;
   }
 
   @ResolveField(() => OccasionModel, { nullable: true, description: 'The occasion the event marks' })
-  occasion(e: EventRecord, _args: unknown, { loaders }: GqlContext): Promise<Occasion> | null {
-    return e.occasion ? loaders.get(this.loaders.occasionById).load(e.occasion.id) : null;
+  occasion(e: EventRecord): Promise<Occasion | null> | null {
+    return e.occasion ? this.reference.occasion(e.occasion.id) : null;
   }
 
   @ResolveField(() => [AssociationModel], {

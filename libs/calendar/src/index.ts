@@ -11,6 +11,7 @@ export * from './models/occasion.model';
 export * from './occasion-date.entity';
 export * from './occasion.entity';
 export * from './occasions.service';
+export * from './reference-data.service';
 export * from './theme.entity';
 export * from './time/local-time';
 export * from './time/recurrence';

@@ -7,6 +7,7 @@ import { BadUserInputError, NotFoundError, parseId, type FieldErrors } from '@ma
 import { JobName, enqueue } from '@mangfold/jobs';
 import { OccasionDate } from './occasion-date.entity';
 import { Occasion } from './occasion.entity';
+import { ReferenceData } from './reference-data.service';
 import { diffSnapshots } from './event-rules';
 import type { CreateOccasionInput, OccasionDateInput, UpdateOccasionInput } from './inputs/occasion.inputs';
 
@@ -34,7 +35,10 @@ function datesSnapshot(dates: OccasionDate[]): Record<string, [string, string]> 
 /** Occasions and their dates per year, maintained by TFI. */
 @Injectable()
 export class OccasionsService {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly reference: ReferenceData,
+  ) {}
 
   /** All occasions, or those with dates in a year (in date order). */
   async list(year?: number | null): Promise<Occasion[]> {
@@ -61,7 +65,7 @@ export class OccasionsService {
     else if (await this.em.count(Occasion, { slug })) errors.slug = `slug "${slug}" is taken`;
     if (Object.keys(errors).length) throw new BadUserInputError(errors);
     try {
-      return await this.em.transactional(async (em) => {
+      const created = await this.em.transactional(async (em) => {
         const occasion = em.create(Occasion, {
           slug,
           name,
@@ -87,6 +91,8 @@ export class OccasionsService {
         });
         return occasion;
       });
+      await this.reference.changed('occasion');
+      return created;
     } catch (error) {
       if (error instanceof UniqueConstraintViolationException) throw BadUserInputError.field('slug', `slug "${slug}" is taken`);
       throw error;
@@ -102,7 +108,7 @@ export class OccasionsService {
       if (removing.has(d.year)) errors[`dates.${i}.year`] = `dates.${i}.year ${d.year} is also in removeYears`;
     });
     if (Object.keys(errors).length) throw new BadUserInputError(errors);
-    return this.em.transactional(async (em) => {
+    const updated = await this.em.transactional(async (em) => {
       const occasion = await em.findOne(Occasion, id, { populate: ['dates'] });
       if (!occasion) throw new NotFoundError('Occasion');
       const snapshot = () => ({
@@ -133,5 +139,7 @@ export class OccasionsService {
       if (changes.name) enqueue(em, JobName.OccasionChanged, { occasionId: occasion.id });
       return occasion;
     });
+    await this.reference.changed('occasion');
+    return updated;
   }
 }

@@ -1,4 +1,5 @@
 import type { SiteLanguage } from '@mangfold/config';
+import { cachedFormat } from './events/format';
 
 const LOCALE: Record<SiteLanguage, string> = { da: 'da-DK', en: 'en-GB' };
 
@@ -10,9 +11,8 @@ export interface When {
 }
 
 const dateFormat = (lang: SiteLanguage, timeZone: string) =>
-  new Intl.DateTimeFormat(LOCALE[lang], { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone });
-const timeFormat = (lang: SiteLanguage, timeZone: string) =>
-  new Intl.DateTimeFormat(LOCALE[lang], { hour: '2-digit', minute: '2-digit', timeZone });
+  cachedFormat(LOCALE[lang], { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone });
+const timeFormat = (lang: SiteLanguage, timeZone: string) => cachedFormat(LOCALE[lang], { hour: '2-digit', minute: '2-digit', timeZone });
 
 /**
  * When an event happens, in its own zone, as people write it: "fredag den 5. juni 2026 kl. 17.00–19.00",
@@ -37,14 +37,14 @@ export function whenText(lang: SiteLanguage, when: When): string {
 
 /** A local calendar date ("2026-03-20") as people write it: "fredag den 20. marts 2026". */
 export function dateText(lang: SiteLanguage, isoDate: string): string {
-  return new Intl.DateTimeFormat(LOCALE[lang], { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+  return cachedFormat(LOCALE[lang], { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
     new Date(`${isoDate}T00:00:00Z`),
   );
 }
 
 /** The dates an occasion spans, inclusive, as short as is clear: "5.–12. december 2026", "24 December 2026". */
 export function dateSpanText(lang: SiteLanguage, startsOn: string, endsOn: string): string {
-  const format = new Intl.DateTimeFormat(LOCALE[lang], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const format = cachedFormat(LOCALE[lang], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
   const start = new Date(`${startsOn}T00:00:00Z`);
   return startsOn === endsOn ? format.format(start) : format.formatRange(start, new Date(`${endsOn}T00:00:00Z`));
 }

@@ -13,6 +13,7 @@ import {
   Occasion,
   OccasionDate,
   OrganizerStatus,
+  ReferenceData,
   type EventRecord,
 } from '@mangfold/calendar';
 import {
@@ -92,6 +93,7 @@ export class SiteData {
     private readonly em: EntityManager,
     private readonly events: EventQueries,
     private readonly loaders: CalendarLoaders,
+    private readonly reference: ReferenceData,
     private readonly associations: AssociationsService,
     private readonly internationalDays: InternationalDayService,
   ) {}
@@ -110,9 +112,10 @@ export class SiteData {
   private async cardsOf(lang: SiteLanguage, rows: { event: EventRecord; startsAt: Date; endsAt: Date }[]): Promise<EventCardData[]> {
     if (!rows.length) return [];
     const ids = (refs: ({ id: string } | null)[]) => [...new Set(refs.filter((r) => r !== null).map((r) => r.id))];
-    const [districts, occasions, organizers] = await Promise.all([
-      this.em.find(District, { id: { $in: ids(rows.map((r) => r.event.district)) } }),
-      this.em.find(Occasion, { id: { $in: ids(rows.map((r) => r.event.occasion)) } }),
+    const [reference, organizers] = await Promise.all([
+      this.reference
+        .knowing('district', ids(rows.map((r) => r.event.district)))
+        .then(() => this.reference.knowing('occasion', ids(rows.map((r) => r.event.occasion)))),
       this.loaders.organizersByEvent().loadMany([...new Set(rows.map((r) => r.event.id))]),
     ]);
     const organizersById = new Map<string, ActorRef[]>();
@@ -125,8 +128,8 @@ export class SiteData {
         organizersById.set(o.eventId, actors);
       }
     }
-    const district = new Map(districts.map((d) => [d.id, d]));
-    const occasion = new Map(occasions.map((o) => [o.id, o]));
+    const district = reference.districtById;
+    const occasion = reference.occasionById;
     return rows.map(({ event, startsAt, endsAt }) => {
       const d = event.district ? district.get(event.district.id) : undefined;
       return {
@@ -185,35 +188,40 @@ export class SiteData {
     return association;
   }
 
-  districts(): Promise<District[]> {
-    return this.em.find(District, {}, { orderBy: { sortOrder: 'asc', slug: 'asc' } });
+  async districts(): Promise<readonly District[]> {
+    return (await this.reference.snapshot()).districts;
   }
 
-  district(slug: string): Promise<District | null> {
-    return this.em.findOne(District, { slug });
+  async district(slug: string): Promise<District | null> {
+    return (await this.reference.snapshot()).districts.find((d) => d.slug === slug) ?? null;
   }
 
-  housingAreas(districtSlug?: string): Promise<HousingArea[]> {
-    return this.em.find(HousingArea, districtSlug ? { district: { slug: districtSlug } } : {}, {
-      populate: ['district'],
-      orderBy: { slug: 'asc' },
-    });
+  /** Housing areas (of one district), by slug. */
+  async housingAreas(districtSlug?: string): Promise<readonly HousingArea[]> {
+    const reference = await this.reference.snapshot();
+    const district = districtSlug === undefined ? undefined : reference.districts.find((d) => d.slug === districtSlug);
+    if (districtSlug !== undefined && !district) return [];
+    return district ? reference.housingAreas.filter((h) => h.district.id === district.id) : reference.housingAreas;
   }
 
-  housingArea(slug: string): Promise<HousingArea | null> {
-    return this.em.findOne(HousingArea, { slug }, { populate: ['district'] });
+  /** A housing area with its district. */
+  async housingArea(slug: string): Promise<HousingArea | null> {
+    const reference = await this.reference.snapshot();
+    const area = reference.housingAreas.find((h) => h.slug === slug);
+    const district = area && reference.districtById.get(area.district.id);
+    return area && district ? { ...area, district } : null;
   }
 
-  occasions(): Promise<Occasion[]> {
-    return this.em.find(Occasion, {}, { orderBy: { slug: 'asc' } });
+  async occasions(): Promise<readonly Occasion[]> {
+    return (await this.reference.snapshot()).occasions;
   }
 
-  occasion(slug: string): Promise<Occasion | null> {
-    return this.em.findOne(Occasion, { slug });
+  async occasion(slug: string): Promise<Occasion | null> {
+    return (await this.reference.snapshot()).occasions.find((o) => o.slug === slug) ?? null;
   }
 
   occasionDates(occasion: Occasion, years: number[]): Promise<OccasionDate[]> {
-    return this.em.find(OccasionDate, { occasion, year: { $in: years } }, { orderBy: { year: 'asc' } });
+    return this.em.find(OccasionDate, { occasion: occasion.id, year: { $in: years } }, { orderBy: { year: 'asc' } });
   }
 
   /** Occasions still to come or going on (by their dates in the table), soonest first. */
@@ -282,7 +290,7 @@ export class SiteData {
       ),
       this.em.find(Association, { status: AssociationStatus.APPROVED }, { fields: ['slug', 'kind'], orderBy: { slug: 'asc' } }),
       this.districts(),
-      this.em.find(HousingArea, {}, { fields: ['slug'], orderBy: { slug: 'asc' } }),
+      this.housingAreas(),
       this.occasions(),
       this.internationalDayYears(),
     ]);

@@ -4,7 +4,7 @@ import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { AssociationAccess } from '@mangfold/associations';
 import { Role, type AuthUser } from '@mangfold/auth';
-import { Event, EventOrganizer, EventStatus, EventTheme, OrganizerStatus, Theme } from '@mangfold/calendar';
+import { Event, EventOrganizer, EventStatus, EventTheme, OrganizerStatus, ReferenceData, Theme } from '@mangfold/calendar';
 import { audit } from '@mangfold/db';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError, type LoaderFactory } from '@mangfold/graphql';
 import { enqueue, JobName } from '@mangfold/jobs';
@@ -19,21 +19,25 @@ export class ThemesService {
   constructor(
     private readonly em: EntityManager,
     private readonly access: AssociationAccess,
+    private readonly reference: ReferenceData,
   ) {}
 
-  list(): Promise<Theme[]> {
-    return this.em.find(Theme, {}, { orderBy: { sortOrder: 'asc', slug: 'asc' } });
+  /** In list order, from the reference data kept in memory. */
+  async list(): Promise<Theme[]> {
+    return [...(await this.reference.snapshot()).themes];
   }
 
   async create(user: AuthUser, input: CreateThemeInput): Promise<Theme> {
     const name = requiredText('name', input.name);
     try {
-      return await this.em.transactional(async (em) => {
+      const created = await this.em.transactional(async (em) => {
         const [last] = await em.find(Theme, {}, { orderBy: { sortOrder: 'desc' }, limit: 1 });
         const theme = em.create(Theme, { slug: input.slug, name, sortOrder: (last?.sortOrder ?? -1) + 1 });
         audit(em, { actorId: user.id, action: 'theme.created', entityType: 'Theme', entityId: theme.id, changes: { slug: input.slug } });
         return theme;
       });
+      await this.reference.changed('theme');
+      return created;
     } catch (error) {
       if (error instanceof UniqueConstraintViolationException) throw new ConflictError(`A theme with slug "${input.slug}" exists`);
       throw error;
@@ -43,7 +47,7 @@ export class ThemesService {
   /** Renames a theme; the feeds of its published events show the new name. */
   async update(user: AuthUser, id: string, input: UpdateThemeInput): Promise<Theme> {
     const name = requiredText('name', input.name);
-    return this.em.transactional(async (em) => {
+    const updated = await this.em.transactional(async (em) => {
       const theme = UUID.test(id) ? await em.findOne(Theme, { id: id.toLowerCase() }) : null;
       if (!theme) throw new NotFoundError('The theme');
       theme.name = name;
@@ -52,6 +56,8 @@ export class ThemesService {
       audit(em, { actorId: user.id, action: 'theme.updated', entityType: 'Theme', entityId: theme.id });
       return theme;
     });
+    await this.reference.changed('theme');
+    return updated;
   }
 
   /** Replaces an event's themes: its accepted organisers or an admin. */

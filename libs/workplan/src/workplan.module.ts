@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AssociationsModule } from '@mangfold/associations';
 import { RateLimiter } from '@mangfold/auth';
+import { CalendarModule } from '@mangfold/calendar';
 import { PUBLIC_WRITE_LIMITER, PublicWriteLimits } from '@mangfold/registrations';
 import { AreasResolver } from './areas.resolver';
 import { AreasService } from './areas.service';
@@ -16,7 +17,7 @@ import { VisitsService } from './visits.service';
 
 /** The rest of TFI's work plan (assignments, project visits, themes, atlases, the seminar package), for the api. */
 @Module({
-  imports: [AssociationsModule],
+  imports: [AssociationsModule, CalendarModule],
   providers: [
     AssignmentsService,
     AssignmentsResolver,

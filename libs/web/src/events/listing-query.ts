@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { type SiteLanguage } from '@mangfold/config';
-import { EventKind, type EventQueries } from '@mangfold/calendar';
+import { EventKind, type EventQueries, ReferenceData, type ReferenceSnapshot } from '@mangfold/calendar';
 import { localize, type LocalizedText } from '@mangfold/db';
 import { type FeedRef, kindFromSlug, kindLabel, kindSlug } from '@mangfold/feeds';
 import { EVENTS_TEXT, type EventsText } from './events-text';
@@ -68,66 +68,59 @@ const LANGUAGE_CODE = /^[a-z]{2,3}$/;
 const CHOICES_TTL_MS = 30_000;
 const MAX_BACK = 50;
 
+const collator = new Intl.Collator('da');
+
 function byName(a: Choice, b: Choice): number {
-  return a.name.localeCompare(b.name, 'da');
+  return collator.compare(a.name, b.name);
 }
 
 /** Turns the listing's query string into a calendar filter, checking every named thing exists. */
 @Injectable()
 export class ListingQueries {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly reference: ReferenceData,
+  ) {}
 
-  private cached: { at: number; rows: Promise<Record<'districts' | 'housingAreas' | 'occasions' | 'associations', NamedRow[]>> } | null =
-    null;
+  private associations: { at: number; rows: Promise<NamedRow[]> } | null = null;
+  /** The choices last built, per language, with what they were built from (sorting them is not free). */
+  private readonly built = new Map<SiteLanguage, { from: [ReferenceSnapshot, NamedRow[]]; choices: FilterChoices }>();
 
   /**
-   * What the form offers. The lists change seldom and every listing, RSS and embed request needs
-   * them, so they are kept for a little while; `fresh` reads them again (a value that names nothing
-   * is checked against fresh lists before the page says so).
+   * What the form offers. Districts, housing areas and occasions come from the reference data;
+   * approved associations change more often and are kept for a little while; `fresh` reads both
+   * again (a value that names nothing is checked against fresh lists before the page says so).
    */
   async choices(lang: SiteLanguage, fresh = false): Promise<FilterChoices> {
-    let cached = this.cached;
+    let cached = this.associations;
     if (fresh || !cached || Date.now() - cached.at > CHOICES_TTL_MS) {
-      const read = { at: Date.now(), rows: this.readChoices() };
-      this.cached = cached = read;
+      const read = { at: Date.now(), rows: this.readAssociations() };
+      this.associations = cached = read;
       // A failed read is not kept: the next request tries again.
       read.rows.catch(() => {
-        if (this.cached === read) this.cached = null;
+        if (this.associations === read) this.associations = null;
       });
     }
-    const rows = await cached.rows;
-    const named = (list: NamedRow[]): Choice[] =>
+    const [reference, associations] = await Promise.all([fresh ? this.reference.reread() : this.reference.snapshot(), cached.rows]);
+    const built = this.built.get(lang);
+    if (built && built.from[0] === reference && built.from[1] === associations) return built.choices;
+    const named = (list: readonly NamedRow[]): Choice[] =>
       list
         .map((r) => ({ id: r.id, slug: r.slug, name: typeof r.name === 'string' ? r.name : (localize(r.name, lang) ?? r.slug) }))
         .sort(byName);
-    const kinds = Object.values(EventKind).map((k) => ({ slug: kindSlug(k), name: kindLabel(k, lang) }));
-    return {
-      districts: named(rows.districts),
-      housingAreas: named(rows.housingAreas),
-      occasions: named(rows.occasions),
-      associations: named(rows.associations),
-      kinds,
+    const choices = {
+      districts: named(reference.districts),
+      housingAreas: named(reference.housingAreas),
+      occasions: named(reference.occasions),
+      associations: named(associations),
+      kinds: Object.values(EventKind).map((k) => ({ slug: kindSlug(k), name: kindLabel(k, lang) })),
     };
+    this.built.set(lang, { from: [reference, associations], choices });
+    return choices;
   }
 
-  private async readChoices(): Promise<Record<'districts' | 'housingAreas' | 'occasions' | 'associations', NamedRow[]>> {
-    const rows: (NamedRow & { list: 'districts' | 'housingAreas' | 'occasions' | 'associations' })[] = await this.em
-      .fork()
-      .getConnection()
-      .execute(
-        `select 'districts' as list, id, slug, name from district
-         union all select 'housingAreas', id, slug, name from housing_area
-         union all select 'occasions', id, slug, name from occasion
-         union all select 'associations', id, slug, to_jsonb(name) from association where status = 'APPROVED'`,
-      );
-    const lists = {
-      districts: [] as NamedRow[],
-      housingAreas: [] as NamedRow[],
-      occasions: [] as NamedRow[],
-      associations: [] as NamedRow[],
-    };
-    for (const { list, ...row } of rows) lists[list].push(row);
-    return lists;
+  private readAssociations(): Promise<NamedRow[]> {
+    return this.em.fork().getConnection().execute<NamedRow[]>(`select id, slug, name from association where status = 'APPROVED'`);
   }
 
   parse(query: Record<string, unknown>, lang: SiteLanguage, choices: FilterChoices, now: Date): ListingQuery {

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { District, HousingArea } from '@mangfold/associations';
-import { Occasion, OccasionDate } from '@mangfold/calendar';
+import { OccasionDate, ReferenceData } from '@mangfold/calendar';
 import type { SiteLanguage } from '@mangfold/config';
 import { localize } from '@mangfold/db';
 
@@ -13,11 +12,14 @@ export interface Choice {
 /** Districts, housing areas and occasions as the choices of a form, in the reader's language and order. */
 @Injectable()
 export class PortalReferenceService {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly reference: ReferenceData,
+  ) {}
 
   /** Districts by slug (the sign-up form) or by id (the event form). */
   async districtChoices(lang: SiteLanguage, by: 'slug' | 'id' = 'slug'): Promise<Choice[]> {
-    const rows = await this.em.fork().find(District, {}, { fields: ['id', 'slug', 'name'] });
+    const rows = (await this.reference.snapshot()).districts;
     return sortedChoices(
       rows.map((d) => ({ value: d[by], label: localize(d.name, lang) ?? d.slug })),
       lang,
@@ -25,7 +27,7 @@ export class PortalReferenceService {
   }
 
   async housingAreaChoices(lang: SiteLanguage, by: 'slug' | 'id' = 'slug'): Promise<Choice[]> {
-    const rows = await this.em.fork().find(HousingArea, {}, { fields: ['id', 'slug', 'name'] });
+    const rows = (await this.reference.snapshot()).housingAreas;
     return sortedChoices(
       rows.map((h) => ({ value: h[by], label: localize(h.name, lang) ?? h.slug })),
       lang,
@@ -34,10 +36,9 @@ export class PortalReferenceService {
 
   /** Occasions by name, each with its date this year when it has one ("Diwali (1. november 2026)"). */
   async occasionChoices(lang: SiteLanguage, year: number): Promise<Choice[]> {
-    const em = this.em.fork();
-    const [occasions, dates] = await Promise.all([
-      em.find(Occasion, {}, { fields: ['id', 'slug', 'name'] }),
-      em.find(OccasionDate, { year }, { fields: ['occasion', 'startsOn'] }),
+    const [{ occasions }, dates] = await Promise.all([
+      this.reference.snapshot(),
+      this.em.fork().find(OccasionDate, { year }, { fields: ['occasion', 'startsOn'] }),
     ]);
     const format = new Intl.DateTimeFormat(lang === 'da' ? 'da-DK' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' });
     const dateOf = new Map(dates.map((d) => [d.occasion.id, format.format(new Date(`${d.startsOn}T00:00:00Z`))]));
