@@ -43,7 +43,7 @@ describe('lint: boundaries between libs and apps', () => {
     testDirInLibSource: { filePath: 'libs/feeds/src/labels.ts', code: "export { parseCalendar } from '../../../test/utils/ical';\n" },
     upwardImport: { filePath: 'libs/db/src/slug.ts', code: "export { Registration } from '@mangfold/registrations';\n" },
     sameLayerImport: { filePath: 'libs/feeds/src/labels.ts', code: "export { Registration } from '@mangfold/registrations';\n" },
-    workplanImportingKpi: { filePath: 'libs/workplan/src/survey-page.ts', code: "export { KpiService } from '@mangfold/kpi';\n" },
+    workplanImportingKpi: { filePath: 'libs/workplan/src/survey-tokens.ts', code: "export { KpiService } from '@mangfold/kpi';\n" },
     domainLibImportingWeb: { filePath: 'libs/calendar/src/event-rules.ts', code: "export { renderPage } from '@mangfold/web';\n" },
     allowed: {
       filePath: 'libs/registrations/src/waitlist-rule.ts',
