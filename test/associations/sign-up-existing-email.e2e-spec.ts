@@ -88,7 +88,8 @@ describe('signing up with an address that already has an account', () => {
       const text = mail.parsed.text!;
       expect(text).toContain(existing.name as string);
       expect(text).toContain(login);
-      expect(text).toContain('http://mangfold.test/login');
+      // The portal's login page, in the holder's language.
+      expect(text).toMatch(new RegExp(`http://mangfold\\.test/portal/login${locale === 'en' ? '\\?lang=en' : ''}\\s`));
       expect(text).toMatch(reset);
       const resetUrl = /http:\/\/mangfold\.test\/reset-password\?\S+/.exec(text);
       expect(resetUrl).not.toBeNull();

@@ -243,8 +243,8 @@ describe('input safety', () => {
     const page = await (await fetch(registration.managementUrl.replace('http://mangfold.test', app.url))).text();
     expect(page).not.toContain('<script>alert');
     expect(page).not.toContain('<img src=x');
-    // The page shows the event's Danish title, escaped.
-    expect(page).toContain('&lt;script&gt;alert(&quot;x&quot;)');
+    // The page shows the event's Danish title, escaped (a `>` in text needs no escaping).
+    expect(page).toContain('&lt;script>alert(&quot;x&quot;)&lt;/script>');
   });
 
   it('answers malformed feed URLs with a 4xx and a plain explanation, never a 500', async () => {

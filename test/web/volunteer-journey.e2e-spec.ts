@@ -164,7 +164,7 @@ describe('the volunteer journey in the browser', () => {
   }
 
   async function accept(d: Driver, site: SiteContext, cast: Cast): Promise<void> {
-    const link = await mailLink(cast.partner.email, /http:\/\/mangfold\.test\/my\/invitations/);
+    const link = await mailLink(cast.partner.email, /http:\/\/mangfold\.test\/portal(?![\w/?])/);
     const { page } = await site.open(link);
     await login(d, page, cast.partner.email, TEST_PASSWORD, 'Goddag, Test User');
     await expect(page.locator('main').innerText()).resolves.toContain(`${cast.event.da}`);
@@ -281,7 +281,7 @@ describe('the volunteer journey in the browser', () => {
         await login(d, tfi, app.config.auth.adminEmail!, app.config.auth.adminPassword!, /^Goddag/);
         await approve(d, tfi, cast);
 
-        await page.goto(await mailLink(cast.volunteer.email, /http:\/\/mangfold\.test\/login/));
+        await page.goto(await mailLink(cast.volunteer.email, /http:\/\/mangfold\.test\/portal\/login/));
         await login(d, page, cast.volunteer.email, PASSWORD, `Goddag, ${cast.volunteer.name}`);
         await expect(page.locator('main').innerText()).resolves.toContain(`${cast.association} (godkendt)`);
         await createEvent(d, page, cast, when);
