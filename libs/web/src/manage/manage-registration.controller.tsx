@@ -2,11 +2,11 @@ import { Body, Controller, Get, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { VNode } from 'preact';
 import { Public } from '@mangfold/auth';
-import { Language, parseLanguage } from '@mangfold/common';
+import type { Language } from '@mangfold/common';
 import { InjectConfig, type AppConfig } from '@mangfold/config';
 import { AppError, NotFoundError } from '@mangfold/graphql';
 import { PersonalDataService, PublicWriteLimits, Registration, RegistrationsService, personalFeedUrl } from '@mangfold/registrations';
-import { sendPage } from '../respond';
+import { noindex, sendTokenPage, tokenPageLanguage } from './token-page';
 import { EraseConfirmPage, ErasedPage, ManageNotFoundPage, ManageRegistrationPage, managePath } from './manage-registration.page';
 import { MANAGE_TEXT } from './manage-text';
 
@@ -170,7 +170,7 @@ export class ManageRegistrationController {
 
   /** Never cached, never indexed: the address holds the secret token. */
   private send(res: Response, status: number, page: VNode): void {
-    sendPage(noindex(res), page, { status, cache: 'no-store' });
+    sendTokenPage(res, status, page);
   }
 
   private get baseUrl(): string {
@@ -178,11 +178,6 @@ export class ManageRegistrationController {
   }
 }
 
-function noindex(res: Response): Response {
-  return res.setHeader('X-Robots-Tag', 'noindex');
-}
-
 function language(value: unknown, registration?: Registration): Language {
-  const fallback = parseLanguage(registration?.locale) ?? Language.DA;
-  return parseLanguage(value, fallback) ?? fallback;
+  return tokenPageLanguage(value, registration?.locale);
 }

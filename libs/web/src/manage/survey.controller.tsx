@@ -2,12 +2,12 @@ import { Body, Controller, Get, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { VNode } from 'preact';
 import { Public } from '@mangfold/auth';
-import { Language, parseLanguage } from '@mangfold/common';
+import type { Language } from '@mangfold/common';
 import { type AppConfig, InjectConfig } from '@mangfold/config';
 import { NotFoundError } from '@mangfold/graphql';
 import { PublicWriteLimits } from '@mangfold/registrations';
 import { type Assignment, AssignmentsService, SurveyAlreadyAnsweredError } from '@mangfold/workplan';
-import { sendPage } from '../respond';
+import { noindex, sendTokenPage, tokenPageLanguage } from './token-page';
 import { SURVEY_PATH, SurveyNotFoundPage, SurveyPage, type SurveyMessage } from './survey.page';
 
 interface SurveyForm {
@@ -91,15 +91,10 @@ export class SurveyController {
 
   /** Never cached, never indexed: the address holds the secret token. */
   private send(res: Response, status: number, page: VNode): void {
-    sendPage(noindex(res), page, { status, cache: 'no-store' });
+    sendTokenPage(res, status, page);
   }
 }
 
-function noindex(res: Response): Response {
-  return res.setHeader('X-Robots-Tag', 'noindex');
-}
-
 function languageOf(value: unknown, assignment?: Assignment): Language {
-  const fallback = parseLanguage(assignment?.requesterLocale) ?? Language.DA;
-  return parseLanguage(value, fallback) ?? fallback;
+  return tokenPageLanguage(value, assignment?.requesterLocale);
 }
