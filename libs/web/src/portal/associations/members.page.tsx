@@ -85,13 +85,15 @@ export function MembersPage({ lang, baseUrl, session, association, members, emai
                 {t.since} {when.format(m.memberSince)}
               </span>
             </p>
-            <form method="post" action={`${path}/${m.userId}/remove`}>
-              <CsrfField session={session} />
-              <button type="submit" class="secondary">
-                {t.remove}
-                <span class="visually-hidden">: {m.name ?? m.email}</span>
-              </button>
-            </form>
+            {members.length > 1 ? (
+              <form method="post" action={`${path}/${m.userId}/remove`}>
+                <CsrfField session={session} />
+                <button type="submit" class="secondary">
+                  {t.remove}
+                  <span class="visually-hidden">: {m.name ?? m.email}</span>
+                </button>
+              </form>
+            ) : null}
           </li>
         ))}
       </ul>
