@@ -1,5 +1,5 @@
 import { EventStatus, Event } from '@mangfold/calendar';
-import { StatusReport } from '@mangfold/kpi';
+import { StatusReport, mailedReportUrl } from '@mangfold/kpi';
 import { createMember } from '../factories';
 import { dataOf, errorOf, startTestApp, type TestApp } from '../utils';
 import { adminToken, buildKpiYear } from './kpi-data';
@@ -142,5 +142,35 @@ describe('status reports', () => {
     );
     expect(lines.filter((l) => l.startsWith('INVOLVED,'))).toHaveLength(5);
     expect(lines.filter((l) => l.startsWith('FOLLOW_UP,'))).toHaveLength(3);
+  });
+
+  it("opens one report to the mailed link's key, without an account, and nothing else", async () => {
+    const member = await createMember(app);
+    const link = new URL(mailedReportUrl(app.url, app.config.auth.jwtSecret, report.id));
+    const key = link.searchParams.get('key')!;
+    const other = dataOf(await app.gql(GENERATE, { year, period: 'AD_HOC' }, token)).generateStatusReport;
+
+    const page = await fetch(link);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('x-robots-tag')).toBe('noindex');
+    expect(page.headers.get('cache-control')).toBe('private, max-age=3600');
+    expect(await page.text()).toContain(`Statusrapport ${year} (ekstra)`);
+    const csv = await fetch(`${app.url}/reports/${report.id}.csv?lang=en&key=${key}`);
+    expect(csv.status).toBe(200);
+    expect((await csv.text()).split('\r\n')[1]).toContain('Local associations running cultural events');
+
+    const refused = async (path: string, bearer?: string) => {
+      const res = await fetch(`${app.url}${path}`, { headers: bearer ? { authorization: `Bearer ${bearer}` } : {} });
+      return { status: res.status, code: ((await res.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code };
+    };
+    // Another report's key, a changed key, and a key for an id that does not exist open nothing.
+    expect(await refused(`/reports/${other.id}?key=${key}`)).toEqual({ status: 401, code: 'UNAUTHENTICATED' });
+    expect(await refused(`/reports/${report.id}?key=${key.slice(0, -2)}AA`)).toEqual({ status: 401, code: 'UNAUTHENTICATED' });
+    expect(await refused(`/reports/00000000-0000-4000-8000-000000000000?key=${key}`)).toEqual({ status: 401, code: 'UNAUTHENTICATED' });
+    // A member with a wrong key is still no admin.
+    expect(await refused(`/reports/${other.id}?key=${key}`, member.token)).toEqual({ status: 403, code: 'FORBIDDEN' });
+    // An expired key (made 400 days ago).
+    const old = new URL(mailedReportUrl(app.url, app.config.auth.jwtSecret, report.id, new Date(Date.now() - 400 * 86_400_000 - 1000)));
+    expect(await refused(`${old.pathname}${old.search}`)).toEqual({ status: 401, code: 'UNAUTHENTICATED' });
   });
 });

@@ -54,6 +54,8 @@ export interface World {
 }
 
 const LANGS: Lang[] = ['da', 'en'];
+/** A status report's recipient without an account (REPORT_RECIPIENTS names it beside the admin). */
+export const REPORT_COMMITTEE = 'udvalg@kk.example.org';
 const inDays = (days: number, hour = 17) =>
   DateTime.now().setZone('Europe/Copenhagen').startOf('day').plus({ days }).set({ hour }).toJSDate();
 
@@ -257,10 +259,14 @@ export const TRIGGERS = {
   'participation-waitlisted': (w) => participationMail(w, 'participation-waitlisted', ParticipationStatus.WAITLISTED),
   'participation-declined': (w) => participationMail(w, 'participation-declined', ParticipationStatus.DECLINED),
   'status-report': async (w) => {
-    // REPORT_RECIPIENTS names the bootstrap admin, who reads the report logged in.
+    // REPORT_RECIPIENTS names the bootstrap admin, who reads the report logged in, and a committee
+    // without an account, whose link opens the report by its key.
     const year = DateTime.now().setZone('Europe/Copenhagen').year;
     dataOf(await w.app.gql('mutation($y: Int!) { generateStatusReport(year: $y, period: AD_HOC) { id } }', { y: year }, w.adminToken));
-    return [{ address: w.app.config.auth.adminEmail!, lang: 'da', password: w.app.config.auth.adminPassword! }];
+    return [
+      { address: w.app.config.auth.adminEmail!, lang: 'da', password: w.app.config.auth.adminPassword! },
+      { address: REPORT_COMMITTEE, lang: 'da' },
+    ];
   },
   'requester-survey': async (w) => {
     const recipients: Recipient[] = [];

@@ -18,7 +18,16 @@ import {
   type TestApp,
   waitFor,
 } from '../utils';
-import { buildWorld, type Lang, type MailKind, type Recipient, templatedKinds, TRIGGERS, type World } from './emitted-links-data';
+import {
+  buildWorld,
+  type Lang,
+  type MailKind,
+  type Recipient,
+  templatedKinds,
+  TRIGGERS,
+  type World,
+  REPORT_COMMITTEE,
+} from './emitted-links-data';
 
 /*
  * Issues 13 and 14: every link Mangfold emits, in every feed and in every kind of mail (rendered by
@@ -83,7 +92,7 @@ describe('every link Mangfold emits: feeds and every kind of mail', () => {
 
   beforeAll(async () => {
     sink = await new SmtpSink().start();
-    app = await startTestApp({ worker: true, env: { SMTP_URL: sink.url, REPORT_RECIPIENTS: ADMIN_EMAIL } });
+    app = await startTestApp({ worker: true, env: { SMTP_URL: sink.url, REPORT_RECIPIENTS: `${ADMIN_EMAIL}, ${REPORT_COMMITTEE}` } });
     world = await buildWorld(app);
     await publishNow(app, ...world.events.map((e) => e.id));
   }, 120_000);

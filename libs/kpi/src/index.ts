@@ -9,6 +9,7 @@ export * from './kpi.service';
 export * from './kpi.types';
 export { renderStatusReportCsv } from './report-csv';
 export { renderStatusReportHtml } from './report-html';
+export * from './report-link';
 export * from './report-mail';
 export { statusReportFileName, type RenderableReport } from './report-words';
 export * from './status-report.entity';

@@ -13,10 +13,10 @@ export interface StatusReportMail {
 }
 
 /**
- * The mail for a `status-report` notification: a short summary, the printable page as the HTML
- * body and the CSV attached. The notifications lib sends it to `report.recipients`.
+ * The mail for a `status-report` notification: a short summary with `link` (see report-link.ts),
+ * the printable page as the HTML body and the CSV attached. The notifications lib sends it to `report.recipients`.
  */
-export function statusReportMail(report: RenderableReport, options: { lang?: Language; baseUrl: string }): StatusReportMail {
+export function statusReportMail(report: RenderableReport, options: { lang?: Language; link: string }): StatusReportMail {
   const lang = options.lang ?? 'da';
   const met = report.snapshot.kpis.filter((k) => k.status === KpiStatus.MET).length;
   const subject = `${reportTitle(report, lang)}: ${met}/${report.snapshot.kpis.length} ${lang === 'da' ? 'mål opfyldt' : 'targets met'}`;
@@ -27,8 +27,7 @@ export function statusReportMail(report: RenderableReport, options: { lang?: Lan
         lang,
       )})`,
   );
-  const link = `${options.baseUrl.replace(/\/+$/, '')}/reports/${report.id}`;
-  const text = [subject, '', ...lines, '', `${lang === 'da' ? 'Hele rapporten' : 'The full report'}: ${link}`].join('\n');
+  const text = [subject, '', ...lines, '', `${lang === 'da' ? 'Hele rapporten' : 'The full report'}: ${options.link}`].join('\n');
   return {
     subject,
     text,

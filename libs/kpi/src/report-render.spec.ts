@@ -126,10 +126,11 @@ describe('status report rendering', () => {
   });
 
   it('makes the mail: a summary, the page and the CSV attached', () => {
-    const mail = statusReportMail(report(), { lang: 'en', baseUrl: 'https://kalender.kk.dk/' });
+    const link = 'https://kalender.kk.dk/reports/6f1f7f3e-8d7e-4f7a-9a49-6a2c0d1e2f3a?key=k';
+    const mail = statusReportMail(report(), { lang: 'en', link });
     expect(mail.subject).toBe('Status report 2026 (December): 0/14 targets met');
     expect(mail.text).toContain('- Satisfaction rate: 66.7% (12 answers) / 66.7% (At risk)');
-    expect(mail.text).toContain('https://kalender.kk.dk/reports/6f1f7f3e-8d7e-4f7a-9a49-6a2c0d1e2f3a');
+    expect(mail.text).toContain(`The full report: ${link}`);
     expect(mail.html).toContain('<html lang="en">');
     expect(mail.attachments).toEqual([
       expect.objectContaining({ filename: 'mangfold-status-report-2026-december-2026-12-01.csv', contentType: 'text/csv; charset=utf-8' }),

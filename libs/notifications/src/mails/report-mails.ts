@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { StatusReport, statusReportMail } from '@mangfold/kpi';
+import { StatusReport, mailedReportUrl, statusReportMail } from '@mangfold/kpi';
 import { Assignment, requesterSurveyMail } from '@mangfold/workplan';
 import type { OutgoingMail } from '../mail-sender.service';
 import { renderMail } from '../render';
@@ -29,12 +29,16 @@ export class ReportMails {
     return this.kit.send(mail, job);
   }
 
-  /** The report as it was frozen, to the recipients named when it was made (Danish; the CSV attached). */
+  /**
+   * The report as it was frozen, to the recipients named when it was made (Danish; the CSV
+   * attached), with a link that opens it without an account.
+   */
   private async statusReport(reportId: string, job?: Job): Promise<Outcome> {
     const report = await this.kit.em.findOne(StatusReport, { id: reportId });
     if (!report) return 'skipped: report gone';
     if (report.recipients.length === 0) return 'skipped: no recipients';
-    const mail = statusReportMail(report, { lang: 'da', baseUrl: this.kit.config.http.publicBaseUrl });
+    const { publicBaseUrl } = this.kit.config.http;
+    const mail = statusReportMail(report, { lang: 'da', link: mailedReportUrl(publicBaseUrl, this.kit.config.auth.jwtSecret, report.id) });
     const mails: OutgoingMail[] = report.recipients.map((to) => ({
       key: `status-report:${report.id}:${to}`,
       kind: 'status-report',
