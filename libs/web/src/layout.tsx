@@ -18,6 +18,17 @@ export interface PageMeta {
   head?: ComponentChildren;
 }
 
+/** A page that opens with its title and, as its lead, the description search engines get too. */
+export function IntroLayout({ meta, children }: { meta: PageMeta & { description: string }; children: ComponentChildren }) {
+  return (
+    <Layout meta={meta}>
+      <h1>{meta.title}</h1>
+      <p class="lead">{meta.description}</p>
+      {children}
+    </Layout>
+  );
+}
+
 /**
  * The frame of every full page: skip link, header with navigation and language switch, main, footer.
  * The portal passes its own navigation.

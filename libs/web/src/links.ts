@@ -2,6 +2,11 @@ import { type SiteLanguage, sitePaths } from '@mangfold/config';
 import { AssociationKind } from '@mangfold/associations';
 
 /** Projects live in the project bank; every other kind of actor under associations. */
+/** A page's address in each language, for `PageMeta.alternates`. */
+export function inBothLanguages(path: (lang: SiteLanguage) => string): Record<SiteLanguage, string> {
+  return { da: path('da'), en: path('en') };
+}
+
 export function actorPath(lang: SiteLanguage, actor: { slug: string; kind: AssociationKind }): string {
   return actor.kind === AssociationKind.PROJECT ? sitePaths.project(lang, actor.slug) : sitePaths.association(lang, actor.slug);
 }

@@ -1,5 +1,6 @@
 import type { Language } from '@mangfold/common';
 import { sitePaths } from '@mangfold/config';
+import { inBothLanguages } from '../links';
 import { Layout } from '../layout';
 import { SURVEY_TEXT } from './survey-text';
 
@@ -72,7 +73,7 @@ export function SurveyPage(v: {
 export function SurveyNotFoundPage({ lang, baseUrl }: { lang: Language; baseUrl: string }) {
   const t = SURVEY_TEXT[lang];
   return (
-    <Layout meta={{ lang, title: t.heading, baseUrl, noindex: true, alternates: { da: sitePaths.home('da'), en: sitePaths.home('en') } }}>
+    <Layout meta={{ lang, title: t.heading, baseUrl, noindex: true, alternates: inBothLanguages(sitePaths.home) }}>
       <h1>{t.heading}</h1>
       <p>{t.notFound}</p>
     </Layout>

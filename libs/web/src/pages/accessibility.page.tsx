@@ -1,5 +1,6 @@
 import { type SiteLanguage, sitePaths } from '@mangfold/config';
-import { Layout } from '../layout';
+import { inBothLanguages } from '../links';
+import { IntroLayout } from '../layout';
 
 const TEXT = {
   da: {
@@ -37,9 +38,7 @@ const TEXT = {
 export function AccessibilityPage({ lang, baseUrl }: { lang: SiteLanguage; baseUrl: string }) {
   const t = TEXT[lang];
   return (
-    <Layout meta={{ lang, title: t.title, baseUrl, alternates: { da: sitePaths.accessibility('da'), en: sitePaths.accessibility('en') } }}>
-      <h1>{t.title}</h1>
-      <p class="lead">{t.intro}</p>
+    <IntroLayout meta={{ lang, title: t.title, description: t.intro, baseUrl, alternates: inBothLanguages(sitePaths.accessibility) }}>
       <h2>{t.howTitle}</h2>
       <ul>
         {t.how.map((line) => (
@@ -48,6 +47,6 @@ export function AccessibilityPage({ lang, baseUrl }: { lang: SiteLanguage; baseU
       </ul>
       <h2>{t.contactTitle}</h2>
       <p>{t.contact}</p>
-    </Layout>
+    </IntroLayout>
   );
 }

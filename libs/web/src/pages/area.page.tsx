@@ -2,7 +2,7 @@ import { type SiteLanguage, sitePaths } from '@mangfold/config';
 import { ActorList } from '../components/actor-list';
 import { EventList } from '../components/event-list';
 import { SubscribeLinks } from '../components/subscribe-links';
-import { withFilter } from '../links';
+import { inBothLanguages, withFilter } from '../links';
 import { Layout } from '../layout';
 import type { ActorCardData, EventCardData } from '../site-data.service';
 
@@ -65,7 +65,7 @@ export function DistrictPage({
         title,
         description: t.districtIntro(district.name),
         baseUrl,
-        alternates: { da: sitePaths.district('da', district.slug), en: sitePaths.district('en', district.slug) },
+        alternates: inBothLanguages((l) => sitePaths.district(l, district.slug)),
       }}
     >
       <h1>{title}</h1>
@@ -118,7 +118,7 @@ export function HousingAreaPage({
         title,
         description: t.housingAreaIntro(housingArea.name, district.name),
         baseUrl,
-        alternates: { da: sitePaths.housingArea('da', housingArea.slug), en: sitePaths.housingArea('en', housingArea.slug) },
+        alternates: inBothLanguages((l) => sitePaths.housingArea(l, housingArea.slug)),
       }}
     >
       <h1>{title}</h1>

@@ -2,7 +2,8 @@ import { type SiteLanguage, sitePaths } from '@mangfold/config';
 import { AssociationKind } from '@mangfold/associations';
 import { ActorList } from '../components/actor-list';
 import { KIND_HEADING, KIND_LABEL } from '../labels';
-import { Layout } from '../layout';
+import { inBothLanguages } from '../links';
+import { IntroLayout } from '../layout';
 import type { ActorCardData } from '../site-data.service';
 
 const TEXT = {
@@ -46,17 +47,15 @@ export function AssociationsPage({ lang, baseUrl, actors, districts, selected }:
   const t = TEXT[lang];
   const kinds = Object.values(AssociationKind).filter((k) => actors.some((a) => a.kind === k));
   return (
-    <Layout
+    <IntroLayout
       meta={{
         lang,
         title: t.title,
         description: t.intro,
         baseUrl,
-        alternates: { da: sitePaths.associations('da'), en: sitePaths.associations('en') },
+        alternates: inBothLanguages(sitePaths.associations),
       }}
     >
-      <h1>{t.title}</h1>
-      <p class="lead">{t.intro}</p>
       <form method="get" action={sitePaths.associations(lang)} class="no-print">
         <fieldset>
           <legend>{t.filter}</legend>
@@ -108,6 +107,6 @@ export function AssociationsPage({ lang, baseUrl, actors, districts, selected }:
           </li>
         ))}
       </ul>
-    </Layout>
+    </IntroLayout>
   );
 }

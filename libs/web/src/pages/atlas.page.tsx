@@ -4,7 +4,8 @@ import { AssociationKind } from '@mangfold/associations';
 import { DISTRICT_SHAPES, MAP_HEIGHT, MAP_WIDTH, project } from '../atlas/atlas-geometry';
 import type { Atlas, AtlasActor } from '../atlas/atlas.service';
 import { KIND_LABEL } from '../labels';
-import { Layout } from '../layout';
+import { inBothLanguages } from '../links';
+import { IntroLayout } from '../layout';
 
 const TEXT = {
   da: {
@@ -125,18 +126,16 @@ function ActorItem({ lang, actor }: { lang: SiteLanguage; actor: AtlasActor }) {
 export function AtlasPage({ lang, baseUrl, atlas }: { lang: SiteLanguage; baseUrl: string; atlas: Atlas }) {
   const t = TEXT[lang];
   return (
-    <Layout
+    <IntroLayout
       meta={{
         lang,
         title: t.title,
         description: t.intro,
         baseUrl,
-        alternates: { da: sitePaths.atlas('da'), en: sitePaths.atlas('en') },
+        alternates: inBothLanguages(sitePaths.atlas),
         head: <link rel="alternate" type="application/geo+json" href={`${baseUrl}${sitePaths.atlasGeoJson()}`} title={t.download} />,
       }}
     >
-      <h1>{t.title}</h1>
-      <p class="lead">{t.intro}</p>
       <div class="columns atlas">
         <figure class="map">
           <AtlasMap lang={lang} atlas={atlas} />
@@ -197,6 +196,6 @@ export function AtlasPage({ lang, baseUrl, atlas }: { lang: SiteLanguage; baseUr
           ))}
         </section>
       ) : null}
-    </Layout>
+    </IntroLayout>
   );
 }

@@ -3,6 +3,7 @@ import { ALL_FEED } from '@mangfold/feeds';
 import { EventList } from '../components/event-list';
 import { SubscribeLinks } from '../components/subscribe-links';
 import { dateSpanText, whenText, type When } from '../format';
+import { inBothLanguages } from '../links';
 import { Layout } from '../layout';
 import type { EventCardData } from '../site-data.service';
 
@@ -61,7 +62,7 @@ export function HomePage({ lang, baseUrl, week, soon, occasions, internationalDa
         title: t.title,
         description: t.description,
         baseUrl,
-        alternates: { da: sitePaths.home('da'), en: sitePaths.home('en') },
+        alternates: inBothLanguages(sitePaths.home),
       }}
     >
       <h1>{t.title}</h1>

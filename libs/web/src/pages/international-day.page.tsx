@@ -4,8 +4,8 @@ import { EventList } from '../components/event-list';
 import { SubscribeLinks } from '../components/subscribe-links';
 import { whenText, type When } from '../format';
 import { ACTIVITY_LABEL, KIND_HEADING } from '../labels';
-import { actorPath, withFilter } from '../links';
-import { Layout } from '../layout';
+import { actorPath, inBothLanguages, withFilter } from '../links';
+import { IntroLayout } from '../layout';
 import type { EventCardData, ParticipantData } from '../site-data.service';
 
 const TEXT = {
@@ -54,9 +54,7 @@ export function InternationalDayPage({ lang, baseUrl, year, defaultYear, day, pr
   const kinds = Object.values(AssociationKind).filter((k) => participants.some((p) => p.kind === k));
   const path = (l: SiteLanguage) => sitePaths.internationalDay(l, defaultYear ? undefined : year);
   return (
-    <Layout meta={{ lang, title: t.title(year), description: t.intro, baseUrl, alternates: { da: path('da'), en: path('en') } }}>
-      <h1>{t.title(year)}</h1>
-      <p class="lead">{t.intro}</p>
+    <IntroLayout meta={{ lang, title: t.title(year), description: t.intro, baseUrl, alternates: inBothLanguages(path) }}>
       <h2>{t.when}</h2>
       {day ? (
         <p>
@@ -116,6 +114,6 @@ export function InternationalDayPage({ lang, baseUrl, year, defaultYear, day, pr
         rssPath={withFilter(sitePaths.eventsRss(lang), { kind: 'international-day' })}
         howToPath={sitePaths.subscribe(lang)}
       />
-    </Layout>
+    </IntroLayout>
   );
 }

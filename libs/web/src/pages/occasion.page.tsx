@@ -2,7 +2,7 @@ import { type SiteLanguage, sitePaths } from '@mangfold/config';
 import { EventList } from '../components/event-list';
 import { SubscribeLinks } from '../components/subscribe-links';
 import { dateSpanText } from '../format';
-import { withFilter } from '../links';
+import { inBothLanguages, withFilter } from '../links';
 import { Layout } from '../layout';
 import type { EventCardData } from '../site-data.service';
 
@@ -64,7 +64,7 @@ export function OccasionPage({ lang, baseUrl, occasion, dates, years, events }: 
         title: occasion.name,
         description: occasion.description?.slice(0, 200) ?? undefined,
         baseUrl,
-        alternates: { da: sitePaths.occasion('da', occasion.slug), en: sitePaths.occasion('en', occasion.slug) },
+        alternates: inBothLanguages((l) => sitePaths.occasion(l, occasion.slug)),
       }}
     >
       <h1>{occasion.name}</h1>

@@ -1,5 +1,6 @@
 import { type SiteLanguage, sitePaths } from '@mangfold/config';
 import { whenText } from '../format';
+import { inBothLanguages } from '../links';
 import { Layout } from '../layout';
 import type { EventCardData } from '../site-data.service';
 
@@ -46,7 +47,7 @@ export function PosterPage({ lang, baseUrl, event, qrSvg }: { lang: SiteLanguage
         title: t.title(event.title),
         baseUrl,
         noindex: true,
-        alternates: { da: sitePaths.poster('da', event.slug), en: sitePaths.poster('en', event.slug) },
+        alternates: inBothLanguages((l) => sitePaths.poster(l, event.slug)),
       }}
     >
       <div class="no-print">

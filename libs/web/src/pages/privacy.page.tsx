@@ -1,5 +1,6 @@
 import { type SiteLanguage, sitePaths } from '@mangfold/config';
 import { PRIVACY_NOTICE_VERSION } from '@mangfold/registrations';
+import { inBothLanguages } from '../links';
 import { Layout } from '../layout';
 
 const TEXT = {
@@ -53,7 +54,7 @@ export function PrivacyPage({
 }) {
   const t = TEXT[lang];
   return (
-    <Layout meta={{ lang, title: t.title, baseUrl, alternates: { da: sitePaths.privacy('da'), en: sitePaths.privacy('en') } }}>
+    <Layout meta={{ lang, title: t.title, baseUrl, alternates: inBothLanguages(sitePaths.privacy) }}>
       <h1>{t.title}</h1>
       <p class="lead">{t.operator}</p>
       <h2>{t.registerTitle}</h2>

@@ -1,6 +1,7 @@
 import { type SiteLanguage, sitePaths } from '@mangfold/config';
 import { ActorList } from '../components/actor-list';
-import { Layout } from '../layout';
+import { inBothLanguages } from '../links';
+import { IntroLayout } from '../layout';
 import type { ActorCardData } from '../site-data.service';
 
 const TEXT = {
@@ -21,18 +22,16 @@ const TEXT = {
 export function ProjectsPage({ lang, baseUrl, projects }: { lang: SiteLanguage; baseUrl: string; projects: ActorCardData[] }) {
   const t = TEXT[lang];
   return (
-    <Layout
+    <IntroLayout
       meta={{
         lang,
         title: t.title,
         description: t.intro,
         baseUrl,
-        alternates: { da: sitePaths.projects('da'), en: sitePaths.projects('en') },
+        alternates: inBothLanguages(sitePaths.projects),
       }}
     >
-      <h1>{t.title}</h1>
-      <p class="lead">{t.intro}</p>
       {projects.length ? <ActorList lang={lang} actors={projects} level={2} /> : <p class="muted">{t.none}</p>}
-    </Layout>
+    </IntroLayout>
   );
 }

@@ -1,5 +1,6 @@
 import { type SiteLanguage, sitePaths } from '@mangfold/config';
 import { localize } from '@mangfold/db';
+import { inBothLanguages } from '../links';
 import { Layout } from '../layout';
 import type { EventPageEvent } from './event.page';
 import { EVENTS_TEXT } from '../events/events-text';
@@ -34,7 +35,7 @@ export function RegisteredPage({
         title: heading,
         baseUrl,
         noindex: true,
-        alternates: { da: sitePaths.event('da', event.slug), en: sitePaths.event('en', event.slug) },
+        alternates: inBothLanguages((l) => sitePaths.event(l, event.slug)),
       }}
     >
       <div class="notice" role="status">

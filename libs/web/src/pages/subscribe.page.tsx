@@ -1,6 +1,7 @@
 import { type SiteLanguage, sitePaths } from '@mangfold/config';
 import { ALL_FEED, feedUrl, webcalUrl } from '@mangfold/feeds';
-import { Layout } from '../layout';
+import { inBothLanguages } from '../links';
+import { IntroLayout } from '../layout';
 
 const TEXT = {
   da: {
@@ -110,17 +111,15 @@ export function SubscribePage({ lang, baseUrl }: { lang: SiteLanguage; baseUrl: 
   const webcal = webcalUrl(baseUrl, ALL_FEED, lang);
   const https = feedUrl(baseUrl, ALL_FEED, lang);
   return (
-    <Layout
+    <IntroLayout
       meta={{
         lang,
         title: t.title,
         description: t.intro,
         baseUrl,
-        alternates: { da: sitePaths.subscribe('da'), en: sitePaths.subscribe('en') },
+        alternates: inBothLanguages(sitePaths.subscribe),
       }}
     >
-      <h1>{t.title}</h1>
-      <p class="lead">{t.intro}</p>
       <h2>{t.addresses}</h2>
       <h3>{t.webcal}</h3>
       <p>
@@ -143,6 +142,6 @@ export function SubscribePage({ lang, baseUrl }: { lang: SiteLanguage; baseUrl: 
           </ol>
         </section>
       ))}
-    </Layout>
+    </IntroLayout>
   );
 }
