@@ -6,7 +6,7 @@ import { fieldId } from '../../forms/fields';
 import { formatWhen } from '../portal-format';
 import { CsrfField, PortalPage } from '../portal-layout';
 import type { Choice } from '../portal-reference.service';
-import { KIND_LABELS } from './event-form.page';
+import { KIND_LABELS } from './event-form-text';
 
 const TEXT = {
   da: {
