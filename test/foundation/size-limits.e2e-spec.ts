@@ -12,20 +12,6 @@ const MAX_FUNCTION_LINES = 80;
  */
 const DATA_TABLES = new Map([['apps/api/src/ide/example-operations.ts', "the IDE's saved operations, one GraphQL text each"]]);
 
-/**
- * Code still over a limit when the limits came in, as `file` or `file function`; nothing may join
- * this list, and an entry goes when its code is split. The public and portal event pages are long
- * JSX trees.
- */
-const NOT_YET_SPLIT = new Set([
-  'libs/web/src/pages/actor.page.tsx ActorPage',
-  'libs/web/src/pages/event.page.tsx EventPage',
-  'libs/web/src/pages/event.page.tsx RegistrationSection',
-  'libs/web/src/pages/events.page.tsx EventsPage',
-  'libs/web/src/portal/events/event-detail.page.tsx EventDetailPage',
-  'libs/web/src/portal/events/event-form.page.tsx EventFormPage',
-]);
-
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
@@ -84,23 +70,21 @@ describe('size limits of libs/ and apps/', () => {
 
   it(`keeps every source file at ${MAX_FILE_LINES} lines or fewer (data tables excepted)`, () => {
     const tooLong = files
-      .filter((file) => !DATA_TABLES.has(file) && !NOT_YET_SPLIT.has(file))
+      .filter((file) => !DATA_TABLES.has(file))
       .map((file) => ({ file, lines: readFileSync(join(ROOT, file), 'utf8').split('\n').length }))
       .filter(({ lines }) => lines > MAX_FILE_LINES)
       .map(({ file, lines }) => `${file} (${lines} lines)`);
     expect(tooLong).toEqual([]);
   });
 
-  it('lists only data tables and unsplit code that exist', () => {
+  it('lists only data tables that exist', () => {
     for (const file of DATA_TABLES.keys()) expect(files).toContain(file);
-    for (const entry of NOT_YET_SPLIT) expect(files).toContain(entry.split(' ')[0]);
   });
 
   it(`keeps every function at ${MAX_FUNCTION_LINES} lines or fewer`, () => {
     const tooLong = files
       .filter((file) => !DATA_TABLES.has(file))
       .flatMap((file) => longFunctions(file, readFileSync(join(ROOT, file), 'utf8')))
-      .filter(({ key }) => !NOT_YET_SPLIT.has(key))
       .map(({ key, at }) => `${key} at ${at}`);
     expect(tooLong).toEqual([]);
   });

@@ -15,6 +15,7 @@ import { WebModule } from '@mangfold/web';
 import { WorkplanModule } from '@mangfold/workplan';
 import { SCHEMA } from '@mangfold/prisma-free-db';
 import { HealthController } from './health/health.controller';
+import { HealthService } from './health/health.service';
 import { HttpMetricsMiddleware } from './metrics/http-metrics.middleware';
 import { MetricsController } from './metrics/metrics.controller';
 import { QueueMetrics } from './metrics/queue-metrics';
@@ -44,7 +45,13 @@ export class AppModule implements NestModule {
         WorkplanModule,
       ],
       controllers: [HealthController, MetricsController, PagesController, PersonalFeedController],
-      providers: [{ provide: Metrics, useValue: new Metrics('api') }, QueueMetrics, PersonalDataMails, PersonalDataExportResolver],
+      providers: [
+        { provide: Metrics, useValue: new Metrics('api') },
+        HealthService,
+        QueueMetrics,
+        PersonalDataMails,
+        PersonalDataExportResolver,
+      ],
     };
   }
 

@@ -3,13 +3,6 @@ import { AssociationKind } from '@mangfold/associations';
 import { EventList } from '../components/event-list';
 import { SubscribeLinks } from '../components/subscribe-links';
 import { safeHttpUrl } from '../format';
-
-/** "14. marts 2026" / "14 March 2026" for a visit's calendar date. */
-function formatDay(lang: SiteLanguage, isoDate: string): string {
-  return new Intl.DateTimeFormat(lang === 'da' ? 'da-DK' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(
-    new Date(`${isoDate}T00:00:00Z`),
-  );
-}
 import { KIND_LABEL } from '../labels';
 import { withFilter } from '../links';
 import { Layout } from '../layout';
@@ -77,8 +70,6 @@ export function ActorPage({
   const t = TEXT[lang];
   const section = actor.kind === AssociationKind.PROJECT ? 'project' : 'association';
   const path = (l: SiteLanguage) => (section === 'project' ? sitePaths.project(l, actor.slug) : sitePaths.association(l, actor.slug));
-  const website = safeHttpUrl(actor.website);
-  const filter = { association: actor.slug };
   return (
     <Layout
       meta={{
@@ -94,6 +85,19 @@ export function ActorPage({
       </p>
       <h1>{actor.name}</h1>
       {actor.description ? <p class="lead description">{actor.description}</p> : null}
+      <ActorFacts lang={lang} actor={actor} />
+      <VisitFindings lang={lang} findings={actor.findings} />
+      <ActorEvents lang={lang} baseUrl={baseUrl} slug={actor.slug} events={events} />
+    </Layout>
+  );
+}
+
+/** What kind of actor it is, where, and how to reach it (contact only when it opted in). */
+function ActorFacts({ lang, actor }: { lang: SiteLanguage; actor: ActorPageData }) {
+  const t = TEXT[lang];
+  const website = safeHttpUrl(actor.website);
+  return (
+    <>
       <h2>{t.facts}</h2>
       <dl class="facts">
         <dt>{t.kind}</dt>
@@ -135,18 +139,41 @@ export function ActorPage({
           </>
         ) : null}
       </dl>
-      {actor.findings.length ? (
-        <section aria-labelledby="findings-heading">
-          <h2 id="findings-heading">{t.findings}</h2>
-          <ul>
-            {actor.findings.map((f) => (
-              <li key={f.visitedOn}>
-                <strong>{t.visited(formatDay(lang, f.visitedOn))}:</strong> <span class="prewrap">{f.text}</span>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+    </>
+  );
+}
+
+/** "14. marts 2026" / "14 March 2026" for a visit's calendar date. */
+function formatDay(lang: SiteLanguage, isoDate: string): string {
+  return new Intl.DateTimeFormat(lang === 'da' ? 'da-DK' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(`${isoDate}T00:00:00Z`),
+  );
+}
+
+/** A project's good practice from TFI's visits; nothing when there is none. */
+function VisitFindings({ lang, findings }: { lang: SiteLanguage; findings: ActorPageData['findings'] }) {
+  const t = TEXT[lang];
+  if (!findings.length) return null;
+  return (
+    <section aria-labelledby="findings-heading">
+      <h2 id="findings-heading">{t.findings}</h2>
+      <ul>
+        {findings.map((f) => (
+          <li key={f.visitedOn}>
+            <strong>{t.visited(formatDay(lang, f.visitedOn))}:</strong> <span class="prewrap">{f.text}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** The actor's coming events, links to all and past ones, and its feed. */
+function ActorEvents({ lang, baseUrl, slug, events }: { lang: SiteLanguage; baseUrl: string; slug: string; events: EventCardData[] }) {
+  const t = TEXT[lang];
+  const filter = { association: slug };
+  return (
+    <>
       <h2>{t.events}</h2>
       <EventList lang={lang} events={events} />
       <ul class="inline-list">
@@ -160,10 +187,10 @@ export function ActorPage({
       <SubscribeLinks
         lang={lang}
         baseUrl={baseUrl}
-        feed={{ scope: 'association', slug: actor.slug }}
+        feed={{ scope: 'association', slug }}
         rssPath={withFilter(sitePaths.eventsRss(lang), filter)}
         howToPath={sitePaths.subscribe(lang)}
       />
-    </Layout>
+    </>
   );
 }

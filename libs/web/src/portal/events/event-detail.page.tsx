@@ -6,7 +6,7 @@ import { fieldId } from '../../forms/fields';
 import { formatWhen } from '../portal-format';
 import { CsrfField, PortalPage } from '../portal-layout';
 import type { Choice } from '../portal-reference.service';
-import { KIND_LABELS } from './event-form.page';
+import { KIND_LABELS } from './event-form-text';
 
 const TEXT = {
   da: {
@@ -137,46 +137,12 @@ export function EventDetailPage(props: EventDetailPageProps) {
   const t = TEXT[lang];
   const base = `/portal/events/${event.id}`;
   const title = localize(event.title, lang) ?? event.slug;
-  const problem = (form: string) => (props.problem?.form === form ? props.problem.message : undefined);
-  const status = event.status as EventStatus;
-  const open = status !== EventStatus.CANCELLED;
   return (
     <PortalPage lang={lang} title={title} baseUrl={props.baseUrl} path={base} session={session}>
       <h1>{title}</h1>
-      {props.done && t.done[props.done] ? (
-        <p class="notice" role="status">
-          {t.done[props.done]}
-        </p>
-      ) : null}
-      {props.problem && props.problem.form === 'page' ? (
-        <p class="notice error" role="alert">
-          {props.problem.message}
-        </p>
-      ) : null}
-      <dl class="facts">
-        <dt>{t.facts.status}</dt>
-        <dd>{t.status[status]}</dd>
-        {event.statusReason ? (
-          <>
-            <dt>{t.facts.reason}</dt>
-            <dd>{event.statusReason}</dd>
-          </>
-        ) : null}
-        <dt>{t.facts.when}</dt>
-        <dd>{formatWhen(lang, event.startsAt, event.timeZone, event.allDay)}</dd>
-        <dt>{t.facts.kind}</dt>
-        <dd>{KIND_LABELS[lang][event.kind as EventKind]}</dd>
-        {event.registrationRequired ? (
-          <>
-            <dt>{t.facts.seats}</dt>
-            <dd>
-              {event.seatsTaken}
-              {event.capacity !== null ? ` / ${event.capacity}` : ''}
-            </dd>
-          </>
-        ) : null}
-      </dl>
-      {status === EventStatus.PUBLISHED ? (
+      <Outcome lang={lang} done={props.done} problem={props.problem} />
+      <EventFacts lang={lang} event={event} />
+      {event.status === EventStatus.PUBLISHED ? (
         <p>
           <a href={sitePaths.event(lang, event.slug)}>{t.publicPage}</a>
         </p>
@@ -192,101 +158,198 @@ export function EventDetailPage(props: EventDetailPageProps) {
       </ul>
 
       {props.invitedAs.map((o) => (
-        <section key={o.associationId} aria-label={t.invitedFor(o.name)}>
-          <p>{t.invitedFor(o.name)}</p>
-          <form method="post" action={`${base}/respond`} class="inline-form">
-            <CsrfField session={session} />
-            <input type="hidden" name="associationId" value={o.associationId} />
-            <button type="submit" name="answer" value="accept">
-              {t.accept}
-            </button>{' '}
-            <button type="submit" name="answer" value="decline" class="secondary">
-              {t.decline}
-            </button>
-          </form>
-        </section>
+        <InvitationAnswer key={o.associationId} lang={lang} base={base} session={session} invited={o} />
       ))}
 
-      {props.canEdit ? (
+      {props.canEdit ? <EditorActions {...props} base={base} /> : null}
+
+      {props.isAdmin && event.status === EventStatus.SUBMITTED ? <ModerationActions {...props} base={base} /> : null}
+    </PortalPage>
+  );
+}
+
+/** What the last action did, or why the page refused it (refusals of one form are shown at that form). */
+function Outcome({ lang, done, problem }: Pick<EventDetailPageProps, 'lang' | 'done' | 'problem'>) {
+  const t = TEXT[lang];
+  return (
+    <>
+      {done && t.done[done] ? (
+        <p class="notice" role="status">
+          {t.done[done]}
+        </p>
+      ) : null}
+      {problem && problem.form === 'page' ? (
+        <p class="notice error" role="alert">
+          {problem.message}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+function EventFacts({ lang, event }: Pick<EventDetailPageProps, 'lang' | 'event'>) {
+  const t = TEXT[lang];
+  return (
+    <dl class="facts">
+      <dt>{t.facts.status}</dt>
+      <dd>{t.status[event.status as EventStatus]}</dd>
+      {event.statusReason ? (
         <>
-          <p>
-            <a class="button" href={`${base}/edit`}>
-              {t.edit}
-            </a>{' '}
-            <a class="button secondary" href={`/portal/events/new?copy=${event.id}`}>
-              {t.copy}
-            </a>{' '}
-            {event.registrationRequired ? (
-              <a class="button secondary" href={`${base}/registrations`}>
-                {t.registrations}
-              </a>
-            ) : null}
-          </p>
-          {status === EventStatus.DRAFT || status === EventStatus.REJECTED ? (
-            <form method="post" action={`${base}/submit`}>
-              <CsrfField session={session} />
-              <button type="submit">{t.submit}</button>
-            </form>
-          ) : null}
-          {open ? (
-            <>
-              <h2>{t.invite}</h2>
-              <form method="post" action={`${base}/invite`}>
-                <CsrfField session={session} />
-                <label for={fieldId('invite')}>{t.inviteWho}</label>
-                <select
-                  id={fieldId('invite')}
-                  name="associationId"
-                  aria-invalid={problem('invite') ? 'true' : undefined}
-                  aria-describedby={problem('invite') ? `${fieldId('invite')}-error` : undefined}
-                >
-                  {props.inviteChoices.map((c) => (
-                    <option key={c.value} value={c.value}>
-                      {c.label}
-                    </option>
-                  ))}
-                </select>
-                {problem('invite') ? (
-                  <p class="field-error" id={`${fieldId('invite')}-error`}>
-                    {problem('invite')}
-                  </p>
-                ) : null}
-                <p>
-                  <button type="submit" class="secondary">
-                    {t.inviteButton}
-                  </button>
-                </p>
-              </form>
-              <h2>{t.cancel}</h2>
-              <ReasonForm
-                id="cancel"
-                action={`${base}/cancel`}
-                label={t.cancelReason}
-                button={t.cancel}
-                session={session}
-                problem={problem('cancel')}
-              />
-            </>
-          ) : null}
+          <dt>{t.facts.reason}</dt>
+          <dd>{event.statusReason}</dd>
         </>
       ) : null}
-
-      {props.isAdmin && status === EventStatus.SUBMITTED ? (
+      <dt>{t.facts.when}</dt>
+      <dd>{formatWhen(lang, event.startsAt, event.timeZone, event.allDay)}</dd>
+      <dt>{t.facts.kind}</dt>
+      <dd>{KIND_LABELS[lang][event.kind as EventKind]}</dd>
+      {event.registrationRequired ? (
         <>
-          <form method="post" action={`${base}/publish`}>
-            <CsrfField session={session} />
-            <button type="submit">{t.publish}</button>
-          </form>
+          <dt>{t.facts.seats}</dt>
+          <dd>
+            {event.seatsTaken}
+            {event.capacity !== null ? ` / ${event.capacity}` : ''}
+          </dd>
+        </>
+      ) : null}
+    </dl>
+  );
+}
+
+/** Accept or decline co-organising, for one of the viewer's associations that is invited. */
+function InvitationAnswer({
+  lang,
+  base,
+  session,
+  invited,
+}: {
+  lang: SiteLanguage;
+  base: string;
+  session: ResolvedSession;
+  invited: OrganiserView;
+}) {
+  const t = TEXT[lang];
+  return (
+    <section aria-label={t.invitedFor(invited.name)}>
+      <p>{t.invitedFor(invited.name)}</p>
+      <form method="post" action={`${base}/respond`} class="inline-form">
+        <CsrfField session={session} />
+        <input type="hidden" name="associationId" value={invited.associationId} />
+        <button type="submit" name="answer" value="accept">
+          {t.accept}
+        </button>{' '}
+        <button type="submit" name="answer" value="decline" class="secondary">
+          {t.decline}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+type ActionProps = EventDetailPageProps & { base: string };
+
+const problemOf = (props: EventDetailPageProps, form: string) => (props.problem?.form === form ? props.problem.message : undefined);
+
+/** What an organiser may do: edit, copy, see registrations, submit a draft, invite co-organisers, cancel. */
+function EditorActions(props: ActionProps) {
+  const { lang, event, session, base } = props;
+  const t = TEXT[lang];
+  const status = event.status as EventStatus;
+  return (
+    <>
+      <p>
+        <a class="button" href={`${base}/edit`}>
+          {t.edit}
+        </a>{' '}
+        <a class="button secondary" href={`/portal/events/new?copy=${event.id}`}>
+          {t.copy}
+        </a>{' '}
+        {event.registrationRequired ? (
+          <a class="button secondary" href={`${base}/registrations`}>
+            {t.registrations}
+          </a>
+        ) : null}
+      </p>
+      {status === EventStatus.DRAFT || status === EventStatus.REJECTED ? (
+        <form method="post" action={`${base}/submit`}>
+          <CsrfField session={session} />
+          <button type="submit">{t.submit}</button>
+        </form>
+      ) : null}
+      {status !== EventStatus.CANCELLED ? (
+        <>
+          <InviteForm {...props} />
+          <h2>{t.cancel}</h2>
           <ReasonForm
-            id="reject"
-            action={`${base}/reject`}
-            label={t.rejectReason}
-            button={t.reject}
+            id="cancel"
+            action={`${base}/cancel`}
+            label={t.cancelReason}
+            button={t.cancel}
             session={session}
-            problem={problem('reject')}
+            problem={problemOf(props, 'cancel')}
           />
         </>
       ) : null}
-    </PortalPage>
+    </>
+  );
+}
+
+function InviteForm(props: ActionProps) {
+  const { lang, session, base } = props;
+  const t = TEXT[lang];
+  const id = fieldId('invite');
+  const problem = problemOf(props, 'invite');
+  return (
+    <>
+      <h2>{t.invite}</h2>
+      <form method="post" action={`${base}/invite`}>
+        <CsrfField session={session} />
+        <label for={id}>{t.inviteWho}</label>
+        <select
+          id={id}
+          name="associationId"
+          aria-invalid={problem ? 'true' : undefined}
+          aria-describedby={problem ? `${id}-error` : undefined}
+        >
+          {props.inviteChoices.map((c) => (
+            <option key={c.value} value={c.value}>
+              {c.label}
+            </option>
+          ))}
+        </select>
+        {problem ? (
+          <p class="field-error" id={`${id}-error`}>
+            {problem}
+          </p>
+        ) : null}
+        <p>
+          <button type="submit" class="secondary">
+            {t.inviteButton}
+          </button>
+        </p>
+      </form>
+    </>
+  );
+}
+
+/** TFI's choice for a submitted event: publish it, or reject it with a reason. */
+function ModerationActions(props: ActionProps) {
+  const { lang, session, base } = props;
+  const t = TEXT[lang];
+  return (
+    <>
+      <form method="post" action={`${base}/publish`}>
+        <CsrfField session={session} />
+        <button type="submit">{t.publish}</button>
+      </form>
+      <ReasonForm
+        id="reject"
+        action={`${base}/reject`}
+        label={t.rejectReason}
+        button={t.reject}
+        session={session}
+        problem={problemOf(props, 'reject')}
+      />
+    </>
   );
 }
