@@ -124,7 +124,11 @@ export const keyboardDriver: Driver = {
   },
   async time(page, field, hhmm) {
     await tabTo(page, field);
-    await page.keyboard.type(hhmm.replace(':', ''));
+    // Like the date field, the time field follows the browser's en-US: hour (1 to 12), minute,
+    // AM/PM. Typing 24-hour digits works only by chance ("15" becomes 3 PM; "20" is refused).
+    const [hour, minute] = hhmm.split(':').map(Number);
+    const twelve = hour % 12 === 0 ? 12 : hour % 12;
+    await page.keyboard.type(`${String(twelve).padStart(2, '0')}${String(minute).padStart(2, '0')}${hour < 12 ? 'A' : 'P'}`);
     await expect(field.inputValue()).resolves.toBe(hhmm);
   },
   async select(page, field, label) {
