@@ -11,7 +11,7 @@ const CALENDAR_NAME: Readonly<Record<Language, string>> = {
 
 const KIND_SINGULAR: Readonly<Record<EventKind, Record<Language, string>>> = {
   [EventKind.CULTURAL_EVENT]: { da: 'Kulturarrangement', en: 'Cultural event' },
-  [EventKind.INTERNATIONAL_DAY]: { da: 'International dag', en: 'International day' },
+  [EventKind.INTERNATIONAL_DAY]: { da: 'International Dag', en: 'International Day' },
   [EventKind.SEMINAR]: { da: 'Seminar', en: 'Seminar' },
   [EventKind.NETWORK_MEETING]: { da: 'Netværksmøde', en: 'Network meeting' },
 };

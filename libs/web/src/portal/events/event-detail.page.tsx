@@ -1,12 +1,12 @@
+import { kindLabel } from '@mangfold/feeds';
 import type { ResolvedSession } from '@mangfold/auth';
-import { type Event, type EventKind, EventStatus, type OrganizerRole, type OrganizerStatus } from '@mangfold/calendar';
+import { type Event, EventStatus, type OrganizerRole, type OrganizerStatus } from '@mangfold/calendar';
 import { type SiteLanguage, sitePaths } from '@mangfold/config';
 import { localize } from '@mangfold/db';
 import { fieldId } from '../../forms/fields';
 import { formatWhen } from '../portal-format';
 import { CsrfField, PortalPage } from '../portal-layout';
 import type { Choice } from '../portal-reference.service';
-import { KIND_LABELS } from './event-form-text';
 
 const TEXT = {
   da: {
@@ -202,7 +202,7 @@ function EventFacts({ lang, event }: Pick<EventDetailPageProps, 'lang' | 'event'
       <dt>{t.facts.when}</dt>
       <dd>{formatWhen(lang, event.startsAt, event.timeZone, event.allDay)}</dd>
       <dt>{t.facts.kind}</dt>
-      <dd>{KIND_LABELS[lang][event.kind as EventKind]}</dd>
+      <dd>{kindLabel(event.kind, lang)}</dd>
       {event.registrationRequired ? (
         <>
           <dt>{t.facts.seats}</dt>

@@ -1,20 +1,4 @@
-import { EventKind } from '@mangfold/calendar';
 import type { SiteLanguage } from '@mangfold/config';
-
-export const KIND_LABELS: Record<SiteLanguage, Record<EventKind, string>> = {
-  da: {
-    [EventKind.CULTURAL_EVENT]: 'Kulturarrangement',
-    [EventKind.INTERNATIONAL_DAY]: 'International Dag',
-    [EventKind.SEMINAR]: 'Seminar',
-    [EventKind.NETWORK_MEETING]: 'Netværksmøde',
-  },
-  en: {
-    [EventKind.CULTURAL_EVENT]: 'Cultural event',
-    [EventKind.INTERNATIONAL_DAY]: 'International Day',
-    [EventKind.SEMINAR]: 'Seminar',
-    [EventKind.NETWORK_MEETING]: 'Network meeting',
-  },
-};
 
 export const LANGUAGE_NAMES: Record<SiteLanguage, Record<string, string>> = {
   da: {

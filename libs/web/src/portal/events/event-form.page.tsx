@@ -1,3 +1,4 @@
+import { kindLabel } from '@mangfold/feeds';
 import type { ResolvedSession } from '@mangfold/auth';
 import { EventKind } from '@mangfold/calendar';
 import type { SiteLanguage } from '@mangfold/config';
@@ -6,7 +7,7 @@ import { CheckboxField, ErrorSummary, SelectField, TextArea, TextField, fieldId 
 import { CsrfField, PortalPage } from '../portal-layout';
 import type { Choice } from '../portal-reference.service';
 import { LANGUAGE_CHOICES, type EventFormValues } from './event-form';
-import { EVENT_FORM_TEXT, KIND_LABELS, LANGUAGE_NAMES } from './event-form-text';
+import { EVENT_FORM_TEXT, LANGUAGE_NAMES } from './event-form-text';
 
 export interface EventFormPageProps {
   lang: SiteLanguage;
@@ -54,7 +55,7 @@ export function EventFormPage(props: EventFormPageProps) {
 function BasicsFieldset({ lang, mode, values: v, errors, associations, occasions }: EventFormPageProps) {
   const t = EVENT_FORM_TEXT[lang];
   const l = t.labels;
-  const kinds = Object.values(EventKind).map((k) => ({ value: k, label: KIND_LABELS[lang][k] }));
+  const kinds = Object.values(EventKind).map((k) => ({ value: k, label: kindLabel(k, lang) }));
   return (
     <fieldset>
       <legend>{t.basics}</legend>
