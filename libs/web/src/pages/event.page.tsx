@@ -3,6 +3,7 @@ import { type SiteLanguage, sitePaths } from '@mangfold/config';
 import { type EventRecord, EventStatus } from '@mangfold/calendar';
 import { localize, type LocalizedText } from '@mangfold/db';
 import { feedPath, kindLabel, kindSlug } from '@mangfold/feeds';
+import { inBothLanguages } from '../links';
 import { Layout } from '../layout';
 import { EVENTS_TEXT } from '../events/events-text';
 import { describeRecurrence, formatMoment, formatPlace, formatWhen, languageName } from '../events/format';
@@ -83,7 +84,7 @@ export function EventPage({ lang, baseUrl, event, organisers, occurrence, nextDa
         title: cancelled ? `${t.cancelled}: ${title}` : title,
         description: summary,
         baseUrl,
-        alternates: { da: sitePaths.event('da', event.slug), en: sitePaths.event('en', event.slug) },
+        alternates: inBothLanguages((l) => sitePaths.event(l, event.slug)),
         head: (
           <script
             type="application/ld+json"
