@@ -7,15 +7,19 @@ import type { LocalizedTextFields } from '@mangfold/graphql';
 import { DescriptionInput } from './localized-text.input';
 import { CvrNormalized } from './transforms';
 
-/** An optional slug field: lower-case letters, digits and single dashes. */
-export const SlugField = (description: string): PropertyDecorator =>
+/**
+ * A slug field: lower-case letters, digits and single dashes, 2 to 80 characters. Optional unless
+ * `required`; `example` is what the error message shows.
+ */
+export const SlugField = (description: string, options: { required?: boolean; example?: string } = {}): PropertyDecorator =>
   applyDecorators(
-    Field(() => String, { nullable: true, description }),
+    Field(() => String, { nullable: !options.required, description }),
     Trim(),
-    IsOptional(),
-    IsString(),
+    ...(options.required ? [IsString({ message: 'is required' })] : [IsOptional(), IsString()]),
     Length(2, 80, { message: 'must be 2 to 80 characters' }),
-    Matches(SLUG_PATTERN, { message: 'may hold only lower-case letters, digits and single dashes (e.g. "valby-kulturbro")' }),
+    Matches(SLUG_PATTERN, {
+      message: `may hold only lower-case letters, digits and single dashes (e.g. "${options.example ?? 'valby-kulturbro'}")`,
+    }),
   );
 
 /** The optional details an association has, shared by sign-up and update. Null clears a value on update. */

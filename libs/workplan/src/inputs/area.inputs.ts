@@ -1,17 +1,12 @@
 import { ArgsType, Field, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
-import { DescriptionInput } from '@mangfold/associations';
-import { SLUG_PATTERN, Trim } from '@mangfold/common';
+import { ArrayMaxSize, IsInt, IsOptional, IsString, Max, Min, ValidateNested } from 'class-validator';
+import { DescriptionInput, SlugField } from '@mangfold/associations';
 import type { LocalizedTextFields } from '@mangfold/graphql';
 
 @InputType()
 export class AreaInput {
-  @Field({ description: 'Persistent: the atlas page and the KPI name it' })
-  @Trim()
-  @IsString({ message: 'is required' })
-  @Length(2, 80, { message: 'must be 2 to 80 characters' })
-  @Matches(SLUG_PATTERN, { message: 'must be lower-case letters, digits and single dashes' })
+  @SlugField('Persistent: the atlas page and the KPI name it', { required: true, example: 'tingbjerg' })
   slug!: string;
 
   @Field(() => DescriptionInput)

@@ -1,17 +1,12 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsString, Length, Matches, ValidateNested } from 'class-validator';
-import { DescriptionInput } from '@mangfold/associations';
-import { SLUG_PATTERN, Trim } from '@mangfold/common';
+import { ValidateNested } from 'class-validator';
+import { DescriptionInput, SlugField } from '@mangfold/associations';
 import type { LocalizedTextFields } from '@mangfold/graphql';
 
 @InputType()
 export class CreateThemeInput {
-  @Field({ description: 'Persistent: filters, feeds and KPIs name the theme by it' })
-  @Trim()
-  @IsString({ message: 'is required' })
-  @Length(2, 80, { message: 'must be 2 to 80 characters' })
-  @Matches(SLUG_PATTERN, { message: 'must be lower-case letters, digits and single dashes' })
+  @SlugField('Persistent: filters, feeds and KPIs name the theme by it', { required: true, example: 'ramadan' })
   slug!: string;
 
   @Field(() => DescriptionInput)
