@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { AppConfig } from '@mangfold/config';
 import { DatabaseChanges } from '@mangfold/db';
 import { PAGE_LIFETIME_STEP_MS, PageCache, pageExpiry } from './page-cache.service';
-import { pageCacheKey } from './page-http.handler';
+import { notModified, pageCacheKey } from './page-http.handler';
 
 const AT = Date.UTC(2026, 11, 4, 16, 59, 55, 500);
 const page = (bytes = 10) => Buffer.alloc(bytes, 'x');
@@ -99,7 +99,6 @@ describe('pageCacheKey', () => {
     expect(request('/arrangementer', 'POST')).toBeNull();
     expect(request('/arrangementer', 'GET', { cookie: 'mangfold_session=x' })).toBeNull();
     expect(request('/arrangementer', 'GET', { authorization: 'Bearer x' })).toBeNull();
-    expect(request('/arrangementer', 'GET', { 'if-none-match': 'W/"x"' })).toBeNull();
     for (const url of [
       '/',
       '/portal',
@@ -115,5 +114,24 @@ describe('pageCacheKey', () => {
       `/arrangementer?q=${'x'.repeat(3_000)}`,
     ])
       expect(request(url)).toBeNull();
+  });
+});
+
+describe('notModified', () => {
+  const etag = 'W/"19da-abc"';
+
+  it('matches as Express does: the ETag in If-None-Match (weakly), or *', () => {
+    expect(notModified({ 'if-none-match': etag }, etag)).toBe(true);
+    expect(notModified({ 'if-none-match': `"other", ${etag}` }, etag)).toBe(true);
+    expect(notModified({ 'if-none-match': '"19da-abc"' }, etag)).toBe(true);
+    expect(notModified({ 'if-none-match': '*' }, etag)).toBe(true);
+  });
+
+  it('answers the page when the ETag differs, on a reload (no-cache), and for If-Modified-Since alone (pages have no Last-Modified)', () => {
+    expect(notModified({}, etag)).toBe(false);
+    expect(notModified({ 'if-none-match': '"other"' }, etag)).toBe(false);
+    expect(notModified({ 'if-none-match': etag, 'cache-control': 'no-cache' }, etag)).toBe(false);
+    expect(notModified({ 'if-modified-since': new Date().toUTCString() }, etag)).toBe(false);
+    expect(notModified({ 'if-none-match': etag }, undefined)).toBe(false);
   });
 });

@@ -8,6 +8,10 @@ export interface CachedPage {
   body: Buffer;
   /** The headers the page was sent with (the request's own id aside). */
   headers: OutgoingHttpHeaders;
+  /** Its ETag, if it was sent with one. */
+  etag: string | undefined;
+  /** The headers of a 304 for it: Express's, which leaves out those describing the body. */
+  notModifiedHeaders: OutgoingHttpHeaders;
   /** Not served at or after this instant (ms). */
   expiresAt: number;
   /** A URL with a query string: one of the listing's variants, which are capped apart. */
@@ -32,6 +36,8 @@ const MAX_CACHED_BYTES = 32 * 1024 * 1024;
 const MAX_PAGES = 4_000;
 /** Listing variants (filters, paging) kept at most: a crawler walking every combination evicts only other variants. */
 const MAX_VARIANTS = 500;
+/** What Express removes from a 304. */
+const BODY_HEADERS: ReadonlySet<string> = new Set(['content-type', 'content-length', 'transfer-encoding']);
 
 /** The next instant at which a page drawn at `now` must no longer be served. */
 export function pageExpiry(now: number): number {
@@ -116,7 +122,14 @@ export class PageCache implements OnApplicationBootstrap, OnModuleDestroy {
       this.entries.delete(key);
       this.forget(old);
     }
-    const entry: CachedPage = { body, headers, expiresAt: ticket.expiresAt, variant: key.includes('?') };
+    const notModifiedHeaders: OutgoingHttpHeaders = {};
+    let etag: string | undefined;
+    for (const [name, value] of Object.entries(headers)) {
+      const lower = name.toLowerCase();
+      if (lower === 'etag' && typeof value === 'string') etag = value;
+      if (!BODY_HEADERS.has(lower)) notModifiedHeaders[name] = value;
+    }
+    const entry: CachedPage = { body, headers, etag, notModifiedHeaders, expiresAt: ticket.expiresAt, variant: key.includes('?') };
     this.entries.set(key, entry);
     this.bytes += body.length;
     if (entry.variant) this.variants++;

@@ -1,4 +1,4 @@
-import type { IncomingMessage, OutgoingHttpHeaders, Server, ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders, Server, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
@@ -17,6 +17,7 @@ const QUERY_KEYS: ReadonlySet<string> = new Set<string>([...FILTER_PARAMS, 'afte
 const MAX_KEY_LENGTH = 2_048;
 /** Never stored: the request's own id is made afresh for every answer. */
 const PER_REQUEST_HEADERS: ReadonlySet<string> = new Set(['x-request-id', 'date', 'connection', 'keep-alive', 'transfer-encoding']);
+const NO_CACHE = /(?:^|,)\s*?no-cache\s*?(?:,|$)/;
 const LISTINGS: ReadonlySet<string> = new Set(['/arrangementer', '/en/events', '/arrangementer/tidligere', '/en/events/past']);
 
 /** The route label for metrics, as Express names it (never the raw URL, so labels stay few). */
@@ -30,8 +31,7 @@ function routeOf(key: string): string {
 /**
  * The cache's key for a request that may be answered from (or stored in) the page cache, else null.
  * Only anonymous GET and HEAD of the public event pages qualify: a request with a cookie or an
- * Authorization header may belong to a signed-in person (their pages are never shared), and a
- * conditional request is left to Express, which answers 304 by its own rules.
+ * Authorization header may belong to a signed-in person (their pages are never shared).
  */
 export function pageCacheKey(req: IncomingMessage): string | null {
   const method = req.method;
@@ -39,13 +39,7 @@ export function pageCacheKey(req: IncomingMessage): string | null {
   const url = req.url;
   if (url === undefined || url.length > MAX_KEY_LENGTH) return null;
   const headers = req.headers;
-  if (
-    headers.cookie !== undefined ||
-    headers.authorization !== undefined ||
-    headers['if-none-match'] !== undefined ||
-    headers['if-modified-since'] !== undefined
-  )
-    return null;
+  if (headers.cookie !== undefined || headers.authorization !== undefined) return null;
   const q = url.indexOf('?');
   if (!CACHED_PATH.test(q < 0 ? url : url.slice(0, q))) return null;
   if (q >= 0) {
@@ -55,6 +49,24 @@ export function pageCacheKey(req: IncomingMessage): string | null {
     }
   }
   return url;
+}
+
+/**
+ * Whether a page with `etag` (and, like every page, no Last-Modified) is fresh for the request: the
+ * rule Express applies before its 304 (the `fresh` package), so a cached page answers as Express would.
+ */
+export function notModified(headers: IncomingHttpHeaders, etag: string | undefined): boolean {
+  const noneMatch = headers['if-none-match'];
+  // If-Modified-Since alone never matches a page without Last-Modified.
+  if (!noneMatch) return false;
+  const cacheControl = headers['cache-control'];
+  if (cacheControl && NO_CACHE.test(cacheControl)) return false;
+  if (noneMatch === '*') return true;
+  if (!etag) return false;
+  return noneMatch.split(',').some((token) => {
+    const tag = token.replace(/^ +| +$/g, '');
+    return tag === etag || tag === `W/${etag}` || `W/${tag}` === etag;
+  });
 }
 
 /**
@@ -98,17 +110,22 @@ export class PageHttpHandler implements OnApplicationBootstrap {
       );
       return;
     }
-    // HEAD answers carry no body to keep: they are served from the cache but never fill it.
-    if (req.method === 'GET') this.cache.rendered(key, this.capture(res, key, this.cache.ticket(now)));
+    // HEAD answers and 304s carry no body to keep: they are served from the cache but never fill it.
+    const conditional = req.headers['if-none-match'] !== undefined || req.headers['if-modified-since'] !== undefined;
+    if (req.method === 'GET' && !conditional) this.cache.rendered(key, this.capture(res, key, this.cache.ticket(now)));
     next();
   }
 
   private send(req: IncomingMessage, res: ServerResponse, page: CachedPage, key: string, started: number): void {
     res.setHeader('X-Request-Id', requestIdOf(req));
-    res.writeHead(200, page.headers);
-    if (req.method === 'HEAD') res.end();
-    else res.end(page.body);
-    this.observe(req.method ?? 'GET', key, started);
+    if (notModified(req.headers, page.etag)) {
+      res.writeHead(304, page.notModifiedHeaders).end();
+    } else {
+      res.writeHead(200, page.headers);
+      if (req.method === 'HEAD') res.end();
+      else res.end(page.body);
+    }
+    this.observe(req.method ?? 'GET', key, res.statusCode, started);
   }
 
   /** Watches Express answer: the page, once it is sent in one `end`, if it may be kept. */
@@ -153,14 +170,14 @@ export class PageHttpHandler implements OnApplicationBootstrap {
     return this.cache.store(key, ticket, body, headers, Date.now());
   }
 
-  private observe(method: string, key: string, started: number): void {
+  private observe(method: string, key: string, status: number, started: number): void {
     if (!this.metrics) return;
     const route = routeOf(key);
-    const id = `${method} ${route}`;
+    const id = `${method} ${route} ${status}`;
     let observer = this.observers.get(id);
     if (!observer) {
       // A bound child skips label hashing on every request.
-      observer = this.metrics.httpDuration.labels({ method, route, status: '200' });
+      observer = this.metrics.httpDuration.labels({ method, route, status: String(status) });
       this.observers.set(id, observer);
     }
     observer.observe((performance.now() - started) / 1000);
