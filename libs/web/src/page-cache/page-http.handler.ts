@@ -117,11 +117,11 @@ export class PageHttpHandler implements OnApplicationBootstrap {
   }
 
   private send(req: IncomingMessage, res: ServerResponse, page: CachedPage, key: string, started: number): void {
-    res.setHeader('X-Request-Id', requestIdOf(req));
+    // One object for writeHead, not setHeader first: Node then writes the stored headers in one pass.
     if (notModified(req.headers, page.etag)) {
-      res.writeHead(304, page.notModifiedHeaders).end();
+      res.writeHead(304, { ...page.notModifiedHeaders, 'X-Request-Id': requestIdOf(req) }).end();
     } else {
-      res.writeHead(200, page.headers);
+      res.writeHead(200, { ...page.headers, 'X-Request-Id': requestIdOf(req) });
       if (req.method === 'HEAD') res.end();
       else res.end(page.body);
     }
