@@ -120,6 +120,20 @@ describe('the page cache', () => {
       expect(stable(head.headers)).toEqual(stable(full.headers));
     });
 
+    it('answers concurrent first requests for one page alike, from one render', async () => {
+      const path = sitePaths.events('da');
+      await awayFromBoundary();
+      cache.clear();
+      const answers = await Promise.all(Array.from({ length: 10 }, () => get(path)));
+      expect(held(path)).toBe(true);
+      const expected = await get(path);
+      for (const answer of answers) {
+        expect(answer.status).toBe(200);
+        expect(answer.body).toBe(expected.body);
+        expect(stable(answer.headers)).toEqual(stable(expected.headers));
+      }
+    });
+
     it('keeps each language and query variant apart', async () => {
       await awayFromBoundary();
       cache.clear();

@@ -105,7 +105,8 @@ export class PageHttpHandler implements OnApplicationBootstrap {
     const pending = this.cache.inFlight(key);
     if (pending) {
       void pending.then(
-        (page) => (page ? this.send(req, res, page, key, started) : next()),
+        // The page may have been drawn just before a boundary this request came after.
+        (page) => (page && page.expiresAt > Date.now() ? this.send(req, res, page, key, started) : next()),
         () => next(),
       );
       return;
