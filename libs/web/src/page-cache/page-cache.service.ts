@@ -54,7 +54,10 @@ export function pageExpiry(now: number): number {
  * before its COMMIT returns, so the next request renders afresh; in other processes when the
  * notification arrives, a few milliseconds after the commit, and at the latest at the page's
  * lifetime (PAGE_LIFETIME_STEP_MS). Triggers rather than announcements after commit in the
- * services: a write path added later (or raw SQL, or psql) cannot forget them. A page being
+ * services: a write path added later (or raw SQL, or psql) cannot forget them. They announce on
+ * PostgreSQL's pub/sub (NOTIFY), not on Redis like FeedCache and ReferenceData: a trigger cannot
+ * reach Redis, and only the database can tell the writing connection before its COMMIT returns,
+ * which is what makes the next request in that process safe without a round trip. A page being
  * rendered while a change arrives is not stored (its ticket is of an older generation): it may
  * have read the rows from before the change.
  */

@@ -15,7 +15,7 @@ const CACHED_PATH = /^\/(?:arrangementer|en\/events)(?:\/[^/?#]+)?$/;
 /** The listing's parameters, paging, and the language some links carry; any other query is not cached. */
 const QUERY_KEYS: ReadonlySet<string> = new Set<string>([...FILTER_PARAMS, 'after', 'back', 'lang']);
 const MAX_KEY_LENGTH = 2_048;
-/** Never stored: the request's own id is made afresh for every answer. */
+/** Never stored: made afresh for every answer, the request's id by us and the rest by Node. */
 const PER_REQUEST_HEADERS: ReadonlySet<string> = new Set(['x-request-id', 'date', 'connection', 'keep-alive', 'transfer-encoding']);
 const NO_CACHE = /(?:^|,)\s*?no-cache\s*?(?:,|$)/;
 const LISTINGS: ReadonlySet<string> = new Set(['/arrangementer', '/en/events', '/arrangementer/tidligere', '/en/events/past']);
