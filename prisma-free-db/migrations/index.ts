@@ -12,6 +12,7 @@ import { Migration20261204071936_web_session } from './Migration20261204071936_w
 import { Migration20261204074329_association_location } from './Migration20261204074329_association_location';
 import { Migration20261204080000_danish_reference_slugs } from './Migration20261204080000_danish_reference_slugs';
 import { Migration20261204080236_seminar_package } from './Migration20261204080236_seminar_package';
+import { Migration20261204152600_page_changes } from './Migration20261204152600_page_changes';
 
 /** Applied in this order; `npm run migration:create` regenerates this list (a test checks none is missing). */
 export const MIGRATIONS: MigrationObject[] = [
@@ -28,4 +29,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261204074329_association_location', class: Migration20261204074329_association_location },
   { name: 'Migration20261204080000_danish_reference_slugs', class: Migration20261204080000_danish_reference_slugs },
   { name: 'Migration20261204080236_seminar_package', class: Migration20261204080236_seminar_package },
+  { name: 'Migration20261204152600_page_changes', class: Migration20261204152600_page_changes },
 ];

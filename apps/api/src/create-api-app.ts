@@ -7,7 +7,7 @@ import { bootstrapAdmin } from '@mangfold/auth';
 import { HttpErrorsFilter } from '@mangfold/graphql';
 import { FeedHttpHandler, installFeedFastPath } from '@mangfold/feeds';
 import { migrateAndSeedReference } from '@mangfold/prisma-free-db';
-import { SiteNotFoundFilter, securityHeaders } from '@mangfold/web';
+import { PageHttpHandler, SiteNotFoundFilter, installPageFastPath, securityHeaders } from '@mangfold/web';
 import { AppModule } from './app.module';
 import { mountGraphqlIde } from './ide/ide';
 
@@ -36,7 +36,9 @@ export async function createApiApp(config: AppConfig): Promise<NestExpressApplic
   if (config.db.migrateOnStart && config.db.url) await migrateAndSeedReference(orm, config.db.url);
   await bootstrapAdmin(orm.em.fork(), config);
   await app.init();
-  // Feeds are answered on the node:http server itself, ahead of Express and its middleware.
+  // Cached public pages and the feeds are answered on the node:http server itself, ahead of Express
+  // and its middleware (the feeds first: they are the most requested).
+  installPageFastPath(app.getHttpServer(), app.get(PageHttpHandler));
   installFeedFastPath(app.getHttpServer(), app.get(FeedHttpHandler));
   return app;
 }

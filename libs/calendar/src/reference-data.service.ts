@@ -3,13 +3,14 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import Redis from 'ioredis';
 import { District, HousingArea } from '@mangfold/associations';
 import { type AppConfig, InjectConfig } from '@mangfold/config';
-import { plainRecords } from '@mangfold/db';
+import { DatabaseChanges, plainRecords } from '@mangfold/db';
 import { InjectRedis, redisOptionsFromUrl } from '@mangfold/jobs';
 import { Occasion } from './occasion.entity';
 import { Theme } from './theme.entity';
 
 /** The reference tables: few rows, read by nearly every page and listing, written by admins seldom. */
 export type ReferenceTable = 'district' | 'housing_area' | 'occasion' | 'theme';
+const REFERENCE_TABLES: ReadonlySet<string | null> = new Set<ReferenceTable>(['district', 'housing_area', 'occasion', 'theme']);
 
 /** The reference data as plain records shaped like their entities (relations as `{ id }`). */
 export interface ReferenceSnapshot {
@@ -42,15 +43,19 @@ const MAX_AGE_MS = 10 * 60_000;
  * lost, so a (re)connected subscriber drops its copy, and no copy is older than MAX_AGE_MS.
  * A record asked for by an id the copy does not know reads the tables again once (a row added
  * by someone who could not announce it, e.g. the reference seeder in another process).
+ * PostgreSQL's own announcements of changed tables (DatabaseChanges) drop the copy too, so a page
+ * cached in this process is never drawn again from the older copy after it heard of the change.
  */
 @Injectable()
 export class ReferenceData implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('ReferenceData');
   private current: { at: number; snapshot: Promise<ReferenceSnapshot> } | null = null;
   private subscriber: Redis | undefined;
+  private unsubscribe: (() => void) | undefined;
 
   constructor(
     private readonly orm: MikroORM,
+    private readonly changes: DatabaseChanges,
     @InjectConfig() private readonly config: AppConfig,
     @InjectRedis() private readonly redis: Redis,
   ) {}
@@ -66,6 +71,9 @@ export class ReferenceData implements OnApplicationBootstrap, BeforeApplicationS
    */
   async onApplicationBootstrap(): Promise<void> {
     let connections = 0;
+    this.unsubscribe = this.changes.subscribe((table) => {
+      if (table === null || REFERENCE_TABLES.has(table)) this.drop();
+    });
     this.subscriber = new Redis({ ...redisOptionsFromUrl(this.config.redis.url), lazyConnect: true });
     this.subscriber.on('message', () => this.drop());
     // After a reconnect, announcements sent meanwhile are lost: read everything again.
@@ -78,6 +86,7 @@ export class ReferenceData implements OnApplicationBootstrap, BeforeApplicationS
   }
 
   beforeApplicationShutdown(): void {
+    this.unsubscribe?.();
     this.subscriber?.disconnect();
   }
 

@@ -1,5 +1,6 @@
 export * from './audit-entry.entity';
 export * from './base.entity';
+export * from './database-changes';
 export * from './db.module';
 export * from './embedded-postgres';
 export * from './errors';

@@ -26,6 +26,12 @@ const REDACT_PATHS = [
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
+/** A request's id: its X-Request-Id when sane, else a new one (also for answers sent before the logger sees them). */
+export function requestIdOf(req: IncomingMessage): string {
+  const header = req.headers['x-request-id'];
+  return typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
+}
+
 /** Structured JSON logs with a request id per HTTP request (taken from X-Request-Id when sane). */
 @Module({})
 export class LoggerModule {
@@ -38,8 +44,7 @@ export class LoggerModule {
             level: config.log.level,
             redact: { paths: REDACT_PATHS, censor: '[redacted]' },
             genReqId: (req: IncomingMessage, res) => {
-              const header = req.headers['x-request-id'];
-              const id = typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
+              const id = requestIdOf(req);
               res.setHeader('X-Request-Id', id);
               return id;
             },

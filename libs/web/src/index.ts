@@ -6,3 +6,5 @@ export { Layout, type PageMeta } from './layout';
 export { sendPage } from './respond';
 export { NotFoundPage } from './pages/not-found.page';
 export { SiteNotFoundFilter, isSitePath } from './not-found.filter';
+export { PageCache, pageExpiry, PAGE_LIFETIME_STEP_MS } from './page-cache/page-cache.service';
+export { PageHttpHandler, installPageFastPath, pageCacheKey } from './page-cache/page-http.handler';

@@ -22,6 +22,8 @@ import { PortalReferenceService } from './portal/portal-reference.service';
 import { PortalController } from './portal/portal.controller';
 import { SignUpController } from './portal/sign-up.controller';
 import { EventsController } from './events.controller';
+import { PageCache } from './page-cache/page-cache.service';
+import { PageHttpHandler } from './page-cache/page-http.handler';
 import { EventPageData } from './events/event-page-data';
 import { ListingQueries } from './events/listing-query';
 import { PublicPagesController } from './public-pages.controller';
@@ -54,6 +56,17 @@ import { SurveyController } from './manage/survey.controller';
     ManageRegistrationController,
     SurveyController,
   ],
-  providers: [SiteData, ListingQueries, EventPageData, AtlasService, PortalOverviewService, PortalReferenceService, PortalEventsService],
+  providers: [
+    SiteData,
+    ListingQueries,
+    EventPageData,
+    AtlasService,
+    PortalOverviewService,
+    PortalReferenceService,
+    PortalEventsService,
+    PageCache,
+    PageHttpHandler,
+  ],
+  exports: [PageCache, PageHttpHandler],
 })
 export class WebModule {}

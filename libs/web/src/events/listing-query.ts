@@ -1,8 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { type SiteLanguage } from '@mangfold/config';
 import { EventKind, type EventQueries, ReferenceData, type ReferenceSnapshot } from '@mangfold/calendar';
-import { localize, type LocalizedText } from '@mangfold/db';
+import { DatabaseChanges, localize, type LocalizedText } from '@mangfold/db';
 import { type FeedRef, kindFromSlug, kindLabel, kindSlug } from '@mangfold/feeds';
 import { EVENTS_TEXT, type EventsText } from './events-text';
 import { parseLocalDate } from './format';
@@ -76,11 +76,25 @@ function byName(a: Choice, b: Choice): number {
 
 /** Turns the listing's query string into a calendar filter, checking every named thing exists. */
 @Injectable()
-export class ListingQueries {
+export class ListingQueries implements OnModuleInit, OnModuleDestroy {
+  private unsubscribe: (() => void) | undefined;
+
   constructor(
     private readonly em: EntityManager,
     private readonly reference: ReferenceData,
+    private readonly changes: DatabaseChanges,
   ) {}
+
+  /** A renamed, approved or removed association shows in the form as soon as PostgreSQL announces it. */
+  onModuleInit(): void {
+    this.unsubscribe = this.changes.subscribe((table) => {
+      if (table === null || table === 'association') this.associations = null;
+    });
+  }
+
+  onModuleDestroy(): void {
+    this.unsubscribe?.();
+  }
 
   private associations: { at: number; rows: Promise<NamedRow[]> } | null = null;
   /** The choices last built, per language, with what they were built from (sorting them is not free). */
@@ -88,7 +102,8 @@ export class ListingQueries {
 
   /**
    * What the form offers. Districts, housing areas and occasions come from the reference data;
-   * approved associations change more often and are kept for a little while; `fresh` reads both
+   * approved associations change more often and are kept for a little while (until a change to
+   * the table is heard); `fresh` reads both
    * again (a value that names nothing is checked against fresh lists before the page says so).
    */
   async choices(lang: SiteLanguage, fresh = false): Promise<FilterChoices> {
