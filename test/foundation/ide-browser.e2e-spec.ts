@@ -4,7 +4,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { Locator, Page } from 'playwright-core';
 import { DemoSeeder } from '@mangfold/prisma-free-db';
 import { ACCESS_TOKEN_VARIABLE, exampleOperations } from '../../apps/api/src/ide/example-operations';
-import { startTestApp, TestBrowser, type SiteContext, type TestApp } from '../utils';
+import { dataOf, startTestApp, TestBrowser, type SiteContext, type TestApp } from '../utils';
 import { idePlaceholders, operationsOf, type TabOperation } from './ide-placeholders';
 
 const ARTIFACTS = join(__dirname, '..', 'artifacts');
@@ -156,4 +156,80 @@ describe("the IDE's saved operations, in the browser", () => {
     await page.screenshot({ path: join(ARTIFACTS, 'ide-operations.png') });
     await page.close();
   }, 1_200_000);
+
+  /*
+   * TFI's other way in (once test/kpi/playground): no "Log in" tab, the token pasted into the tab's
+   * Authorization header by hand, "Send Request" from the toolbar, and this year's figure read from
+   * the result pane. A context of its own, so that the IDE's environment holds no token.
+   */
+  it("runs the saved KPI operation with the token pasted into the tab's header, and offers no outside service", async () => {
+    const token = await app.adminToken();
+    const year = exampleOperations().find((o) => o.name === 'KPIs this year')!.variables!.year as number;
+    const kpis = dataOf(await app.gql(`query($y: Int!) { kpis(year: $y) { key actual status } }`, { y: year }, token)).kpis as {
+      key: string;
+      actual: number | null;
+      status: string;
+    }[];
+    const expected = kpis.find((k) => k.key === 'associations-involved')!;
+    expect(expected.actual).toEqual(expect.any(Number));
+
+    const fresh = await browser.context(app.url, { width: 1400 });
+    try {
+      const page = await fresh.context.newPage();
+      page.setDefaultTimeout(60_000);
+      await page.goto(`${app.url}/graphql`);
+      await page.getByText('KPIs this year', { exact: true }).click();
+      await page.locator('app-query-editor .cm-line', { hasText: 'query KpisThisYear' }).waitFor();
+      await page.waitForLoadState('networkidle');
+
+      // The Authorization header the IDE prepares, with the token in it.
+      await page.locator('a[track-id="show_set_headers"]').click();
+      const header = page.locator('app-x-input[placeholder="Header value"] .cm-content').first();
+      await header.click();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.insertText(`Bearer ${token}`);
+      expect(await header.innerText()).toBe(`Bearer ${token}`);
+      await page.getByRole('button', { name: 'Done' }).click();
+
+      const requested = page.waitForRequest(
+        (req) =>
+          req.method() === 'POST' && new URL(req.url()).pathname === '/graphql' && req.postDataJSON()?.operationName === 'KpisThisYear',
+      );
+      await page.getByText('Send Request', { exact: true }).click();
+      expect((await requested).headers().authorization).toBe(`Bearer ${token}`);
+      const result = page.locator('app-query-result .cm-content');
+      await result.getByText('"associations-involved"').waitFor();
+      const body = JSON.parse(await editorText(result)) as { data?: { kpis: typeof kpis }; errors?: unknown };
+      expect(body.errors).toBeUndefined();
+      expect(body.data?.kpis.find((k) => k.key === 'associations-involved')).toMatchObject(expected);
+      mkdirSync(ARTIFACTS, { recursive: true });
+      await page.screenshot({ path: join(ARTIFACTS, 'kpi-playground.png') });
+
+      // Altair shows its offers once the saved windows are in and a request has been sent: none may show.
+      const text = await page.locator('body').innerText();
+      expect(text).toContain('KPIs this year');
+      await page.locator('.header__menu-item app-icon[name=settings]').click();
+      const menu = await page.locator('.ant-dropdown').innerText();
+      expect(menu).toContain('Settings');
+      await page.screenshot({ path: join(ARTIFACTS, 'kpi-playground-offers.png') });
+      const offers = [
+        /Altair AI/i,
+        /\bAI\b/,
+        /assistant/i,
+        /sign[ -]?in/i,
+        /log ?in with/i,
+        /account/i,
+        /upgrade/i,
+        /\bpro\b/i,
+        /donat/i,
+        /plugin/i,
+        /new version/i,
+        /update available/i,
+      ];
+      for (const shown of [text, menu]) expect(offers.map((offer) => offer.exec(shown)?.[0]).filter(Boolean)).toEqual([]);
+      expect(fresh.foreign).toEqual([]);
+    } finally {
+      await fresh.close();
+    }
+  }, 300_000);
 });

@@ -1,5 +1,6 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { parse, validate } from 'graphql';
+import { DateTime } from 'luxon';
 import { DemoSeeder } from '@mangfold/prisma-free-db';
 import { exampleOperations } from '../../apps/api/src/ide/example-operations';
 import { startTestApp, type GraphqlResponse, type TestApp } from '../utils';
@@ -36,6 +37,14 @@ describe("the IDE's saved operations", () => {
     for (const op of exampleOperations()) {
       expect({ name: op.name, errors: validate(schema, parse(op.query)).map((e) => e.message) }).toEqual({ name: op.name, errors: [] });
     }
+  });
+
+  it("offer TFI's KPI operations, asking for this year, and the moderation queue", () => {
+    const year = DateTime.now().setZone('Europe/Copenhagen').year;
+    const operations = exampleOperations();
+    const tfi = ['KPIs this year', 'Local associations involved', 'International Day participation', 'Status reports', 'Set a KPI target'];
+    for (const name of tfi) expect({ name, year: operations.find((o) => o.name === name)?.variables?.year }).toEqual({ name, year });
+    expect(operations.map((o) => o.name)).toContain('Events awaiting moderation');
   });
 
   it('ask for upcoming events from today, and include creating an event by slugs', () => {
