@@ -249,7 +249,7 @@ async function feedRender(editor: INestApplicationContext, config: AppConfig): P
   const events = await em.find(
     Event,
     { slug: { $like: 'bench-event-%' } },
-    { populate: ['district', 'occasion', 'organizers.association'] },
+    { populate: ['district', 'occasion', 'organisers.association'] },
   );
   const now = new Date();
   const data = events.map((e) => feedViewOf(e, now)).filter((v): v is { data: FeedEventData; expiresAt: Date | null } => v !== null);

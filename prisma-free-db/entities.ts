@@ -2,7 +2,7 @@ import { AuditEntry, BaseEntity } from '@mangfold/db';
 import { OutboxMessage } from '@mangfold/jobs';
 import { PasswordResetToken, User, WebSession } from '@mangfold/auth';
 import { Association, District, HousingArea, Membership } from '@mangfold/associations';
-import { Event, EventLocation, EventOrganizer, EventTheme, Occasion, OccasionDate, Theme } from '@mangfold/calendar';
+import { Event, EventLocation, EventOrganiser, EventTheme, Occasion, OccasionDate, Theme } from '@mangfold/calendar';
 import { KpiAssociationYear, KpiEventCount, KpiInternationalDayCount, KpiTarget, KpiYearTotal, StatusReport } from '@mangfold/kpi';
 import { Feedback, InternationalDay, Participation, Registration, RegistrationSettings } from '@mangfold/registrations';
 import { MailDelivery } from '@mangfold/notifications';
@@ -25,7 +25,7 @@ export const ENTITIES = [
   OccasionDate,
   Event,
   EventLocation,
-  EventOrganizer,
+  EventOrganiser,
   KpiTarget,
   StatusReport,
   KpiEventCount,

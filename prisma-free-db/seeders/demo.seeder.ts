@@ -13,12 +13,12 @@ import {
 import {
   Event,
   EventKind,
-  EventOrganizer,
+  EventOrganiser,
   EventStatus,
   EventTheme,
   Occasion,
-  OrganizerRole,
-  OrganizerStatus,
+  OrganiserRole,
+  OrganiserStatus,
   Theme,
 } from '@mangfold/calendar';
 import {
@@ -142,7 +142,7 @@ interface DemoEvent {
   hours: number;
   district: string;
   housingArea?: string;
-  organizers: string[];
+  organisers: string[];
   location: { name: string; address: string; postalCode: string; city: string; latitude: number; longitude: number };
   capacity?: number;
   registrationRequired?: boolean;
@@ -165,7 +165,7 @@ const EVENTS: DemoEvent[] = [
     hours: 4,
     district: 'noerrebro',
     housingArea: 'mjoelnerparken',
-    organizers: ['mjoelnerparkens-beboerforening', 'amager-frivilligcenter'],
+    organisers: ['mjoelnerparkens-beboerforening', 'amager-frivilligcenter'],
     location: {
       name: 'Fælleshuset',
       address: 'Mjølnerparken 2',
@@ -188,7 +188,7 @@ const EVENTS: DemoEvent[] = [
     hours: 3,
     district: 'valby',
     housingArea: 'akacieparken',
-    organizers: ['valby-kulturbro'],
+    organisers: ['valby-kulturbro'],
     location: {
       name: 'Valby Kulturhus',
       address: 'Valgårdsvej 4',
@@ -210,7 +210,7 @@ const EVENTS: DemoEvent[] = [
     hour: 18,
     hours: 3,
     district: 'oesterbro',
-    organizers: ['indiens-ambassade'],
+    organisers: ['indiens-ambassade'],
     location: {
       name: 'Østerbro Kulturhus',
       address: 'Århusgade 103',
@@ -233,7 +233,7 @@ const EVENTS: DemoEvent[] = [
     hours: 3,
     district: 'broenshoej-husum',
     housingArea: 'tingbjerg',
-    organizers: ['tingbjerg-ungdomsklub', 'mjoelnerparkens-beboerforening'],
+    organisers: ['tingbjerg-ungdomsklub', 'mjoelnerparkens-beboerforening'],
     location: {
       name: 'Tingbjerg Bibliotek',
       address: 'Ruten 6',
@@ -255,7 +255,7 @@ const EVENTS: DemoEvent[] = [
     hour: 13,
     hours: 3,
     district: 'indre-by',
-    organizers: ['taskforce-integration'],
+    organisers: ['taskforce-integration'],
     location: {
       name: 'Københavns Rådhus',
       address: 'Rådhuspladsen 1',
@@ -280,7 +280,7 @@ const EVENTS: DemoEvent[] = [
     hour: 17,
     hours: 2,
     district: 'noerrebro',
-    organizers: ['taskforce-integration'],
+    organisers: ['taskforce-integration'],
     location: {
       name: 'Nørrebrohallen',
       address: 'Bragesgade 5',
@@ -305,7 +305,7 @@ const EVENTS: DemoEvent[] = [
     hour: 11,
     hours: 6,
     district: 'indre-by',
-    organizers: ['taskforce-integration'],
+    organisers: ['taskforce-integration'],
     location: {
       name: 'Rådhuspladsen',
       address: 'Rådhuspladsen',
@@ -328,7 +328,7 @@ const EVENTS: DemoEvent[] = [
     hour: 11,
     hours: 6,
     district: 'indre-by',
-    organizers: ['taskforce-integration'],
+    organisers: ['taskforce-integration'],
     location: {
       name: 'Rådhuspladsen',
       address: 'Rådhuspladsen',
@@ -351,7 +351,7 @@ const EVENTS: DemoEvent[] = [
     hour: 13,
     hours: 4,
     district: 'amager-vest',
-    organizers: ['amager-frivilligcenter'],
+    organisers: ['amager-frivilligcenter'],
     location: {
       name: 'Kulturhuset Islands Brygge',
       address: 'Islands Brygge 18',
@@ -374,7 +374,7 @@ const EVENTS: DemoEvent[] = [
     hours: 4,
     district: 'broenshoej-husum',
     housingArea: 'tingbjerg',
-    organizers: ['tingbjerg-ungdomsklub'],
+    organisers: ['tingbjerg-ungdomsklub'],
     location: {
       name: 'Tingbjerg Bibliotek',
       address: 'Ruten 6',
@@ -399,7 +399,7 @@ const EVENTS: DemoEvent[] = [
     hour: 14,
     hours: 4,
     district: 'amager-vest',
-    organizers: ['amager-frivilligcenter', 'tingbjerg-ungdomsklub'],
+    organisers: ['amager-frivilligcenter', 'tingbjerg-ungdomsklub'],
     location: {
       name: 'Amager Fælled, Kulturhavn',
       address: 'Artillerivej 73',
@@ -422,7 +422,7 @@ const EVENTS: DemoEvent[] = [
     hours: 4,
     district: 'noerrebro',
     housingArea: 'mjoelnerparken',
-    organizers: ['mjoelnerparkens-beboerforening', 'valby-kulturbro'],
+    organisers: ['mjoelnerparkens-beboerforening', 'valby-kulturbro'],
     location: {
       name: 'Fælleshuset',
       address: 'Mjølnerparken 2',
@@ -444,7 +444,7 @@ const EVENTS: DemoEvent[] = [
     hour: 19,
     hours: 3,
     district: 'oesterbro',
-    organizers: ['indiens-ambassade'],
+    organisers: ['indiens-ambassade'],
     location: {
       name: 'Østerbro Kulturhus',
       address: 'Århusgade 103',
@@ -466,7 +466,7 @@ const EVENTS: DemoEvent[] = [
     hour: 13,
     hours: 3,
     district: 'indre-by',
-    organizers: ['taskforce-integration'],
+    organisers: ['taskforce-integration'],
     location: {
       name: 'Københavns Rådhus',
       address: 'Rådhuspladsen 1',
@@ -490,7 +490,7 @@ const EVENTS: DemoEvent[] = [
     hour: 17,
     hours: 2,
     district: 'bispebjerg',
-    organizers: ['taskforce-integration'],
+    organisers: ['taskforce-integration'],
     location: {
       name: 'Bispebjerg Bibliotek',
       address: 'Rentemestervej 76',
@@ -512,7 +512,7 @@ const EVENTS: DemoEvent[] = [
     hour: 13,
     hours: 3,
     district: 'indre-by',
-    organizers: ['taskforce-integration'],
+    organisers: ['taskforce-integration'],
     location: {
       name: 'Københavns Rådhus',
       address: 'Rådhuspladsen 1',
@@ -536,7 +536,7 @@ const EVENTS: DemoEvent[] = [
     hour: 17,
     hours: 2,
     district: 'valby',
-    organizers: ['taskforce-integration'],
+    organisers: ['taskforce-integration'],
     location: {
       name: 'Valby Kulturhus',
       address: 'Valgårdsvej 4',
@@ -559,7 +559,7 @@ const EVENTS: DemoEvent[] = [
     hours: 3,
     district: 'broenshoej-husum',
     housingArea: 'tingbjerg',
-    organizers: ['tingbjerg-ungdomsklub', 'amager-frivilligcenter'],
+    organisers: ['tingbjerg-ungdomsklub', 'amager-frivilligcenter'],
     location: {
       name: 'Tingbjerg Bibliotek',
       address: 'Ruten 6',
@@ -684,12 +684,12 @@ export class DemoSeeder {
       for (const slug of DEMO_THEMES[e.slug] ?? []) if (themes.has(slug)) em.create(EventTheme, { event, theme: themes.get(slug)! });
       if (e.registered) this.registrations(em, event, e.registered, now);
       if (e.kind === EventKind.INTERNATIONAL_DAY) await this.internationalDay(em, event, start, now, associations);
-      e.organizers.forEach((slug, i) => {
-        em.create(EventOrganizer, {
+      e.organisers.forEach((slug, i) => {
+        em.create(EventOrganiser, {
           event,
           association: associations.get(slug)!,
-          role: i === 0 ? OrganizerRole.PRIMARY : OrganizerRole.CO_ORGANIZER,
-          status: OrganizerStatus.ACCEPTED,
+          role: i === 0 ? OrganiserRole.PRIMARY : OrganiserRole.CO_ORGANIZER,
+          status: OrganiserStatus.ACCEPTED,
           respondedAt: now.toJSDate(),
         });
       });

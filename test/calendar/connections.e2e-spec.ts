@@ -40,10 +40,10 @@ describe('connections: totalCount and slug filters', () => {
     // Published events: two single ones and a weekly series with three occurrences; one in the past.
     const at = (month: number, day: number) =>
       DateTime.fromObject({ year: 2027, month, day, hour: 17 }, { zone: 'Europe/Copenhagen' }).toJSDate();
-    await createEvent(em, { title: { da: 'Første' }, startsAt: at(5, 3), districtSlug: 'valby', organizer: member.association });
-    await createEvent(em, { title: { da: 'Anden' }, startsAt: at(5, 10), districtSlug: 'noerrebro', organizer: member.association });
-    await createEvent(em, { title: { da: 'Serie' }, startsAt: at(5, 4), recurrence: 'FREQ=WEEKLY;COUNT=3', organizer: member.association });
-    await createEvent(em, { title: { da: 'Gammel' }, startsAt: at(1, 4), districtSlug: 'valby', organizer: member.association });
+    await createEvent(em, { title: { da: 'Første' }, startsAt: at(5, 3), districtSlug: 'valby', organiser: member.association });
+    await createEvent(em, { title: { da: 'Anden' }, startsAt: at(5, 10), districtSlug: 'noerrebro', organiser: member.association });
+    await createEvent(em, { title: { da: 'Serie' }, startsAt: at(5, 4), recurrence: 'FREQ=WEEKLY;COUNT=3', organiser: member.association });
+    await createEvent(em, { title: { da: 'Gammel' }, startsAt: at(1, 4), districtSlug: 'valby', organiser: member.association });
 
     // Drafts and submissions of the member's association: the moderation queue and myEvents.
     const first = await createEventVia(
@@ -76,7 +76,7 @@ describe('connections: totalCount and slug filters', () => {
       title: { da: 'Seminar' },
       capacity: 20,
       registrationRequired: true,
-      organizer: member.association,
+      organiser: member.association,
     });
     const registrations = [
       await createRegistration(em, seminar),

@@ -2,7 +2,7 @@ import { GraphQLSchemaHost } from '@nestjs/graphql';
 import type { GraphQLObjectType } from 'graphql';
 import { DateTime } from 'luxon';
 import { Association, AssociationStatus, HousingArea } from '@mangfold/associations';
-import { EventOrganizer, OrganizerRole, OrganizerStatus } from '@mangfold/calendar';
+import { EventOrganiser, OrganiserRole, OrganiserStatus } from '@mangfold/calendar';
 import { createAssociation, createEvent, createMember } from '../factories';
 import { dataOf, fullSelection, startTestApp, type TestApp } from '../utils';
 
@@ -54,8 +54,8 @@ describe('events: listing records answer like entities', () => {
       startsAt: at(3, 27, 18),
       districtSlug: 'noerrebro',
       occasionSlug: 'eid-al-fitr',
-      organizer: primary,
-      coOrganizers: [hidden, suspended],
+      organiser: primary,
+      coOrganisers: [hidden, suspended],
       capacity: 80,
       registrationRequired: true,
     });
@@ -76,7 +76,7 @@ describe('events: listing records answer like entities', () => {
       endsAt: at(3, 16, 21),
       recurrence: 'FREQ=WEEKLY;COUNT=4',
       districtSlug: 'valby',
-      organizer: hidden,
+      organiser: hidden,
     });
     language.recurrenceExceptions = [at(3, 23, 19).toISOString()];
     const allDay = await createEvent(em, {
@@ -85,9 +85,9 @@ describe('events: listing records answer like entities', () => {
       endsAt: DateTime.fromISO('2027-03-22', { zone: 'Europe/Copenhagen' }).toJSDate(),
       allDay: true,
       occasionSlug: 'nowruz',
-      organizer: primary,
+      organiser: primary,
     });
-    em.create(EventOrganizer, { event: dinner, association: invited, role: OrganizerRole.CO_ORGANIZER, status: OrganizerStatus.INVITED });
+    em.create(EventOrganiser, { event: dinner, association: invited, role: OrganiserRole.CO_ORGANIZER, status: OrganiserStatus.INVITED });
     await em.flush();
     ids.push(dinner.id, language.id, allDay.id);
     memberToken = (await createMember(app, await em.findOneOrFail(Association, primary.id))).token;
@@ -112,9 +112,9 @@ describe('events: listing records answer like entities', () => {
     }
     // The comparison covers what the records carry: organisers with their links, the location.
     const dinner = listed.find((n: any) => n.id === ids[0]);
-    const [first, ...coOrganizers] = dinner.organizers.map((o: any) => o.slug);
+    const [first, ...coOrganisers] = dinner.organizers.map((o: any) => o.slug);
     expect(first).toBe('mjoelnerparkens-kvindeforening');
-    expect(coOrganizers.sort()).toEqual(['suspenderet-forening', 'tingbjerg-ungdomsklub']);
+    expect(coOrganisers.sort()).toEqual(['suspenderet-forening', 'tingbjerg-ungdomsklub']);
     expect(dinner.organizers[0]).toMatchObject({ contactEmail: 'kontakt@kvinder.example.dk', housingArea: { slug: 'mjoelnerparken' } });
     expect(dinner.location).toEqual(PLACE);
     expect(dinner.organizers.find((o: any) => o.slug === 'tingbjerg-ungdomsklub').contactEmail).toBe(

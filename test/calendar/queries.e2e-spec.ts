@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { Association, HousingArea } from '@mangfold/associations';
-import { Event, EventKind, EventOrganizer, EventStatus, OrganizerRole, OrganizerStatus } from '@mangfold/calendar';
+import { Event, EventKind, EventOrganiser, EventStatus, OrganiserRole, OrganiserStatus } from '@mangfold/calendar';
 import { createAssociation, createEvent, createMember } from '../factories';
 import { dataOf, errorOf, startTestApp, type TestApp } from '../utils';
 
@@ -23,8 +23,8 @@ describe('events(filter, first, after)', () => {
       startsAt: at(3),
       districtSlug: 'noerrebro',
       occasionSlug: 'eid-al-fitr',
-      organizer: kulturbro,
-      coOrganizers: [ungdom],
+      organiser: kulturbro,
+      coOrganisers: [ungdom],
       capacity: 50,
     });
     eid.housingArea = await em.findOneOrFail(HousingArea, { slug: 'mjoelnerparken' });
@@ -35,7 +35,7 @@ describe('events(filter, first, after)', () => {
       title: { da: 'Seminar: projektledelse for frivillige', en: 'Seminar: project management' },
       startsAt: at(5),
       districtSlug: 'indre-by',
-      organizer: ungdom,
+      organiser: ungdom,
       capacity: 30,
     });
     seminar.seatsTaken = 30;
@@ -47,35 +47,35 @@ describe('events(filter, first, after)', () => {
       startsAt: at(5),
       districtSlug: 'valby',
       occasionSlug: 'diwali',
-      organizer: kulturbro,
+      organiser: kulturbro,
     });
     diwali.languages = ['en', 'hi'];
     const cancelled = await createEvent(em, {
       title: { da: 'Aflyst koncert' },
       startsAt: at(7),
       status: EventStatus.CANCELLED,
-      organizer: ungdom,
+      organiser: ungdom,
     });
     const draft = await createEvent(em, {
       title: { da: 'Kladde om Eid' },
       startsAt: at(4),
       status: EventStatus.DRAFT,
-      organizer: kulturbro,
+      organiser: kulturbro,
     });
     const submitted = await createEvent(em, {
       title: { da: 'Indsendt om Eid' },
       startsAt: at(4),
       status: EventStatus.SUBMITTED,
-      organizer: kulturbro,
+      organiser: kulturbro,
     });
     const rejected = await createEvent(em, {
       title: { da: 'Afvist om Eid' },
       startsAt: at(4),
       status: EventStatus.REJECTED,
-      organizer: kulturbro,
+      organiser: kulturbro,
     });
     // Invited but not accepted: not an organiser yet.
-    em.create(EventOrganizer, { event: diwali, association: invitee, role: OrganizerRole.CO_ORGANIZER, status: OrganizerStatus.INVITED });
+    em.create(EventOrganiser, { event: diwali, association: invitee, role: OrganiserRole.CO_ORGANIZER, status: OrganiserStatus.INVITED });
     await em.flush();
     Object.assign(ids, {
       eid: eid.id,

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { Association, District, HousingArea } from '@mangfold/associations';
-import { Event, EventOrganizer, EventStatus, Occasion, OrganizerRole, OrganizerStatus } from '@mangfold/calendar';
+import { Event, EventOrganiser, EventStatus, Occasion, OrganiserRole, OrganiserStatus } from '@mangfold/calendar';
 import { createAssociation, createMember } from '../factories';
 import { dataOf, startTestApp, type TestApp } from '../utils';
 
@@ -60,23 +60,23 @@ describe('SQL statements per events(first: N)', () => {
         seatsTaken: i % 41,
         languages: ['da', 'en'],
       });
-      em.create(EventOrganizer, {
+      em.create(EventOrganiser, {
         event,
         association: associations[i % 12],
-        role: OrganizerRole.PRIMARY,
-        status: OrganizerStatus.ACCEPTED,
+        role: OrganiserRole.PRIMARY,
+        status: OrganiserStatus.ACCEPTED,
       });
-      em.create(EventOrganizer, {
+      em.create(EventOrganiser, {
         event,
         association: associations[(i + 1) % 12],
-        role: OrganizerRole.CO_ORGANIZER,
-        status: OrganizerStatus.ACCEPTED,
+        role: OrganiserRole.CO_ORGANIZER,
+        status: OrganiserStatus.ACCEPTED,
       });
-      em.create(EventOrganizer, {
+      em.create(EventOrganiser, {
         event,
         association: associations[(i + 2) % 12],
-        role: OrganizerRole.CO_ORGANIZER,
-        status: OrganizerStatus.INVITED,
+        role: OrganiserRole.CO_ORGANIZER,
+        status: OrganiserStatus.INVITED,
       });
     }
     await em.flush();

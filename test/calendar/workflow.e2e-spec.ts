@@ -50,8 +50,8 @@ describe('the event workflow: create, submit, publish, co-organise, edit, cancel
     expect(dataOf(anonymous).event).toBeNull();
     const stranger = await app.gql(`query($id: ID!) { event(id: $id) { id } }`, { id: draft.id }, other.token);
     expect(dataOf(stranger).event).toBeNull();
-    const asOrganizer = await app.gql(`query($slug: String!) { event(slug: $slug) { id status } }`, { slug: draft.slug }, owner.token);
-    expect(dataOf(asOrganizer).event).toEqual({ id: draft.id, status: 'DRAFT' });
+    const asOrganiser = await app.gql(`query($slug: String!) { event(slug: $slug) { id status } }`, { slug: draft.slug }, owner.token);
+    expect(dataOf(asOrganiser).event).toEqual({ id: draft.id, status: 'DRAFT' });
 
     // Only admins publish, and only what they may.
     const selfPublish = await app.gql(`mutation($id: ID!) { publishEvent(id: $id) { id } }`, { id: draft.id }, owner.token);

@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { DateTime } from 'luxon';
 import { Role, TokenService, User, hashPassword } from '@mangfold/auth';
 import { Association, AssociationKind, AssociationStatus, District, Membership } from '@mangfold/associations';
-import { Event, EventKind, EventOrganizer, EventStatus, Occasion, OrganizerRole, OrganizerStatus } from '@mangfold/calendar';
+import { Event, EventKind, EventOrganiser, EventStatus, Occasion, OrganiserRole, OrganiserStatus } from '@mangfold/calendar';
 import {
   Feedback,
   InternationalDay,
@@ -92,8 +92,8 @@ export interface EventData {
   registrationRequired?: boolean;
   districtSlug?: string;
   occasionSlug?: string;
-  organizer?: Association;
-  coOrganizers?: Association[];
+  organiser?: Association;
+  coOrganisers?: Association[];
   slug?: string;
 }
 
@@ -103,7 +103,7 @@ export async function createEvent(em: EntityManager, data: EventData = {}): Prom
   const end = data.endsAt ?? new Date(start.getTime() + 2 * 3600_000);
   const status = data.status ?? EventStatus.PUBLISHED;
   const title = data.title ?? { da: unique('Begivenhed'), en: 'Event' };
-  const organizer = data.organizer ?? (await createAssociation(em));
+  const organiser = data.organiser ?? (await createAssociation(em));
   const event = em.create(Event, {
     slug: data.slug ?? slugify(title.da ?? title.en ?? unique('event'), 100),
     kind: data.kind ?? EventKind.CULTURAL_EVENT,
@@ -123,19 +123,19 @@ export async function createEvent(em: EntityManager, data: EventData = {}): Prom
     submittedAt: status === EventStatus.DRAFT ? null : new Date(),
     publishedAt: status === EventStatus.PUBLISHED || status === EventStatus.CANCELLED ? new Date() : null,
   });
-  em.create(EventOrganizer, {
+  em.create(EventOrganiser, {
     event,
-    association: organizer,
-    role: OrganizerRole.PRIMARY,
-    status: OrganizerStatus.ACCEPTED,
+    association: organiser,
+    role: OrganiserRole.PRIMARY,
+    status: OrganiserStatus.ACCEPTED,
     respondedAt: new Date(),
   });
-  for (const co of data.coOrganizers ?? []) {
-    em.create(EventOrganizer, {
+  for (const co of data.coOrganisers ?? []) {
+    em.create(EventOrganiser, {
       event,
       association: co,
-      role: OrganizerRole.CO_ORGANIZER,
-      status: OrganizerStatus.ACCEPTED,
+      role: OrganiserRole.CO_ORGANIZER,
+      status: OrganiserStatus.ACCEPTED,
       respondedAt: new Date(),
     });
   }

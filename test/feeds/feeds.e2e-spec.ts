@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { DateTime } from 'luxon';
 import { Association } from '@mangfold/associations';
-import { Event, EventKind, EventOrganizer, EventStatus, OrganizerRole, OrganizerStatus } from '@mangfold/calendar';
+import { Event, EventKind, EventOrganiser, EventStatus, OrganiserRole, OrganiserStatus } from '@mangfold/calendar';
 import { FeedPublisher, FeedSnapshots } from '@mangfold/feeds';
 import { createAssociation, createEvent } from '../factories';
 import { parseCalendar, stampLines, startTestApp, waitFor, type TestApp } from '../utils';
@@ -18,8 +18,8 @@ const unescapeText = (raw: string) => raw.replace(/\\([\\;,nN])/g, (_m, c: strin
 describe('iCalendar feeds', () => {
   let app: TestApp;
   let feedsDir: string;
-  let organizer: Association;
-  let coOrganizer: Association;
+  let organiser: Association;
+  let coOrganiser: Association;
   let invited: Association;
   let seminar: Event;
 
@@ -29,12 +29,12 @@ describe('iCalendar feeds', () => {
     feedsDir = mkdtempSync(join(tmpdir(), 'mangfold-feeds-'));
     app = await startTestApp({ worker: true, env: { FEEDS_DIR: feedsDir } });
     const em = app.em();
-    organizer = await createAssociation(em, {
+    organiser = await createAssociation(em, {
       name: 'Nørrebro "Bro"; Forening, København',
       slug: 'noerrebro-bro',
       districtSlug: 'noerrebro',
     });
-    coOrganizer = await createAssociation(em, { name: 'Valby Kulturbro', slug: 'valby-kulturbro-test' });
+    coOrganiser = await createAssociation(em, { name: 'Valby Kulturbro', slug: 'valby-kulturbro-test' });
     invited = await createAssociation(em, { name: 'Inviteret Forening', slug: 'inviteret-forening' });
     seminar = await createEvent(em, {
       kind: EventKind.SEMINAR,
@@ -42,11 +42,11 @@ describe('iCalendar feeds', () => {
       description: { da: '<p>Velkommen &amp; tak</p>', en: 'Welcome' },
       districtSlug: 'noerrebro',
       occasionSlug: 'eid-al-fitr',
-      organizer,
-      coOrganizers: [coOrganizer],
+      organiser,
+      coOrganisers: [coOrganiser],
       slug: 'seminar-om-mangfoldighed',
     });
-    em.create(EventOrganizer, { event: seminar, association: invited, role: OrganizerRole.CO_ORGANIZER, status: OrganizerStatus.INVITED });
+    em.create(EventOrganiser, { event: seminar, association: invited, role: OrganiserRole.CO_ORGANIZER, status: OrganiserStatus.INVITED });
     await em.flush();
     await publishNow(app, seminar.id);
   });
@@ -390,7 +390,7 @@ describe('iCalendar feeds', () => {
 
   it('follows an association that is renamed: new name and URL, old URL gone', async () => {
     const association = await createAssociation(app.em(), { name: 'Gammelt Navn', slug: 'gammelt-navn' });
-    const event = await createEvent(app.em(), { organizer: association });
+    const event = await createEvent(app.em(), { organiser: association });
     await publishNow(app, event.id);
     expect((await getFeed(app, '/calendar/associations/gammelt-navn.ics')).status).toBe(200);
     const em = app.em();

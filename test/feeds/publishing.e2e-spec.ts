@@ -35,11 +35,11 @@ describe('feed publishing through the jobs (worker running)', () => {
       slug: 'nowruz-seminar',
       districtSlug: 'amager-oest',
       occasionSlug: 'nowruz',
-      organizer: await createAssociation(em, { name: 'Publishing Forening', slug: 'publishing-forening' }),
+      organiser: await createAssociation(em, { name: 'Publishing Forening', slug: 'publishing-forening' }),
     });
     other = await createEvent(em, {
       districtSlug: 'vanloese',
-      organizer: await createAssociation(em, { name: 'Anden Forening', slug: 'anden-forening' }),
+      organiser: await createAssociation(em, { name: 'Anden Forening', slug: 'anden-forening' }),
     });
   });
   afterAll(() => app.close());

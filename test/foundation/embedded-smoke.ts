@@ -19,7 +19,7 @@ async function main(dataDir: string): Promise<void> {
     const published = await em.find(
       Event,
       { status: EventStatus.PUBLISHED },
-      { populate: ['organizers', 'district'], orderBy: { startsAt: 'asc' } },
+      { populate: ['organisers', 'district'], orderBy: { startsAt: 'asc' } },
     );
     // Concurrent transactions through the single pooled connection must be serialised, not interleaved.
     const parallel = await Promise.all(
@@ -31,7 +31,7 @@ async function main(dataDir: string): Promise<void> {
       districts: await em.count(District, {}),
       associations: await em.count(Association, {}),
       published: published.length,
-      organizersLoaded: published.every((e) => e.organizers.isInitialized() && e.organizers.length > 0),
+      organizersLoaded: published.every((e) => e.organisers.isInitialized() && e.organisers.length > 0),
       parallel: parallel.map((rows) => rows[0].n),
     };
     process.stdout.write(JSON.stringify(result) + '\n');

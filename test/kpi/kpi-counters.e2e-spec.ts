@@ -126,8 +126,8 @@ describe('KPI counters', () => {
           capacity: 2 + (i % 3),
           registrationRequired: true,
           occasionSlug: i % 2 === 0 ? occasions[i % occasions.length].slug : undefined,
-          organizer: associations[i % associations.length],
-          coOrganizers: i % 3 === 0 ? [associations[(i + 2) % associations.length]] : [],
+          organiser: associations[i % associations.length],
+          coOrganisers: i % 3 === 0 ? [associations[(i + 2) % associations.length]] : [],
         }),
       );
     }
@@ -141,8 +141,8 @@ describe('KPI counters', () => {
         startsAt,
         endsAt: new Date(startsAt.getTime() + 2 * HOUR),
         occasionSlug: i % 3 !== 2 ? occasions[(i + 3) % occasions.length].slug : undefined,
-        organizer: associations[(i + 1) % associations.length],
-        coOrganizers: i % 2 === 0 ? [associations[(i + 4) % associations.length]] : [],
+        organiser: associations[(i + 1) % associations.length],
+        coOrganisers: i % 2 === 0 ? [associations[(i + 4) % associations.length]] : [],
       });
       held.push(event);
       for (let r = 0; r < 5; r++) {

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { DateTime } from 'luxon';
 import { Role, User } from '@mangfold/auth';
 import { type Association, AssociationKind, AssociationStatus, HousingArea } from '@mangfold/associations';
-import { type Event, EventKind, EventOrganizer, EventStatus, OrganizerRole, OrganizerStatus } from '@mangfold/calendar';
+import { type Event, EventKind, EventOrganiser, EventStatus, OrganiserRole, OrganiserStatus } from '@mangfold/calendar';
 import { ParticipationStatus, RegistrationStatus } from '@mangfold/registrations';
 import {
   createAssociation,
@@ -61,7 +61,7 @@ async function event(
   if (housingAreaSlug) e.housingArea = await em.findOneOrFail(HousingArea, { slug: housingAreaSlug });
   if (cancelled) e.cancelledAt = new Date();
   for (const a of invited ?? [])
-    em.create(EventOrganizer, { event: e, association: a, role: OrganizerRole.CO_ORGANIZER, status: OrganizerStatus.INVITED });
+    em.create(EventOrganiser, { event: e, association: a, role: OrganiserRole.CO_ORGANIZER, status: OrganiserStatus.INVITED });
   await em.flush();
   return e;
 }
@@ -107,32 +107,32 @@ export async function buildKpiYear(em: EntityManager, now = new Date()) {
   const e = {
     // associations-involved, held: a1 (c1, c3), a3 (co-organises c1), a2 (co-organises the embassy's c2), newYear (b2)
     c1: await cultural(1, {
-      organizer: a.a1,
-      coOrganizers: [a.a3],
+      organiser: a.a1,
+      coOrganisers: [a.a3],
       occasionSlug: 'eid-al-fitr',
       districtSlug: 'noerrebro',
       housingAreaSlug: 'mjoelnerparken',
     }),
-    c2: await cultural(2, { organizer: a.embassy, coOrganizers: [a.a2], occasionSlug: 'nowruz', districtSlug: 'valby' }),
-    c3: await cultural(3, { organizer: a.a1, occasionSlug: 'diwali', districtSlug: 'oesterbro' }),
+    c2: await cultural(2, { organiser: a.embassy, coOrganisers: [a.a2], occasionSlug: 'nowruz', districtSlug: 'valby' }),
+    c3: await cultural(3, { organiser: a.a1, occasionSlug: 'diwali', districtSlug: 'oesterbro' }),
     // not counted: a pending association, an invitation not accepted, no occasion, cancelled
-    c4: await cultural(4, { organizer: a.pending, occasionSlug: 'holi' }),
-    c5: await cultural(5, { organizer: a.municipal, invited: [a.invitedOnly], occasionSlug: 'holi' }),
-    c6: await cultural(6, { organizer: a.noOccasion }),
-    c7: await cultural(7, { organizer: a.cancelledOnly, occasionSlug: 'holi', cancelled: true }),
+    c4: await cultural(4, { organiser: a.pending, occasionSlug: 'holi' }),
+    c5: await cultural(5, { organiser: a.municipal, invited: [a.invitedOnly], occasionSlug: 'holi' }),
+    c6: await cultural(6, { organiser: a.noOccasion }),
+    c7: await cultural(7, { organiser: a.cancelledOnly, occasionSlug: 'holi', cancelled: true }),
     // planned: plannedOnly; follow-up: plannedOnly and draftOnly (a draft and a submitted event)
-    c8: await cultural(0, { organizer: a.plannedOnly, occasionSlug: 'holi', districtSlug: 'noerrebro', startsAt: future(1) }),
-    c9: await cultural(0, { organizer: a.draftOnly, occasionSlug: 'holi', status: EventStatus.DRAFT, startsAt: future(2) }),
-    c11: await cultural(8, { organizer: a.draftOnly, occasionSlug: 'nowruz', status: EventStatus.SUBMITTED }),
+    c8: await cultural(0, { organiser: a.plannedOnly, occasionSlug: 'holi', districtSlug: 'noerrebro', startsAt: future(1) }),
+    c9: await cultural(0, { organiser: a.draftOnly, occasionSlug: 'holi', status: EventStatus.DRAFT, startsAt: future(2) }),
+    c11: await cultural(8, { organiser: a.draftOnly, occasionSlug: 'nowruz', status: EventStatus.SUBMITTED }),
     // the year boundary: 31 December 23:30 of last year (until 00:30) is last year's; 1 January 00:00 is this year's
     b1: await cultural(0, {
-      organizer: a.lastYear,
+      organiser: a.lastYear,
       occasionSlug: 'eid-al-fitr',
       startsAt: copenhagen(year - 1, 12, 31, 23, 30),
       endsAt: copenhagen(year, 1, 1, 0, 30),
     }),
     b2: await cultural(0, {
-      organizer: a.newYear,
+      organiser: a.newYear,
       occasionSlug: 'eid-al-fitr',
       startsAt: copenhagen(year, 1, 1, 0, 0),
       endsAt: copenhagen(year, 1, 1, 1, 0),
@@ -140,49 +140,49 @@ export async function buildKpiYear(em: EntityManager, now = new Date()) {
     // voluntary-initiatives: v1 held (a3 + a4, also a network meeting), v2 planned; v3 (a4 only invited), v4 (pending voluntary) not
     v1: await event(em, {
       kind: EventKind.NETWORK_MEETING,
-      organizer: a.a3,
-      coOrganizers: [a.a4],
+      organiser: a.a3,
+      coOrganisers: [a.a4],
       startsAt: past(9),
       endsAt: hour(past(9)),
     }),
     v2: await event(em, {
       kind: EventKind.CULTURAL_EVENT,
-      organizer: a.a3,
-      coOrganizers: [a.a4],
+      organiser: a.a3,
+      coOrganisers: [a.a4],
       startsAt: future(3),
       endsAt: hour(future(3)),
     }),
-    v3: await event(em, { kind: EventKind.CULTURAL_EVENT, organizer: a.a3, invited: [a.a4], startsAt: past(10), endsAt: hour(past(10)) }),
+    v3: await event(em, { kind: EventKind.CULTURAL_EVENT, organiser: a.a3, invited: [a.a4], startsAt: past(10), endsAt: hour(past(10)) }),
     v4: await event(em, {
       kind: EventKind.CULTURAL_EVENT,
-      organizer: a.a3,
-      coOrganizers: [a.pendingVoluntary],
+      organiser: a.a3,
+      coOrganisers: [a.pendingVoluntary],
       startsAt: past(11),
       endsAt: hour(past(11)),
     }),
     // seminars: s1 and s2 held, s3 planned; s4 cancelled, s5 a draft: neither counts
     s1: await event(em, {
       kind: EventKind.SEMINAR,
-      organizer: a.municipal,
+      organiser: a.municipal,
       districtSlug: 'indre-by',
       startsAt: past(12),
       endsAt: hour(past(12), 3),
     }),
-    s2: await event(em, { kind: EventKind.SEMINAR, organizer: a.municipal, startsAt: past(13), endsAt: hour(past(13)) }),
-    s3: await event(em, { kind: EventKind.SEMINAR, organizer: a.municipal, startsAt: future(4), endsAt: hour(future(4)) }),
-    s4: await event(em, { kind: EventKind.SEMINAR, organizer: a.municipal, cancelled: true, startsAt: past(14), endsAt: hour(past(14)) }),
+    s2: await event(em, { kind: EventKind.SEMINAR, organiser: a.municipal, startsAt: past(13), endsAt: hour(past(13)) }),
+    s3: await event(em, { kind: EventKind.SEMINAR, organiser: a.municipal, startsAt: future(4), endsAt: hour(future(4)) }),
+    s4: await event(em, { kind: EventKind.SEMINAR, organiser: a.municipal, cancelled: true, startsAt: past(14), endsAt: hour(past(14)) }),
     s5: await event(em, {
       kind: EventKind.SEMINAR,
-      organizer: a.municipal,
+      organiser: a.municipal,
       status: EventStatus.DRAFT,
       startsAt: past(15),
       endsAt: hour(past(15)),
     }),
     // network meetings: v1 held, n2 planned, n3 rejected
-    n2: await event(em, { kind: EventKind.NETWORK_MEETING, organizer: a.municipal, startsAt: future(5), endsAt: hour(future(5)) }),
+    n2: await event(em, { kind: EventKind.NETWORK_MEETING, organiser: a.municipal, startsAt: future(5), endsAt: hour(future(5)) }),
     n3: await event(em, {
       kind: EventKind.NETWORK_MEETING,
-      organizer: a.municipal,
+      organiser: a.municipal,
       status: EventStatus.REJECTED,
       startsAt: past(16),
       endsAt: hour(past(16)),
@@ -190,7 +190,7 @@ export async function buildKpiYear(em: EntityManager, now = new Date()) {
     // last year: one held seminar with 3 satisfied answers (too few for a met rate)
     p1: await event(em, {
       kind: EventKind.SEMINAR,
-      organizer: a.municipal,
+      organiser: a.municipal,
       startsAt: copenhagen(year - 1, 6, 1, 10),
       endsAt: copenhagen(year - 1, 6, 1, 12),
     }),

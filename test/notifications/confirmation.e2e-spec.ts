@@ -1,4 +1,4 @@
-import { Event, EventKind, EventOrganizer } from '@mangfold/calendar';
+import { Event, EventKind, EventOrganiser } from '@mangfold/calendar';
 import { MailDeliveryStatus } from '@mangfold/notifications';
 import { RegistrationStatus } from '@mangfold/registrations';
 import { JobName, QueueName } from '@mangfold/jobs';
@@ -66,9 +66,9 @@ describe('confirmation mails over SMTP', () => {
     expect(calendar.events).toHaveLength(1);
     const [vevent] = calendar.events;
     // The organising association's public page, as in the feeds: never a person's address to reply to.
-    const organiser = (await em.findOneOrFail(EventOrganizer, { event }, { populate: ['association'] })).association;
+    const organiser = (await em.findOneOrFail(EventOrganiser, { event }, { populate: ['association'] })).association;
     expect(vevent.component.getFirstPropertyValue('organizer')).toBe(`http://mangfold.test/foreninger/${organiser.slug}`);
-    expect(vevent.organizer).not.toMatch(/mailto:/i);
+    expect(vevent.organiser).not.toMatch(/mailto:/i);
     expect(vevent.component.getAllProperties('attendee')).toHaveLength(0);
     expect(stampLines(vevent)).toEqual([
       expect.stringMatching(/^DTSTAMP:\d{8}T\d{6}Z$/),

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { PasswordResetToken, Role } from '@mangfold/auth';
 import { AssociationStatus } from '@mangfold/associations';
-import { Event, EventOrganizer, EventStatus, OrganizerRole, OrganizerStatus } from '@mangfold/calendar';
+import { Event, EventOrganiser, EventStatus, OrganiserRole, OrganiserStatus } from '@mangfold/calendar';
 import { MailDelivery, MailDeliveryStatus } from '@mangfold/notifications';
 import { CancelledBy, ParticipationActivity, ParticipationStatus, Registration, RegistrationStatus } from '@mangfold/registrations';
 import { createAssociation, createEvent, createInternationalDay, createParticipation, createRegistration, createUser } from '../factories';
@@ -99,7 +99,7 @@ describe('every kind of mail, written to the outbox directory without SMTP_URL',
     const member = await createUser(em, { name: 'Leila' });
     const association = await createAssociation(em, { name: 'Bydelsmødrene', members: [member] });
     const event = await createEvent(em, {
-      organizer: association,
+      organiser: association,
       status: EventStatus.SUBMITTED,
       title: { da: 'Eid-fest', en: 'Eid party' },
     });
@@ -126,8 +126,8 @@ describe('every kind of mail, written to the outbox directory without SMTP_URL',
     const invitee = await createUser(em, { locale: 'en' });
     const host = await createAssociation(em, { name: 'Host Forening' });
     const guest = await createAssociation(em, { name: 'Guest Forening', members: [invitee] });
-    const event = await createEvent(em, { organizer: host, title: { da: 'Nytår', en: 'New year' } });
-    em.create(EventOrganizer, { event, association: guest, role: OrganizerRole.CO_ORGANIZER, status: OrganizerStatus.INVITED });
+    const event = await createEvent(em, { organiser: host, title: { da: 'Nytår', en: 'New year' } });
+    em.create(EventOrganiser, { event, association: guest, role: OrganiserRole.CO_ORGANIZER, status: OrganiserStatus.INVITED });
     await em.flush();
     await notify(app, { kind: 'co-organizer-invited', eventId: event.id, associationId: guest.id });
     const [mail] = await mailsTo(invitee.email, 1);

@@ -63,7 +63,7 @@ describe('the sign-up notice to admins and the organiser’s message to registra
     const organiser = await createMember(app);
     const em = app.em();
     const event = await createEvent(em, {
-      organizer: organiser.association,
+      organiser: organiser.association,
       title: { da: 'Sommerfest & <dans>', en: 'Summer party & <dance>' },
       slug: `sommerfest-${randomUUID()}`,
     });

@@ -21,26 +21,26 @@ const FEEDBACK = `mutation($token: String!, $input: FeedbackInput!) { submitFeed
 
 describe('organizer tools and feedback', () => {
   let app: TestApp;
-  let organizer: { token: string; associationId: string };
+  let organiser: { token: string; associationId: string };
   let stranger: string;
 
   beforeAll(async () => {
     app = await startTestApp();
     const primary = await createMember(app);
-    organizer = { token: primary.token, associationId: primary.association.id };
+    organiser = { token: primary.token, associationId: primary.association.id };
     stranger = (await createMember(app)).token;
   });
   afterAll(() => app.close());
 
   async function seminar(capacity = 3, startsInMs = 14 * 24 * 3600_000) {
     const em = app.em();
-    const association = await em.findOneOrFail(Association, organizer.associationId);
+    const association = await em.findOneOrFail(Association, organiser.associationId);
     const startsAt = new Date(Date.now() + startsInMs);
     return createEvent(em, {
       kind: EventKind.SEMINAR,
       capacity,
       registrationRequired: true,
-      organizer: association,
+      organiser: association,
       startsAt,
       endsAt: new Date(startsAt.getTime() + 2 * 3600_000),
     });
@@ -52,7 +52,7 @@ describe('organizer tools and feedback', () => {
       for (const name of ['Ali', 'Bente', 'Chen', 'Dorte']) {
         dataOf(await register(app, event.id, { name, email: `${name.toLowerCase()}@example.org`, phone: '+4512345678' }));
       }
-      const page1 = dataOf(await app.gql(LIST, { eventId: event.id, first: 3 }, organizer.token)).eventRegistrations;
+      const page1 = dataOf(await app.gql(LIST, { eventId: event.id, first: 3 }, organiser.token)).eventRegistrations;
       expect(page1.totalCount).toBe(4);
       expect(page1.edges.map((e: any) => [e.node.name, e.node.status, e.node.waitlistPosition])).toEqual([
         ['Ali', 'CONFIRMED', null],
@@ -69,21 +69,21 @@ describe('organizer tools and feedback', () => {
       });
       expect(page1.pageInfo.hasNextPage).toBe(true);
       const page2 = dataOf(
-        await app.gql(LIST, { eventId: event.id, first: 3, after: page1.pageInfo.endCursor }, organizer.token),
+        await app.gql(LIST, { eventId: event.id, first: 3, after: page1.pageInfo.endCursor }, organiser.token),
       ).eventRegistrations;
       expect(page2.edges.map((e: any) => e.node.name)).toEqual(['Dorte']);
       expect(page2.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
 
       const waiting = dataOf(
-        await app.gql(LIST, { eventId: event.id, filter: { status: 'WAITLISTED' } }, organizer.token),
+        await app.gql(LIST, { eventId: event.id, filter: { status: 'WAITLISTED' } }, organiser.token),
       ).eventRegistrations;
       expect(waiting.edges.map((e: any) => [e.node.name, e.node.waitlistPosition])).toEqual([
         ['Chen', 1],
         ['Dorte', 2],
       ]);
-      const search = dataOf(await app.gql(LIST, { eventId: event.id, filter: { search: 'BENT' } }, organizer.token)).eventRegistrations;
+      const search = dataOf(await app.gql(LIST, { eventId: event.id, filter: { search: 'BENT' } }, organiser.token)).eventRegistrations;
       expect(search.edges.map((e: any) => e.node.name)).toEqual(['Bente']);
-      const literal = dataOf(await app.gql(LIST, { eventId: event.id, filter: { search: '%' } }, organizer.token)).eventRegistrations;
+      const literal = dataOf(await app.gql(LIST, { eventId: event.id, filter: { search: '%' } }, organiser.token)).eventRegistrations;
       expect(literal.totalCount).toBe(0);
     });
 
@@ -93,7 +93,7 @@ describe('organizer tools and feedback', () => {
 
       expect(errorOf(await app.gql(LIST, { eventId: event.id })).extensions?.code).toBe('UNAUTHENTICATED');
       expect(errorOf(await app.gql(LIST, { eventId: event.id }, stranger)).extensions?.code).toBe('FORBIDDEN');
-      expect(errorOf(await app.gql(LIST, { eventId: randomUUID() }, organizer.token)).extensions?.code).toBe('NOT_FOUND');
+      expect(errorOf(await app.gql(LIST, { eventId: randomUUID() }, organiser.token)).extensions?.code).toBe('NOT_FOUND');
       expect(
         dataOf(await app.gql(LIST, { eventId: event.id }, tokenFor(app, await createUser(app.em(), { role: Role.ADMIN }))))
           .eventRegistrations.totalCount,
@@ -104,7 +104,7 @@ describe('organizer tools and feedback', () => {
         kind: EventKind.SEMINAR,
         capacity: 5,
         registrationRequired: true,
-        coOrganizers: [co.association],
+        coOrganisers: [co.association],
       });
       await register(app, withCo.id);
       expect(dataOf(await app.gql(LIST, { eventId: withCo.id }, co.token)).eventRegistrations.totalCount).toBe(1);
@@ -122,12 +122,12 @@ describe('organizer tools and feedback', () => {
     it('rejects page sizes out of range and foreign cursors', async () => {
       const event = await seminar();
       for (const first of [0, 201]) {
-        expect(errorOf(await app.gql(LIST, { eventId: event.id, first }, organizer.token)).extensions).toMatchObject({
+        expect(errorOf(await app.gql(LIST, { eventId: event.id, first }, organiser.token)).extensions).toMatchObject({
           code: 'BAD_USER_INPUT',
           fields: { first: expect.any(String) },
         });
       }
-      const error = errorOf(await app.gql(LIST, { eventId: event.id, after: 'bm9wZQ' }, organizer.token));
+      const error = errorOf(await app.gql(LIST, { eventId: event.id, after: 'bm9wZQ' }, organiser.token));
       expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { after: expect.any(String) } });
     });
   });
@@ -138,12 +138,12 @@ describe('organizer tools and feedback', () => {
       const seated = dataOf(await register(app, event.id)).registerForEvent;
       const waiting = dataOf(await register(app, event.id)).registerForEvent;
 
-      const done = dataOf(await app.gql(CHECK_IN, { id: seated.id }, organizer.token)).checkIn;
+      const done = dataOf(await app.gql(CHECK_IN, { id: seated.id }, organiser.token)).checkIn;
       expect(done).toMatchObject({ id: seated.id, status: 'CONFIRMED', checkedInAt: expect.any(String) });
       // Twice is harmless: the first time stands.
-      expect(dataOf(await app.gql(CHECK_IN, { id: seated.id }, organizer.token)).checkIn.checkedInAt).toBe(done.checkedInAt);
+      expect(dataOf(await app.gql(CHECK_IN, { id: seated.id }, organiser.token)).checkIn.checkedInAt).toBe(done.checkedInAt);
 
-      const refused = errorOf(await app.gql(CHECK_IN, { id: waiting.id }, organizer.token));
+      const refused = errorOf(await app.gql(CHECK_IN, { id: waiting.id }, organiser.token));
       expect(refused.extensions).toMatchObject({
         code: 'BAD_USER_INPUT',
         fields: { registrationId: expect.stringMatching(/waiting list/) },
@@ -157,9 +157,9 @@ describe('organizer tools and feedback', () => {
         waitlistLength: 1,
       });
 
-      expect(dataOf(await app.gql(UNDO_CHECK_IN, { id: seated.id }, organizer.token)).undoCheckIn.checkedInAt).toBeNull();
+      expect(dataOf(await app.gql(UNDO_CHECK_IN, { id: seated.id }, organiser.token)).undoCheckIn.checkedInAt).toBeNull();
       expect(errorOf(await app.gql(CHECK_IN, { id: seated.id }, stranger)).extensions?.code).toBe('FORBIDDEN');
-      expect(errorOf(await app.gql(CHECK_IN, { id: randomUUID() }, organizer.token)).extensions?.code).toBe('NOT_FOUND');
+      expect(errorOf(await app.gql(CHECK_IN, { id: randomUUID() }, organiser.token)).extensions?.code).toBe('NOT_FOUND');
       expect(errorOf(await app.gql(CHECK_IN, { id: seated.id })).extensions?.code).toBe('UNAUTHENTICATED');
     });
 
@@ -167,12 +167,12 @@ describe('organizer tools and feedback', () => {
       const soon = await seminar(2, 3600_000);
       const r = dataOf(await register(app, soon.id)).registerForEvent;
       dataOf(await app.gql(CANCEL, { token: r.managementToken }));
-      expect(errorOf(await app.gql(CHECK_IN, { id: r.id }, organizer.token)).extensions?.fields).toEqual({
+      expect(errorOf(await app.gql(CHECK_IN, { id: r.id }, organiser.token)).extensions?.fields).toEqual({
         registrationId: expect.stringMatching(/cancelled/),
       });
       const later = await seminar(2);
       const early = dataOf(await register(app, later.id)).registerForEvent;
-      expect(errorOf(await app.gql(CHECK_IN, { id: early.id }, organizer.token)).extensions?.fields).toEqual({
+      expect(errorOf(await app.gql(CHECK_IN, { id: early.id }, organiser.token)).extensions?.fields).toEqual({
         registrationId: expect.stringMatching(/24 hours/),
       });
     });
@@ -185,7 +185,7 @@ describe('organizer tools and feedback', () => {
       await register(app, event.id, { name: 'Søren "Sønne" Ærø, Valby', email: 'soren@example.org', partySize: 1 });
       const url = `${app.url}/events/${event.id}/registrations.csv`;
 
-      const res = await fetch(url, { headers: { authorization: `Bearer ${organizer.token}` } });
+      const res = await fetch(url, { headers: { authorization: `Bearer ${organiser.token}` } });
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
       expect(res.headers.get('content-disposition')).toBe(`attachment; filename="registrations-${event.slug}.csv"`);
@@ -199,7 +199,7 @@ describe('organizer tools and feedback', () => {
       expect(lines[2]).toMatch(/^1,WAITLISTED,"Søren ""Sønne"" Ærø, Valby",soren@example.org,/);
       expect(lines[3]).toBe('');
 
-      const waiting = await (await fetch(`${url}?status=WAITLISTED`, { headers: { authorization: `Bearer ${organizer.token}` } })).text();
+      const waiting = await (await fetch(`${url}?status=WAITLISTED`, { headers: { authorization: `Bearer ${organiser.token}` } })).text();
       expect(waiting.split('\r\n').filter(Boolean)).toHaveLength(2);
     });
 
@@ -212,10 +212,10 @@ describe('organizer tools and feedback', () => {
       expect(await anonymous.json()).toEqual({ errors: [{ message: expect.any(String), extensions: { code: 'UNAUTHENTICATED' } }] });
       expect((await fetch(url, { headers: { authorization: `Bearer ${stranger}` } })).status).toBe(403);
       expect(
-        (await fetch(`${app.url}/events/${randomUUID()}/registrations.csv`, { headers: { authorization: `Bearer ${organizer.token}` } }))
+        (await fetch(`${app.url}/events/${randomUUID()}/registrations.csv`, { headers: { authorization: `Bearer ${organiser.token}` } }))
           .status,
       ).toBe(404);
-      const bad = await fetch(`${url}?status=MAYBE`, { headers: { authorization: `Bearer ${organizer.token}` } });
+      const bad = await fetch(`${url}?status=MAYBE`, { headers: { authorization: `Bearer ${organiser.token}` } });
       expect(bad.status).toBe(400);
       expect((await bad.json()).errors[0].extensions).toMatchObject({
         code: 'BAD_USER_INPUT',

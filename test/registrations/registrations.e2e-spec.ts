@@ -245,7 +245,7 @@ describe('registering for an event', () => {
 
     it('lets a smaller party go ahead when the organisers allow skipping', async () => {
       const { association, token } = await createMember(app);
-      const event = await seminar({ capacity: 4, organizer: association });
+      const event = await seminar({ capacity: 4, organiser: association });
       const holder = dataOf(await register(app, event.id, { partySize: 2 })).registerForEvent;
       dataOf(await register(app, event.id, { partySize: 2 }));
       const three = dataOf(await register(app, event.id, { partySize: 3 })).registerForEvent;

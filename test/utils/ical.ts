@@ -21,7 +21,7 @@ export interface ParsedEvent {
   exdates: string[];
   categories: string[];
   url: string | null;
-  organizer: string | null;
+  organiser: string | null;
   component: ICALComponent;
 }
 
@@ -70,7 +70,7 @@ export function parseCalendar(text: string): ParsedCalendar {
       exdates: c.getAllProperties('exdate').flatMap((p) => p.getValues().map(String)),
       categories: c.getAllProperties('categories').flatMap((p) => p.getValues().map(String)),
       url: str('url'),
-      organizer: c.getFirstProperty('organizer') ? String(c.getFirstProperty('organizer')!.toICALString()) : null,
+      organiser: c.getFirstProperty('organizer') ? String(c.getFirstProperty('organizer')!.toICALString()) : null,
       component: c,
     };
   });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { Role, User } from '@mangfold/auth';
 import { type Association, AssociationKind, AssociationStatus } from '@mangfold/associations';
-import { Event, EventKind, EventOrganizer, EventStatus, OrganizerRole, OrganizerStatus } from '@mangfold/calendar';
+import { Event, EventKind, EventOrganiser, EventStatus, OrganiserRole, OrganiserStatus } from '@mangfold/calendar';
 import { enqueue, JobName, type Notification } from '@mangfold/jobs';
 import { eventOverAt, textsFor } from '@mangfold/notifications';
 import { CancelledBy, InternationalDay, ParticipationStatus, Registration, RegistrationStatus } from '@mangfold/registrations';
@@ -70,23 +70,23 @@ export async function buildWorld(app: TestApp): Promise<World> {
     slug: 'nowruz-i-valby',
     title: { da: 'Nowruz i Valby', en: 'Nowruz in Valby' },
     description: { da: '<p>Musik og <b>haft-sin</b>-bord.</p>', en: '<p>Music and a haft-sin table.</p>' },
-    organizer: org,
-    coOrganizers: [guest],
+    organiser: org,
+    coOrganisers: [guest],
     districtSlug: 'valby',
     occasionSlug: 'nowruz',
   });
   const events = [
     showcase,
-    await createEvent(em, { slug: 'seminar-i-valby', kind: EventKind.SEMINAR, organizer: org, districtSlug: 'valby' }),
-    await createEvent(em, { slug: 'netvaerksmoede', kind: EventKind.NETWORK_MEETING, organizer: guest, startsAt: inDays(20) }),
+    await createEvent(em, { slug: 'seminar-i-valby', kind: EventKind.SEMINAR, organiser: org, districtSlug: 'valby' }),
+    await createEvent(em, { slug: 'netvaerksmoede', kind: EventKind.NETWORK_MEETING, organiser: guest, startsAt: inDays(20) }),
     await createEvent(em, {
       slug: 'ugentlig-cafe',
-      organizer: org,
+      organiser: org,
       recurrence: 'FREQ=WEEKLY;COUNT=4',
       startsAt: inDays(3, 18),
       districtSlug: 'valby',
     }),
-    await createEvent(em, { slug: 'aflyst-fest', organizer: org, status: EventStatus.CANCELLED, districtSlug: 'valby' }),
+    await createEvent(em, { slug: 'aflyst-fest', organiser: org, status: EventStatus.CANCELLED, districtSlug: 'valby' }),
   ];
   const day = await createInternationalDay(em, {});
   events.push(day.event);
@@ -131,7 +131,7 @@ async function adminRecipients(w: World): Promise<Recipient[]> {
 }
 
 async function eventOf(w: World, status: EventStatus, data: { startsAt?: Date; endsAt?: Date } = {}): Promise<Event> {
-  return createEvent(w.app.em(), { organizer: w.org, status, districtSlug: 'valby', ...data });
+  return createEvent(w.app.em(), { organiser: w.org, status, districtSlug: 'valby', ...data });
 }
 
 async function notifyEach(w: World, rows: [Registration, Recipient][], make: (r: Registration) => Notification): Promise<Recipient[]> {
@@ -204,8 +204,8 @@ export const TRIGGERS = {
   'co-organizer-invited': async (w) => {
     const em = w.app.em();
     const host = await createAssociation(em, { name: 'Værtsforeningen' });
-    const event = await createEvent(em, { organizer: host });
-    em.create(EventOrganizer, { event, association: w.org.id, role: OrganizerRole.CO_ORGANIZER, status: OrganizerStatus.INVITED });
+    const event = await createEvent(em, { organiser: host });
+    em.create(EventOrganiser, { event, association: w.org.id, role: OrganiserRole.CO_ORGANIZER, status: OrganiserStatus.INVITED });
     await em.flush();
     await notify(w.app, { kind: 'co-organizer-invited', eventId: event.id, associationId: w.org.id });
     return members(w);

@@ -61,8 +61,8 @@ describe('the events pages', () => {
       registrationRequired: true,
       districtSlug: norrebro.slug,
       occasionSlug: 'eid-al-fitr',
-      organizer: organiser,
-      coOrganizers: [coOrganiser],
+      organiser: organiser,
+      coOrganisers: [coOrganiser],
       slug: 'faellesspisning-paa-noerrebro',
     });
     busy.languages = ['da', 'ar'];
@@ -78,7 +78,7 @@ describe('the events pages', () => {
       startsAt: new Date(start.getTime() + DAY),
       status: EventStatus.CANCELLED,
       districtSlug: norrebro.slug,
-      organizer: organiser,
+      organiser: organiser,
       slug: 'aflyst-koncert',
     });
     cancelled.cancelledAt = new Date();
@@ -90,7 +90,7 @@ describe('the events pages', () => {
       capacity: 2,
       registrationRequired: true,
       districtSlug: norrebro.slug,
-      organizer: organiser,
+      organiser: organiser,
       slug: 'fuldt-seminar',
     });
     full.seatsTaken = 2;
@@ -98,24 +98,24 @@ describe('the events pages', () => {
       title: { da: 'Valby-dag', en: 'Valby day' },
       startsAt: new Date(start.getTime() + 3 * DAY),
       districtSlug: valby.slug,
-      organizer: coOrganiser,
+      organiser: coOrganiser,
       slug: 'valby-dag',
     });
     hostile = await createEvent(em, {
       title: { da: '<script>alert("x")</script> "citat" & \'mere\'', en: '<script>alert("x")</script> "quote"' },
       description: { da: 'Se javascript:alert(1) og <img src=x onerror=alert(1)>', en: 'See javascript:alert(1)' },
       startsAt: new Date(start.getTime() + 4 * DAY),
-      organizer: await createAssociation(em, { name: '<b>Forening</b> "x"', slug: 'hostile-forening' }),
+      organiser: await createAssociation(em, { name: '<b>Forening</b> "x"', slug: 'hostile-forening' }),
       slug: 'hostile',
     });
     hostile.location.name = '</script><script>alert(2)</script>';
     await createEvent(em, {
       title: { da: 'Sidste års fest', en: "Last year's party" },
       startsAt: new Date(Date.now() - 40 * DAY),
-      organizer: organiser,
+      organiser: organiser,
       slug: 'sidste-aars-fest',
     });
-    await createEvent(em, { title: { da: 'Kladde', en: 'Draft' }, status: EventStatus.DRAFT, organizer: organiser, slug: 'kladde' });
+    await createEvent(em, { title: { da: 'Kladde', en: 'Draft' }, status: EventStatus.DRAFT, organiser: organiser, slug: 'kladde' });
     await em.flush();
     await publishNow(app, busy.id, cancelled.id, full.id, elsewhere.id, hostile.id);
   }, 180_000);
@@ -395,7 +395,7 @@ describe('the events pages', () => {
   it('links the feeds and the old paths to the event and association pages', async () => {
     const en = parseCalendar(await (await get(`/calendar/events/${busy.slug}.ics?lang=en`)).text()).events[0];
     expect(en.url).toBe(`${app.config.http.publicBaseUrl}${sitePaths.event('en', busy.slug)}`);
-    expect(en.organizer).toMatch(new RegExp(`:${app.config.http.publicBaseUrl}${sitePaths.association('en', organiser.slug)}$`));
+    expect(en.organiser).toMatch(new RegExp(`:${app.config.http.publicBaseUrl}${sitePaths.association('en', organiser.slug)}$`));
     const da = parseCalendar(await (await get(`/calendar/events/${busy.slug}.ics`)).text()).events[0];
     expect(da.url).toBe(`${app.config.http.publicBaseUrl}${sitePaths.event('da', busy.slug)}`);
     const oldEvent = await get(`/events/${busy.slug}`);

@@ -1,4 +1,4 @@
-import { Event, EventOrganizer, EventStatus, Occasion, OrganizerStatus } from '@mangfold/calendar';
+import { Event, EventOrganiser, EventStatus, Occasion, OrganiserStatus } from '@mangfold/calendar';
 import { createMember, TEST_PASSWORD } from '../factories';
 import { cleanPage, dataOf, PortalClient, startTestApp, TestBrowser, type TestApp } from '../utils';
 
@@ -100,8 +100,8 @@ describe('portal: events', () => {
       answer: 'accept',
     });
     expect(accepted.headers.get('location')).toBe(`/portal/events/${eventId}?done=accepted`);
-    const row = await app.em().findOneOrFail(EventOrganizer, { event: eventId, association: partnerAssociation.id });
-    expect(row.status).toBe(OrganizerStatus.ACCEPTED);
+    const row = await app.em().findOneOrFail(EventOrganiser, { event: eventId, association: partnerAssociation.id });
+    expect(row.status).toBe(OrganiserStatus.ACCEPTED);
   });
 
   it('lets no member of another association see, edit, copy or cancel the draft', async () => {

@@ -18,7 +18,7 @@ describe('portal: an event’s registrations', () => {
     const { user, association } = await createMember(app);
     const em = app.em();
     const event = await createEvent(em, {
-      organizer: association,
+      organiser: association,
       capacity: 1,
       registrationRequired: true,
       startsAt: new Date(Date.now() + 2 * 3600_000),

@@ -86,8 +86,8 @@ describe('the public pages', () => {
     event = await createEvent(em, {
       slug: 'hostile-fest',
       title: { da: `Fest <script>alert("title")</script> "med" citater`, en: 'Party <b>bold</b>' },
-      organizer: hostile,
-      coOrganizers: [project],
+      organiser: hostile,
+      coOrganisers: [project],
       districtSlug: district.slug,
       occasionSlug: occasion.slug,
       startsAt: DateTime.now()
@@ -98,7 +98,7 @@ describe('the public pages', () => {
     });
     event.housingArea = area;
     await em.flush();
-    await createEvent(em, { slug: 'draft-fest', status: EventStatus.DRAFT, organizer: hostile });
+    await createEvent(em, { slug: 'draft-fest', status: EventStatus.DRAFT, organiser: hostile });
 
     // The coming International Day (the demo also keeps the last one held, in an earlier year).
     const day = await em.findOneOrFail(InternationalDay, { year: { $gt: 0 } }, { orderBy: { year: 'desc' } });

@@ -50,8 +50,8 @@ describe('themes on events', () => {
   it('lets organisers set an event’s themes, filters events by them and shows them in the feeds as CATEGORIES', async () => {
     const member = await createMember(app);
     const other = await createMember(app);
-    const seminar = await createEvent(app.em(), { kind: EventKind.SEMINAR, organizer: member.association, districtSlug: 'valby' });
-    const plain = await createEvent(app.em(), { organizer: member.association });
+    const seminar = await createEvent(app.em(), { kind: EventKind.SEMINAR, organiser: member.association, districtSlug: 'valby' });
+    const plain = await createEvent(app.em(), { organiser: member.association });
 
     const set = dataOf(
       await app.gql(SET, { id: seminar.id, slugs: ['crime-prevention', 'project-management', 'crime-prevention'] }, member.token),

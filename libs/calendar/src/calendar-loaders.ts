@@ -5,14 +5,14 @@ import { User } from '@mangfold/auth';
 import { Association, Membership, type AssociationRecord } from '@mangfold/associations';
 import { plainRecords } from '@mangfold/db';
 import { byIdLoader, type LoaderFactory } from '@mangfold/graphql';
-import { EventOrganizer, OrganizerStatus } from './event-organizer.entity';
+import { EventOrganiser, OrganiserStatus } from './event-organiser.entity';
 import { Event } from './event.entity';
 import { OccasionDate } from './occasion-date.entity';
 
 /** An association organising an event, or invited to. */
-export interface OrganizerRecord {
+export interface OrganiserRecord {
   eventId: string;
-  status: OrganizerStatus;
+  status: OrganiserStatus;
   association: AssociationRecord;
 }
 
@@ -34,22 +34,22 @@ export class CalendarLoaders {
    * Organisers (invited and accepted) of each event, primary first, then by acceptance: plain
    * records in one joined query, as every event of a listed page asks for them.
    */
-  readonly organizersByEvent: LoaderFactory<string, OrganizerRecord[]> = () =>
-    new DataLoader<string, OrganizerRecord[]>(async (eventIds) => {
+  readonly organisersByEvent: LoaderFactory<string, OrganiserRecord[]> = () =>
+    new DataLoader<string, OrganiserRecord[]>(async (eventIds) => {
       const rows = await this.em
-        .createQueryBuilder(EventOrganizer, 'o')
+        .createQueryBuilder(EventOrganiser, 'o')
         // The id tells MikroORM's mapping of joined rows one organiser from the next.
         .select(['o.id', 'o.event', 'o.status'])
         .joinAndSelect('o.association', 'a')
-        .where({ event: { $in: [...eventIds] }, status: { $ne: OrganizerStatus.DECLINED } })
+        .where({ event: { $in: [...eventIds] }, status: { $ne: OrganiserStatus.DECLINED } })
         .orderBy({ role: 'asc', respondedAt: 'asc', createdAt: 'asc', id: 'asc' })
-        .execute<{ event: string; status: OrganizerStatus; association: Record<string, unknown> }[]>('all');
+        .execute<{ event: string; status: OrganiserStatus; association: Record<string, unknown> }[]>('all');
       const associations = plainRecords<AssociationRecord>(
         this.em.getMetadata().get(Association.name),
         rows.map((r) => r.association),
       );
-      const organizers = rows.map((r, i) => ({ eventId: r.event, status: r.status, association: associations[i] }));
-      return groupBy(eventIds, organizers, (o) => o.eventId);
+      const organisers = rows.map((r, i) => ({ eventId: r.event, status: r.status, association: associations[i] }));
+      return groupBy(eventIds, organisers, (o) => o.eventId);
     });
 
   readonly eventById: LoaderFactory<string, Event> = () => byIdLoader(this.em, Event);

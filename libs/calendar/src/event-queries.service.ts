@@ -7,7 +7,7 @@ import { escapeLike } from '@mangfold/common';
 import { BadUserInputError, decodeCursor, encodeCursor, parseId, toConnection, type Connection } from '@mangfold/graphql';
 import { Event, EventStatus } from './event.entity';
 import type { EventRecord } from './event-record';
-import { EventOrganizer, OrganizerStatus } from './event-organizer.entity';
+import { EventOrganiser, OrganiserStatus } from './event-organiser.entity';
 import { EVENT_SEARCH_TEXT_SQL } from './event-search-text';
 import type { EventFilter } from './inputs/event.inputs';
 import { formatLocal } from './time/local-time';
@@ -109,7 +109,7 @@ export class EventQueries {
     if (user.role === Role.ADMIN) return true;
     const mine = await this.access.memberAssociationIds(user.id);
     if (!mine.length) return false;
-    return (await this.em.count(EventOrganizer, { event, association: { $in: mine }, status: { $ne: OrganizerStatus.DECLINED } })) > 0;
+    return (await this.em.count(EventOrganiser, { event, association: { $in: mine }, status: { $ne: OrganiserStatus.DECLINED } })) > 0;
   }
 
   async findVisible(user: AuthUser | undefined, by: { id?: string | null; slug?: string | null }): Promise<Event | null> {

@@ -16,7 +16,7 @@ import { BaseEntity, type LocalizedText } from '@mangfold/db';
 import { User } from '@mangfold/auth';
 import { District, HousingArea } from '@mangfold/associations';
 import { Occasion } from './occasion.entity';
-import { EventOrganizer } from './event-organizer.entity';
+import { EventOrganiser } from './event-organiser.entity';
 import { EVENT_SEARCH_TEXT_SQL } from './event-search-text';
 
 export enum EventKind {
@@ -139,8 +139,8 @@ export class Event extends BaseEntity {
   @ManyToOne(() => Occasion, { nullable: true })
   occasion: Rel<Occasion> | null = null;
 
-  @OneToMany(() => EventOrganizer, (o) => o.event)
-  organizers = new Collection<EventOrganizer>(this);
+  @OneToMany(() => EventOrganiser, (o) => o.event)
+  organisers = new Collection<EventOrganiser>(this);
 
   /** Seats (or stands) in total; null means unlimited. */
   @Property({ type: 'integer', nullable: true })

@@ -23,7 +23,7 @@ import { CalendarLoaders } from './calendar-loaders';
 import { ReferenceData } from './reference-data.service';
 import type { Event } from './event.entity';
 import type { EventRecord } from './event-record';
-import { OrganizerStatus } from './event-organizer.entity';
+import { OrganiserStatus } from './event-organiser.entity';
 import { EventQueries, occurrenceView, seriesOf, type EventConnectionView, type OccurrenceView } from './event-queries.service';
 import { EventsService } from './events.service';
 import { CreateEventInput, UpdateEventInput } from './inputs/event.inputs';
@@ -131,17 +131,20 @@ export class EventsResolver {
     return this.eventsService.cancel(user, id, reason);
   }
 
-  @Mutation(() => EventModel, { description: 'Invites another approved association to co-organise the event' })
-  inviteCoOrganizer(
+  @Mutation(() => EventModel, { name: 'inviteCoOrganizer', description: 'Invites another approved association to co-organise the event' })
+  inviteCoOrganiser(
     @CurrentUser() user: AuthUser,
     @Args('eventId', { type: () => ID }) eventId: string,
     @Args('associationId', { type: () => ID }) associationId: string,
   ): Promise<Event> {
-    return this.eventsService.inviteCoOrganizer(user, eventId, associationId);
+    return this.eventsService.inviteCoOrganiser(user, eventId, associationId);
   }
 
-  @Mutation(() => EventModel, { description: 'Accepts an invitation to co-organise, for your invited association' })
-  acceptCoOrganizer(
+  @Mutation(() => EventModel, {
+    name: 'acceptCoOrganizer',
+    description: 'Accepts an invitation to co-organise, for your invited association',
+  })
+  acceptCoOrganiser(
     @CurrentUser() user: AuthUser,
     @Args('eventId', { type: () => ID }) eventId: string,
     @Args('associationId', { type: () => ID, nullable: true, description: 'Needed only if you belong to several invited associations' })
@@ -150,8 +153,8 @@ export class EventsResolver {
     return this.eventsService.respondToInvitation(user, eventId, associationId, true);
   }
 
-  @Mutation(() => EventModel, { description: 'Declines an invitation to co-organise' })
-  declineCoOrganizer(
+  @Mutation(() => EventModel, { name: 'declineCoOrganizer', description: 'Declines an invitation to co-organise' })
+  declineCoOrganiser(
     @CurrentUser() user: AuthUser,
     @Args('eventId', { type: () => ID }) eventId: string,
     @Args('associationId', { type: () => ID, nullable: true }) associationId?: string,
@@ -241,24 +244,26 @@ export class EventsResolver {
   }
 
   @ResolveField(() => [AssociationModel], {
+    name: 'organizers',
     description: 'The associations organising the event: the primary one first, then co-organisers who accepted',
   })
-  async organizers(e: EventRecord, _args: unknown, { loaders }: GqlContext): Promise<AssociationRecord[]> {
-    const rows = await loaders.get(this.loaders.organizersByEvent).load(e.id);
-    return rows.filter((o) => o.status === OrganizerStatus.ACCEPTED).map((o) => o.association);
+  async organisers(e: EventRecord, _args: unknown, { loaders }: GqlContext): Promise<AssociationRecord[]> {
+    const rows = await loaders.get(this.loaders.organisersByEvent).load(e.id);
+    return rows.filter((o) => o.status === OrganiserStatus.ACCEPTED).map((o) => o.association);
   }
 
   @ResolveField(() => [AssociationModel], {
+    name: 'invitedOrganizers',
     description: 'Associations invited to co-organise that have not answered yet; only organisers and admins see them',
   })
-  async invitedOrganizers(e: EventRecord, _args: unknown, { loaders, req }: GqlContext): Promise<AssociationRecord[]> {
+  async invitedOrganisers(e: EventRecord, _args: unknown, { loaders, req }: GqlContext): Promise<AssociationRecord[]> {
     const user = req.user;
     if (!user) return [];
-    const rows = await loaders.get(this.loaders.organizersByEvent).load(e.id);
+    const rows = await loaders.get(this.loaders.organisersByEvent).load(e.id);
     if (user.role !== Role.ADMIN) {
       const mine = new Set(await loaders.get(this.loaders.associationIdsByUser).load(user.id));
       if (!rows.some((o) => mine.has(o.association.id))) return [];
     }
-    return rows.filter((o) => o.status === OrganizerStatus.INVITED).map((o) => o.association);
+    return rows.filter((o) => o.status === OrganiserStatus.INVITED).map((o) => o.association);
   }
 }

@@ -9,7 +9,7 @@ import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError, parseI
 import { JobName, enqueue } from '@mangfold/jobs';
 import { EventDetails } from './event-details';
 import { Event, EventKind, EventStatus } from './event.entity';
-import { EventOrganizer, OrganizerRole, OrganizerStatus } from './event-organizer.entity';
+import { EventOrganiser, OrganiserRole, OrganiserStatus } from './event-organiser.entity';
 import { SUBSCRIBER_VISIBLE_FIELDS, diffSnapshots, eventSnapshot, isMove, parseReason } from './event-rules';
 import type { CreateEventInput, UpdateEventInput } from './inputs/event.inputs';
 
@@ -51,11 +51,11 @@ export class EventsService {
         await this.details.apply(em, event, input, null, association.district ?? null);
         const base = input.slug ?? (slugify(event.title.da ?? event.title.en ?? '', 100) || 'event');
         event.slug = slugSuffix ? `${base.slice(0, 110)}-${slugSuffix}` : await freeSlug(em, Event, base.slice(0, 110));
-        em.create(EventOrganizer, {
+        em.create(EventOrganiser, {
           event,
           association,
-          role: OrganizerRole.PRIMARY,
-          status: OrganizerStatus.ACCEPTED,
+          role: OrganiserRole.PRIMARY,
+          status: OrganiserStatus.ACCEPTED,
           respondedAt: new Date(),
         });
         audit(em, {
@@ -83,7 +83,7 @@ export class EventsService {
     const eventId = parseId(id, 'id');
     return this.em.transactional(async (em) => {
       const event = await this.lock(em, eventId);
-      await this.assertOrganizer(em, user, event, false);
+      await this.assertOrganiser(em, user, event, false);
       if (event.status === EventStatus.CANCELLED) throw new ConflictError('A cancelled event cannot be edited');
       const before = eventSnapshot(event);
       await this.details.apply(em, event, input, event);
@@ -102,7 +102,7 @@ export class EventsService {
 
   async submit(user: AuthUser, id: string): Promise<Event> {
     return this.transition(user, id, 'event.submitted', async (em, event) => {
-      await this.assertOrganizer(em, user, event, true);
+      await this.assertOrganiser(em, user, event, true);
       if (event.status !== EventStatus.DRAFT && event.status !== EventStatus.REJECTED) {
         throw new ConflictError(`Only a draft or a rejected event can be submitted; this one is ${event.status.toLowerCase()}`);
       }
@@ -148,7 +148,7 @@ export class EventsService {
   async cancel(user: AuthUser, id: string, reasonInput: string): Promise<Event> {
     const reason = parseReason(reasonInput);
     return this.transition(user, id, 'event.cancelled', async (em, event) => {
-      await this.assertOrganizer(em, user, event, true);
+      await this.assertOrganiser(em, user, event, true);
       if (event.status === EventStatus.CANCELLED) throw new ConflictError('The event is already cancelled');
       const wasPublished = event.status === EventStatus.PUBLISHED;
       event.status = EventStatus.CANCELLED;
@@ -163,31 +163,31 @@ export class EventsService {
     });
   }
 
-  async inviteCoOrganizer(user: AuthUser, eventIdInput: string, associationIdInput: string): Promise<Event> {
+  async inviteCoOrganiser(user: AuthUser, eventIdInput: string, associationIdInput: string): Promise<Event> {
     const associationId = parseId(associationIdInput, 'associationId');
     return this.transition(
       user,
       eventIdInput,
       'event.co-organizer-invited',
       async (em, event) => {
-        await this.assertOrganizer(em, user, event, true);
+        await this.assertOrganiser(em, user, event, true);
         if (event.status === EventStatus.CANCELLED) throw new ConflictError('A cancelled event cannot get new organisers');
         const association = await em.findOne(Association, associationId);
         if (!association) throw BadUserInputError.field('associationId', 'associationId is not the id of an association');
         if (association.status !== AssociationStatus.APPROVED) {
           throw BadUserInputError.field('associationId', `"${association.name}" is not approved by TFI yet and cannot co-organise events`);
         }
-        const existing = await em.findOne(EventOrganizer, { event, association });
-        if (existing?.status === OrganizerStatus.ACCEPTED) throw new ConflictError(`"${association.name}" already organises this event`);
-        if (existing?.status === OrganizerStatus.INVITED) throw new ConflictError(`"${association.name}" is already invited`);
+        const existing = await em.findOne(EventOrganiser, { event, association });
+        if (existing?.status === OrganiserStatus.ACCEPTED) throw new ConflictError(`"${association.name}" already organises this event`);
+        if (existing?.status === OrganiserStatus.INVITED) throw new ConflictError(`"${association.name}" is already invited`);
         if (existing) {
-          existing.status = OrganizerStatus.INVITED;
+          existing.status = OrganiserStatus.INVITED;
           existing.respondedAt = null;
         } else {
-          em.create(EventOrganizer, { event, association, role: OrganizerRole.CO_ORGANIZER, status: OrganizerStatus.INVITED });
+          em.create(EventOrganiser, { event, association, role: OrganiserRole.CO_ORGANIZER, status: OrganiserStatus.INVITED });
         }
         enqueue(em, JobName.Notify, { kind: 'co-organizer-invited', eventId: event.id, associationId: association.id });
-        return { coOrganizer: { from: existing?.status ?? null, to: { association: association.id, status: OrganizerStatus.INVITED } } };
+        return { coOrganizer: { from: existing?.status ?? null, to: { association: association.id, status: OrganiserStatus.INVITED } } };
       },
       'eventId',
     );
@@ -206,7 +206,7 @@ export class EventsService {
       eventIdInput,
       action,
       async (em, event) => {
-        const invitations = await em.find(EventOrganizer, { event, status: OrganizerStatus.INVITED }, { populate: ['association'] });
+        const invitations = await em.find(EventOrganiser, { event, status: OrganiserStatus.INVITED }, { populate: ['association'] });
         let candidates = associationId ? invitations.filter((o) => o.association.id === associationId) : invitations;
         if (user.role !== Role.ADMIN) {
           const mine = new Set(await this.access.memberAssociationIds(user.id));
@@ -231,7 +231,7 @@ export class EventsService {
             `"${invitation.association.name}" is not approved by TFI and cannot co-organise events`,
           );
         }
-        invitation.status = accept ? OrganizerStatus.ACCEPTED : OrganizerStatus.DECLINED;
+        invitation.status = accept ? OrganiserStatus.ACCEPTED : OrganiserStatus.DECLINED;
         invitation.respondedAt = new Date();
         if (accept) {
           // Organisers show in feeds (ORGANIZER, the association's feed).
@@ -240,7 +240,7 @@ export class EventsService {
         }
         return {
           coOrganizer: {
-            from: { association: invitation.association.id, status: OrganizerStatus.INVITED },
+            from: { association: invitation.association.id, status: OrganiserStatus.INVITED },
             to: { association: invitation.association.id, status: invitation.status },
           },
         };
@@ -285,11 +285,11 @@ export class EventsService {
    * Admins may act on any event; members on the events their association organises: the primary
    * organiser for submitting, cancelling and inviting, any accepted organiser for editing.
    */
-  private async assertOrganizer(em: EntityManager, user: AuthUser, event: Event, primaryOnly: boolean): Promise<void> {
+  private async assertOrganiser(em: EntityManager, user: AuthUser, event: Event, primaryOnly: boolean): Promise<void> {
     if (user.role === Role.ADMIN) return;
-    const organizers = await em.find(EventOrganizer, { event, status: OrganizerStatus.ACCEPTED }, { fields: ['association', 'role'] });
+    const organisers = await em.find(EventOrganiser, { event, status: OrganiserStatus.ACCEPTED }, { fields: ['association', 'role'] });
     const mine = new Set(await this.access.memberAssociationIds(user.id));
-    const allowed = organizers.some((o) => mine.has(o.association.id) && (!primaryOnly || o.role === OrganizerRole.PRIMARY));
+    const allowed = organisers.some((o) => mine.has(o.association.id) && (!primaryOnly || o.role === OrganiserRole.PRIMARY));
     if (!allowed) {
       throw new ForbiddenError(
         primaryOnly ? 'Only the organising association (or TFI) can do this' : "Only this event's organisers (or TFI) can change it",
@@ -299,7 +299,7 @@ export class EventsService {
 
   /** Pending, rejected and suspended associations cannot have events published. */
   private async assertPrimaryApproved(em: EntityManager, event: Event): Promise<void> {
-    const primary = await em.findOne(EventOrganizer, { event, role: OrganizerRole.PRIMARY }, { populate: ['association'] });
+    const primary = await em.findOne(EventOrganiser, { event, role: OrganiserRole.PRIMARY }, { populate: ['association'] });
     const association = primary?.association;
     if (!association) throw new ConflictError('The event has no organising association');
     if (association.status !== AssociationStatus.APPROVED) {

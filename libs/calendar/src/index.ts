@@ -1,6 +1,6 @@
 export * from './calendar-loaders';
 export * from './calendar.module';
-export * from './event-organizer.entity';
+export * from './event-organiser.entity';
 export * from './event-queries.service';
 export * from './event-record';
 export * from './event-search-text';

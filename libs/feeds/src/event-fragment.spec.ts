@@ -35,7 +35,7 @@ function event(overrides: Partial<FeedEventData> = {}): FeedEventData {
     location: { name: 'Fælledparken', address: 'Øster Allé', postalCode: '2100', city: 'København Ø', latitude: 55.7, longitude: 12.57 },
     district: { slug: 'oesterbro', name: { da: 'Østerbro', en: 'Østerbro' } },
     occasion: { slug: 'constitution-day', name: { da: 'Grundlovsdag', en: 'Constitution Day' } },
-    organizers: [
+    organisers: [
       { slug: 'oesterbro-forening', name: 'Østerbro Forening' },
       { slug: 'valby-kulturbro', name: 'Valby Kulturbro' },
     ],
@@ -73,10 +73,10 @@ describe('VEVENT fragments', () => {
     expect(e.categories).toEqual(['Kulturarrangement', 'Grundlovsdag', 'Østerbro']);
     expect(e.startTzid).toBe(ZONE);
     expect(parsed.timezones).toEqual([ZONE]);
-    const organizer = e.component.getFirstProperty('organizer')!;
-    expect(organizer.getParameter('cn')).toBe('Østerbro Forening');
-    expect(organizer.getFirstValue()).toBe(`${BASE}/foreninger/oesterbro-forening`);
-    expect(e.organizer).not.toMatch(/mailto:/i);
+    const organiser = e.component.getFirstProperty('organizer')!;
+    expect(organiser.getParameter('cn')).toBe('Østerbro Forening');
+    expect(organiser.getFirstValue()).toBe(`${BASE}/foreninger/oesterbro-forening`);
+    expect(e.organiser).not.toMatch(/mailto:/i);
     expect(e.component.getFirstPropertyValue('dtstamp')!.toString()).toBe('2026-01-02T03:04:05Z');
     expect(e.component.getFirstPropertyValue('last-modified')!.toString()).toBe('2026-01-02T03:04:05Z');
     expect(RENDERER_VERSION).toBeGreaterThan(0);
@@ -116,7 +116,7 @@ describe('VEVENT fragments', () => {
     const title = 'Eid; fest, med \\ backslash\nog ny linje 🎉🇩🇰 عيد مبارك — عید مبارک، خوش آمدید';
     const text = 'Første linje; anden, tredje \\ fjerde\nمرحبا بكم في الحفل 👨‍👩‍👧‍👦\nاردو: آپ کا استقبال ہے';
     const name = 'Foreningen "Broen"; a^b, c:d';
-    const { parsed } = roundTrip([event({ title: { da: title }, description: { da: text }, organizers: [{ slug: 'broen', name }] })]);
+    const { parsed } = roundTrip([event({ title: { da: title }, description: { da: text }, organisers: [{ slug: 'broen', name }] })]);
     expect(parsed.events[0].summary).toBe(title);
     expect(parsed.events[0].description).toBe(`${text}\n\n${BASE}/arrangementer/grundlovsfest`);
     expect(parsed.events[0].component.getFirstProperty('organizer')!.getParameter('cn')).toBe(name);
@@ -125,7 +125,7 @@ describe('VEVENT fragments', () => {
   it('cannot be made to inject a property or a component through its text', () => {
     const evil = 'Ond\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:evil\r\nSUMMARY:injected\r\nORGANIZER:mailto:x@y';
     const { parsed, text } = roundTrip([
-      event({ title: { da: evil }, description: { da: evil }, organizers: [{ slug: 'o', name: evil }] }),
+      event({ title: { da: evil }, description: { da: evil }, organisers: [{ slug: 'o', name: evil }] }),
     ]);
     expect(parsed.events).toHaveLength(1);
     expect(parsed.events[0].component.getAllProperties('uid')).toHaveLength(1);

@@ -5,7 +5,7 @@ import type { Language } from '@mangfold/common';
 import { localize, type LocalizedText } from '@mangfold/db';
 import { ALL_FEED, associationPageUrl, eventPageUrl, kindSlug, type FeedRef } from './feed-keys';
 import { cleanLine, cleanText, foldLines, htmlToText, quotedParam } from './ical-text';
-import { CANCELLED_PREFIX, CO_ORGANIZERS, kindLabel } from './labels';
+import { CANCELLED_PREFIX, CO_ORGANISERS, kindLabel } from './labels';
 import { hasVtimezone } from './vtimezones';
 
 /**
@@ -42,7 +42,7 @@ export interface FeedEventData {
   district: { slug: string; name: LocalizedText } | null;
   occasion: { slug: string; name: LocalizedText } | null;
   /** Accepted organisers, the primary one first. */
-  organizers: { slug: string; name: string }[];
+  organisers: { slug: string; name: string }[];
   /** The work plan's themes, in list order (CATEGORIES). */
   themes: { slug: string; name: LocalizedText }[];
   sequence: number;
@@ -65,7 +65,7 @@ export function feedRefsOf(event: FeedEventData): FeedRef[] {
   const refs: FeedRef[] = [ALL_FEED, { scope: 'kind', slug: kindSlug(event.kind) }, { scope: 'event', slug: event.slug }];
   if (event.district) refs.push({ scope: 'district', slug: event.district.slug });
   if (event.occasion) refs.push({ scope: 'occasion', slug: event.occasion.slug });
-  for (const o of event.organizers) refs.push({ scope: 'association', slug: o.slug });
+  for (const o of event.organisers) refs.push({ scope: 'association', slug: o.slug });
   return refs;
 }
 
@@ -90,9 +90,9 @@ const RRULE_VALUE = /^(?=.*FREQ=)[A-Z]+=[A-Z0-9+,:=-]+(;[A-Z]+=[A-Z0-9+,:=-]+)*$
  * changes and kept, so a feed is its header, VTIMEZONEs and these fragments joined.
  */
 export function renderEventFragment(event: FeedEventData, lang: Language, context: FragmentContext): string {
-  const { data, organizerLine } = toICalEvent(event, lang, context);
+  const { data, organiserLine } = toICalEvent(event, lang, context);
   let text = new ICalEvent(data, scratchCalendar).toString();
-  if (organizerLine) text = text.slice(0, -'END:VEVENT\r\n'.length) + organizerLine + 'END:VEVENT\r\n';
+  if (organiserLine) text = text.slice(0, -'END:VEVENT\r\n'.length) + organiserLine + 'END:VEVENT\r\n';
   return foldLines(text);
 }
 
@@ -104,7 +104,7 @@ export function toICalEvent(
   event: FeedEventData,
   lang: Language,
   context: FragmentContext,
-): { data: ICalEventData; organizerLine: string | null } {
+): { data: ICalEventData; organiserLine: string | null } {
   const zone = validZone(event.timeZone);
   const tzid = fragmentZone(event);
   // Luxon values: ical-generator formats plain Dates in the zone of the process, not of the event.
@@ -136,11 +136,11 @@ export function toICalEvent(
     url,
     status: event.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
   };
-  const primary = event.organizers[0];
-  const organizerLine = primary
+  const primary = event.organisers[0];
+  const organiserLine = primary
     ? `ORGANIZER;CN=${quotedParam(primary.name)}:${associationPageUrl(context.baseUrl, primary.slug, lang)}\r\n`
     : null;
-  return { data, organizerLine };
+  return { data, organiserLine };
 }
 
 function validZone(zone: string): string {
@@ -167,8 +167,8 @@ function describe(event: FeedEventData, lang: Language, url: string): string {
   const parts: string[] = [];
   const text = cleanText(htmlToText(localize(event.description, lang) ?? '')).trim();
   if (text) parts.push(text);
-  const coOrganizers = event.organizers.slice(1).map((o) => cleanLine(o.name));
-  if (coOrganizers.length > 0) parts.push(`${CO_ORGANIZERS[lang]}: ${coOrganizers.join(', ')}`);
+  const coOrganisers = event.organisers.slice(1).map((o) => cleanLine(o.name));
+  if (coOrganisers.length > 0) parts.push(`${CO_ORGANISERS[lang]}: ${coOrganisers.join(', ')}`);
   parts.push(url);
   return parts.join('\n\n');
 }

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { InjectConfig, type AppConfig } from '@mangfold/config';
-import { Event, EventStatus, EventTheme, OrganizerRole, OrganizerStatus } from '@mangfold/calendar';
+import { Event, EventStatus, EventTheme, OrganiserRole, OrganiserStatus } from '@mangfold/calendar';
 import { LANGUAGES } from '@mangfold/common';
 import { RENDERER_VERSION, feedRefsOf, fragmentZone, renderEventFragment, type FeedEventData } from './event-fragment';
 import { feedKey } from './feed-keys';
@@ -41,12 +41,12 @@ export function feedViewOf(event: Event, now: Date, themes: FeedEventData['theme
  */
 export function feedEventDataOf(event: Event, themes: FeedEventData['themes'] = []): FeedEventData {
   const cancelled = event.status === EventStatus.CANCELLED;
-  const organizers = event.organizers
+  const organisers = event.organisers
     .getItems()
-    .filter((o) => o.status === OrganizerStatus.ACCEPTED)
+    .filter((o) => o.status === OrganiserStatus.ACCEPTED)
     .sort(
       (a, b) =>
-        Number(b.role === OrganizerRole.PRIMARY) - Number(a.role === OrganizerRole.PRIMARY) ||
+        Number(b.role === OrganiserRole.PRIMARY) - Number(a.role === OrganiserRole.PRIMARY) ||
         (a.respondedAt?.getTime() ?? 0) - (b.respondedAt?.getTime() ?? 0) ||
         a.association.slug.localeCompare(b.association.slug),
     )
@@ -74,7 +74,7 @@ export function feedEventDataOf(event: Event, themes: FeedEventData['themes'] = 
     },
     district: event.district ? { slug: event.district.slug, name: event.district.name } : null,
     occasion: event.occasion ? { slug: event.occasion.slug, name: event.occasion.name } : null,
-    organizers,
+    organisers,
     themes,
     sequence: event.sequence,
   };
@@ -108,7 +108,7 @@ export class FeedFragments {
     const events = await em.find(
       Event,
       { id: { $in: ids } },
-      { populate: ['district', 'occasion', 'organizers', 'organizers.association'] },
+      { populate: ['district', 'occasion', 'organisers', 'organisers.association'] },
     );
     const byId = new Map(events.map((e) => [e.id, e]));
     const themes = await themesOf(em, ids);

@@ -71,4 +71,4 @@ export function calendarDescription(scope: FeedScope, subject: string, lang: Lan
 
 export const CANCELLED_PREFIX: Readonly<Record<Language, string>> = { da: 'AFLYST: ', en: 'CANCELLED: ' };
 
-export const CO_ORGANIZERS: Readonly<Record<Language, string>> = { da: 'Medarrangører', en: 'Co-organisers' };
+export const CO_ORGANISERS: Readonly<Record<Language, string>> = { da: 'Medarrangører', en: 'Co-organisers' };

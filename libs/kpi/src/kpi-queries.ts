@@ -41,10 +41,10 @@ const IN_YEAR = (e: string) => `${e}.status = 'PUBLISHED' and ${e}.cancelled_at 
 
 const LOCAL_KINDS = `('ASSOCIATION', 'PROJECT', 'VOLUNTARY_ORGANISATION')`;
 
-/** With `perOrganizerKind`, event facts repeat once per accepted organiser so they can be grouped by its kind. */
-function factsCte(perOrganizerKind: boolean): string {
-  const kindJoin = perOrganizerKind ? `join org ko on ko.event_id = ev.id` : '';
-  const kind = perOrganizerKind ? 'ko.kind::text' : 'null::text';
+/** With `perOrganiserKind`, event facts repeat once per accepted organiser so they can be grouped by its kind. */
+function factsCte(perOrganiserKind: boolean): string {
+  const kindJoin = perOrganiserKind ? `join org ko on ko.event_id = ev.id` : '';
+  const kind = perOrganiserKind ? 'ko.kind::text' : 'null::text';
   const dims = 'ev.district_id, ev.housing_area_id, ev.occasion_id';
   // The year's events and their accepted organisers are read once (materialised) and every KPI
   // below joins them; registrations and answers are aggregated per event of the year.

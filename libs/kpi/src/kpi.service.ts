@@ -3,7 +3,7 @@ import { IsolationLevel } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { AssociationKind } from '@mangfold/associations';
 import { audit } from '@mangfold/db';
-import type { EventKind, OrganizerRole } from '@mangfold/calendar';
+import type { EventKind, OrganiserRole } from '@mangfold/calendar';
 import { BadUserInputError } from '@mangfold/graphql';
 import { CALENDAR_KPI_KEYS, KPI_DEFINITIONS, kpiDefinition, type KpiAggregate, type KpiDefinition } from './kpi-definitions';
 import { ASSOCIATION_KIND_LABELS, FOCUS_LABELS, NO_GROUP_LABELS } from './kpi-labels';
@@ -260,7 +260,7 @@ export class KpiService {
         startsAt: new Date(r.starts_at).toISOString(),
         endsAt: new Date(r.ends_at).toISOString(),
         state,
-        role: r.role as OrganizerRole,
+        role: r.role as OrganiserRole,
         occasion: { slug: r.occasion_slug, name: r.occasion_name },
       });
     }

@@ -1,6 +1,6 @@
 import type { LocalizedText } from '@mangfold/db';
 import type { AssociationKind } from '@mangfold/associations';
-import type { EventKind, OrganizerRole } from '@mangfold/calendar';
+import type { EventKind, OrganiserRole } from '@mangfold/calendar';
 import type { KpiAggregate, KpiUnit } from './kpi-definitions';
 import type { KpiStatus } from './kpi-status';
 
@@ -103,7 +103,7 @@ export interface InvolvedEventData {
   startsAt: string;
   endsAt: string;
   state: InvolvedEventState;
-  role: OrganizerRole;
+  role: OrganiserRole;
   occasion: { slug: string; name: LocalizedText } | null;
 }
 

@@ -1,5 +1,5 @@
 import { AssociationKind } from '@mangfold/associations';
-import { OrganizerRole } from '@mangfold/calendar';
+import { OrganiserRole } from '@mangfold/calendar';
 import { KPI_DEFINITIONS } from './kpi-definitions';
 import { KpiStatus } from './kpi-status';
 import { ContributionState, InvolvedEventState, KpiContributorType, KpiDimension, type KpiSnapshotData } from './kpi.types';
@@ -80,7 +80,7 @@ function report(): RenderableReport {
                 startsAt: '2026-03-20T16:00:00.000Z',
                 endsAt: '2026-03-20T19:00:00.000Z',
                 state: InvolvedEventState.HELD,
-                role: OrganizerRole.PRIMARY,
+                role: OrganiserRole.PRIMARY,
                 occasion: { slug: 'eid-al-fitr', name: { da: 'Eid al-Fitr' } },
               },
             ],

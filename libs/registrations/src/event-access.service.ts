@@ -16,16 +16,16 @@ export class EventAccess {
   async assertCanManage(user: AuthUser, eventId: string): Promise<string> {
     const id = parseUuid(eventId);
     if (!id) throw new NotFoundError('Event');
-    const rows: { organizer: boolean }[] = await this.em.execute(
+    const rows: { organiser: boolean }[] = await this.em.execute(
       `select exists (
          select 1 from event_organizer eo join membership m on m.association_id = eo.association_id
           where eo.event_id = e.id and eo.status = 'ACCEPTED' and m.user_id = ?
-       ) as organizer
+       ) as organiser
          from event e where e.id = ?`,
       [user.id, id],
     );
     if (rows.length === 0) throw new NotFoundError('Event');
-    if (user.role !== Role.ADMIN && !rows[0].organizer) {
+    if (user.role !== Role.ADMIN && !rows[0].organiser) {
       throw new ForbiddenError('Only the organisers of this event and TFI can manage its registrations');
     }
     return id;

@@ -12,7 +12,7 @@ import {
   isPublic,
   Occasion,
   OccasionDate,
-  OrganizerStatus,
+  OrganiserStatus,
   ReferenceData,
   type EventRecord,
 } from '@mangfold/calendar';
@@ -43,7 +43,7 @@ export interface EventCardData {
   place: string | null;
   district: { slug: string; name: string } | null;
   occasion: { slug: string; name: string } | null;
-  organizers: ActorRef[];
+  organisers: ActorRef[];
 }
 
 export interface ActorCardData {
@@ -112,20 +112,20 @@ export class SiteData {
   private async cardsOf(lang: SiteLanguage, rows: { event: EventRecord; startsAt: Date; endsAt: Date }[]): Promise<EventCardData[]> {
     if (!rows.length) return [];
     const ids = (refs: ({ id: string } | null)[]) => [...new Set(refs.filter((r) => r !== null).map((r) => r.id))];
-    const [reference, organizers] = await Promise.all([
+    const [reference, organisers] = await Promise.all([
       this.reference
         .knowing('district', ids(rows.map((r) => r.event.district)))
         .then(() => this.reference.knowing('occasion', ids(rows.map((r) => r.event.occasion)))),
-      this.loaders.organizersByEvent().loadMany([...new Set(rows.map((r) => r.event.id))]),
+      this.loaders.organisersByEvent().loadMany([...new Set(rows.map((r) => r.event.id))]),
     ]);
-    const organizersById = new Map<string, ActorRef[]>();
-    for (const list of organizers) {
+    const organisersById = new Map<string, ActorRef[]>();
+    for (const list of organisers) {
       if (list instanceof Error) throw list;
       for (const o of list) {
-        if (o.status !== OrganizerStatus.ACCEPTED) continue;
-        const actors = organizersById.get(o.eventId) ?? [];
+        if (o.status !== OrganiserStatus.ACCEPTED) continue;
+        const actors = organisersById.get(o.eventId) ?? [];
         actors.push(actorRef(o.association));
-        organizersById.set(o.eventId, actors);
+        organisersById.set(o.eventId, actors);
       }
     }
     const district = reference.districtById;
@@ -143,7 +143,7 @@ export class SiteData {
         place: placeOf(event.location),
         district: named(d, lang),
         occasion: named(event.occasion ? occasion.get(event.occasion.id) : undefined, lang),
-        organizers: organizersById.get(event.id) ?? [],
+        organisers: organisersById.get(event.id) ?? [],
       };
     });
   }

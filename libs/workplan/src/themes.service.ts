@@ -4,7 +4,7 @@ import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { AssociationAccess } from '@mangfold/associations';
 import { Role, type AuthUser } from '@mangfold/auth';
-import { Event, EventOrganizer, EventStatus, EventTheme, OrganizerStatus, ReferenceData, Theme } from '@mangfold/calendar';
+import { Event, EventOrganiser, EventStatus, EventTheme, OrganiserStatus, ReferenceData, Theme } from '@mangfold/calendar';
 import { audit } from '@mangfold/db';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError, type LoaderFactory } from '@mangfold/graphql';
 import { enqueue, JobName } from '@mangfold/jobs';
@@ -68,7 +68,7 @@ export class ThemesService {
     return this.em.transactional(async (em) => {
       const event = await em.findOne(Event, { id: eventId.toLowerCase() }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!event) throw new NotFoundError('The event');
-      await this.assertOrganizer(em, user, event);
+      await this.assertOrganiser(em, user, event);
       if (event.status === EventStatus.CANCELLED) throw new ConflictError('A cancelled event cannot be edited');
       const themes = await em.find(Theme, { slug: { $in: wanted } });
       const unknown = wanted.filter((s) => !themes.some((t) => t.slug === s));
@@ -95,10 +95,10 @@ export class ThemesService {
     });
   }
 
-  private async assertOrganizer(em: EntityManager, user: AuthUser, event: Event): Promise<void> {
+  private async assertOrganiser(em: EntityManager, user: AuthUser, event: Event): Promise<void> {
     if (user.role === Role.ADMIN) return;
     const mine = await this.access.memberAssociationIds(user.id);
-    const count = mine.length ? await em.count(EventOrganizer, { event, status: OrganizerStatus.ACCEPTED, association: { $in: mine } }) : 0;
+    const count = mine.length ? await em.count(EventOrganiser, { event, status: OrganiserStatus.ACCEPTED, association: { $in: mine } }) : 0;
     if (count === 0) throw new ForbiddenError("Only this event's organisers (or TFI) can change it");
   }
 

@@ -1,7 +1,7 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import type { LocalizedText } from '@mangfold/db';
 import { AssociationKind } from '@mangfold/associations';
-import { EventKind, OrganizerRole } from '@mangfold/calendar';
+import { EventKind, OrganiserRole } from '@mangfold/calendar';
 import { KpiUnit } from '../kpi-definitions';
 import { KpiStatus } from '../kpi-status';
 import {
@@ -20,7 +20,7 @@ import {
 // Registering an enum another lib also registers is harmless: the schema keeps one type per enum.
 registerEnumType(AssociationKind, { name: 'AssociationKind' });
 registerEnumType(EventKind, { name: 'EventKind' });
-registerEnumType(OrganizerRole, { name: 'OrganizerRole' });
+registerEnumType(OrganiserRole, { name: 'OrganizerRole' });
 registerEnumType(KpiUnit, { name: 'KpiUnit', description: 'What a KPI counts' });
 registerEnumType(KpiStatus, {
   name: 'KpiStatus',
@@ -177,8 +177,8 @@ export class InvolvedEventModel {
   @Field(() => InvolvedEventState)
   state!: InvolvedEventState;
 
-  @Field(() => OrganizerRole, { description: 'Whether the association organises it or co-organises it' })
-  role!: OrganizerRole;
+  @Field(() => OrganiserRole, { description: 'Whether the association organises it or co-organises it' })
+  role!: OrganiserRole;
 
   @Field(() => KpiOccasionModel, { nullable: true })
   occasion!: KpiOccasionModel | null;

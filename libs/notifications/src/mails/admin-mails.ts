@@ -53,7 +53,7 @@ export class AdminMails {
     const mails: OutgoingMail[] = [];
     for (const admin of await this.admins()) {
       const { locale } = textsFor(admin.locale);
-      const view = await this.kit.organizerView(event, locale);
+      const view = await this.kit.organiserView(event, locale);
       mails.push(
         this.kit.userMail(
           admin,

@@ -113,7 +113,7 @@ export class EventNotices {
   private async message(n: NotificationOf<'registrants-message'>, job?: Job): Promise<Outcome> {
     const event = await this.kit.em.findOne(Event, { id: n.eventId });
     if (!event) return 'skipped: event gone';
-    const association = await this.kit.primaryOrganizer(event);
+    const association = await this.kit.primaryOrganiser(event);
     const total = { sent: 0, skipped: 0 };
     let transient: Error | undefined;
     for await (const page of this.recipients(event, false)) {

@@ -5,7 +5,7 @@ import type { Language } from '@mangfold/common';
 import { InjectConfig, type AppConfig } from '@mangfold/config';
 import type { User } from '@mangfold/auth';
 import { Membership } from '@mangfold/associations';
-import { type Event, EventOrganizer, OrganizerRole } from '@mangfold/calendar';
+import { type Event, EventOrganiser, OrganiserRole } from '@mangfold/calendar';
 import { eventView } from '../event-view';
 import { portalLoginUrl } from '../links';
 import { MailSender, type OutgoingMail, type SendResult } from '../mail-sender.service';
@@ -80,13 +80,13 @@ export class MailKit {
   }
 
   /** The event and its primary organiser's name, in one language. */
-  async organizerView(event: Event, locale: Language): Promise<{ association: string; event: EventView }> {
-    return { association: await this.primaryOrganizer(event), event: eventView(this.config, event, locale) };
+  async organiserView(event: Event, locale: Language): Promise<{ association: string; event: EventView }> {
+    return { association: await this.primaryOrganiser(event), event: eventView(this.config, event, locale) };
   }
 
   /** The name of the association that organises the event ('' when none does). */
-  async primaryOrganizer(event: Event): Promise<string> {
-    const primary = await this.em.findOne(EventOrganizer, { event: event.id, role: OrganizerRole.PRIMARY }, { populate: ['association'] });
+  async primaryOrganiser(event: Event): Promise<string> {
+    const primary = await this.em.findOne(EventOrganiser, { event: event.id, role: OrganiserRole.PRIMARY }, { populate: ['association'] });
     return primary?.association.name ?? '';
   }
 }

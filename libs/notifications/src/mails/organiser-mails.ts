@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import type { User } from '@mangfold/auth';
-import { Event, EventOrganizer, EventStatus, OrganizerRole, OrganizerStatus } from '@mangfold/calendar';
+import { Event, EventOrganiser, EventStatus, OrganiserRole, OrganiserStatus } from '@mangfold/calendar';
 import { portalEventUrl, portalOverviewUrl } from '../links';
 import type { OutgoingMail } from '../mail-sender.service';
 import { textsFor } from '../templates/texts';
@@ -17,18 +17,18 @@ export class OrganiserMails {
     return {
       'event-published': (n, job) => this.eventDecided(n, job),
       'event-rejected': (n, job) => this.eventDecided(n, job),
-      'co-organizer-invited': (n, job) => this.coOrganizerInvited(n.eventId, n.associationId, job),
+      'co-organizer-invited': (n, job) => this.coOrganiserInvited(n.eventId, n.associationId, job),
     };
   }
 
   /** Members of the associations that organise the event (the primary one and accepted co-organisers). */
-  private async organizerMembers(eventId: string): Promise<User[]> {
-    const organizers = await this.kit.em.find(EventOrganizer, {
+  private async organiserMembers(eventId: string): Promise<User[]> {
+    const organisers = await this.kit.em.find(EventOrganiser, {
       event: eventId,
-      $or: [{ role: OrganizerRole.PRIMARY }, { status: OrganizerStatus.ACCEPTED }],
+      $or: [{ role: OrganiserRole.PRIMARY }, { status: OrganiserStatus.ACCEPTED }],
     });
     const users = new Map<string, User>();
-    for (const o of organizers) for (const user of await this.kit.members(o.association.id)) users.set(user.id, user);
+    for (const o of organisers) for (const user of await this.kit.members(o.association.id)) users.set(user.id, user);
     return [...users.values()];
   }
 
@@ -39,9 +39,9 @@ export class OrganiserMails {
     if (event.status !== expected) return `skipped: event is ${event.status}`;
     const stamp = n.kind === 'event-published' ? 'published' : (job?.id ?? event.updatedAt.getTime());
     const mails: OutgoingMail[] = [];
-    for (const user of await this.organizerMembers(event.id)) {
+    for (const user of await this.organiserMembers(event.id)) {
       const { locale } = textsFor(user.locale);
-      const view = { ...(await this.kit.organizerView(event, locale)), recipientName: user.name };
+      const view = { ...(await this.kit.organiserView(event, locale)), recipientName: user.name };
       mails.push(
         this.kit.userMail(
           user,
@@ -58,19 +58,19 @@ export class OrganiserMails {
     return this.kit.sendAll(mails, job);
   }
 
-  private async coOrganizerInvited(eventId: string, associationId: string, job?: Job): Promise<Outcome> {
+  private async coOrganiserInvited(eventId: string, associationId: string, job?: Job): Promise<Outcome> {
     const invitation = await this.kit.em.findOne(
-      EventOrganizer,
+      EventOrganiser,
       { event: eventId, association: associationId },
       { populate: ['event', 'association'] },
     );
     if (!invitation) return 'skipped: invitation withdrawn';
-    if (invitation.status !== OrganizerStatus.INVITED) return `skipped: invitation is ${invitation.status}`;
+    if (invitation.status !== OrganiserStatus.INVITED) return `skipped: invitation is ${invitation.status}`;
     const event = invitation.event;
     const mails: OutgoingMail[] = [];
     for (const user of await this.kit.members(associationId)) {
       const { locale } = textsFor(user.locale);
-      const primary = await this.kit.organizerView(event, locale);
+      const primary = await this.kit.organiserView(event, locale);
       mails.push(
         this.kit.userMail(
           user,

@@ -92,7 +92,7 @@ export class RegistrantMails {
 
   /** The event as the feeds show it (the same VEVENT, from the same renderer), to import once. */
   private async eventAttachment(event: Event, locale: Language, name: string): Promise<string> {
-    await this.kit.em.populate(event, ['district', 'occasion', 'organizers.association']);
+    await this.kit.em.populate(event, ['district', 'occasion', 'organisers.association']);
     const themes = (await themesOf(this.kit.em, [event.id])).get(event.id);
     return renderEventAttachment(feedEventDataOf(event, themes), {
       lang: locale,

@@ -1,13 +1,13 @@
 import type { Language } from '@mangfold/common';
 import type { MailContent } from './layout';
-import { eventDetails, HELLO, LABELS, type OrganizerEventView } from './text-kit';
+import { eventDetails, HELLO, LABELS, type OrganiserEventView } from './text-kit';
 
 /** Mails to the members of an event's organising associations (and the admins it is submitted to). */
 export interface OrganiserTexts {
-  eventSubmitted(v: OrganizerEventView): MailContent;
-  eventPublished(v: OrganizerEventView): MailContent;
-  eventRejected(v: OrganizerEventView & { reason: string }): MailContent;
-  coOrganizerInvited(v: OrganizerEventView & { inviter: string }): MailContent;
+  eventSubmitted(v: OrganiserEventView): MailContent;
+  eventPublished(v: OrganiserEventView): MailContent;
+  eventRejected(v: OrganiserEventView & { reason: string }): MailContent;
+  coOrganizerInvited(v: OrganiserEventView & { inviter: string }): MailContent;
 }
 
 const daLabels = LABELS.da;

@@ -27,7 +27,7 @@ export interface AssociationView {
   loginUrl: string;
 }
 
-export interface OrganizerEventView {
+export interface OrganiserEventView {
   recipientName: string | null;
   association: string;
   event: EventView;

@@ -13,7 +13,7 @@ export {
   relativeOffset,
   type AssociationView,
   type EventView,
-  type OrganizerEventView,
+  type OrganiserEventView,
   type ParticipationView,
   type RegistrationView,
 } from './text-kit';

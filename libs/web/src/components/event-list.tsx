@@ -37,10 +37,10 @@ export function EventList({ lang, events, level = 3 }: { lang: SiteLanguage; eve
             <time dateTime={e.startsAt.toISOString()}>{whenText(lang, e)}</time>
           </p>
           {e.place || e.district ? <p class="muted">{[e.place, e.district?.name].filter(Boolean).join(' · ')}</p> : null}
-          {e.organizers.length ? (
+          {e.organisers.length ? (
             <p class="muted">
-              {e.organizers.length > 1 ? t.byMany : t.by}:{' '}
-              {e.organizers.map((o, i) => (
+              {e.organisers.length > 1 ? t.byMany : t.by}:{' '}
+              {e.organisers.map((o, i) => (
                 <>
                   {i > 0 ? ', ' : ''}
                   {o.slug ? <a href={actorPath(lang, { slug: o.slug, kind: o.kind })}>{o.name}</a> : o.name}

@@ -68,10 +68,10 @@ export function PosterPage({ lang, baseUrl, event, qrSvg }: { lang: SiteLanguage
               <dd>{where}</dd>
             </>
           ) : null}
-          {event.organizers.length ? (
+          {event.organisers.length ? (
             <>
-              <dt>{event.organizers.length > 1 ? t.byMany : t.by}</dt>
-              <dd>{event.organizers.map((o) => o.name).join(', ')}</dd>
+              <dt>{event.organisers.length > 1 ? t.byMany : t.by}</dt>
+              <dd>{event.organisers.map((o) => o.name).join(', ')}</dd>
             </>
           ) : null}
           {event.occasion ? (

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { AuthUser } from '@mangfold/auth';
 import { Association, AssociationAccess } from '@mangfold/associations';
-import { EventOrganizer, EventQueries, EventStatus, OrganizerStatus, type EventRecord } from '@mangfold/calendar';
+import { EventOrganiser, EventQueries, EventStatus, OrganiserStatus, type EventRecord } from '@mangfold/calendar';
 import { ParticipationDirectory, type ParticipationStatus } from '@mangfold/registrations';
 
 export interface OverviewAssociation {
@@ -52,8 +52,8 @@ export class PortalOverviewService {
       this.events.listMine(user, {}, OVERVIEW_EVENT_LIMIT, null, false),
       ids.length
         ? this.em.find(
-            EventOrganizer,
-            { association: { $in: ids }, status: OrganizerStatus.INVITED },
+            EventOrganiser,
+            { association: { $in: ids }, status: OrganiserStatus.INVITED },
             { populate: ['event', 'association'], orderBy: { event: { startsAt: 'asc' } } },
           )
         : Promise.resolve([]),

@@ -1,6 +1,6 @@
 import { kindLabel } from '@mangfold/feeds';
 import type { ResolvedSession } from '@mangfold/auth';
-import { type Event, EventStatus, type OrganizerRole, type OrganizerStatus } from '@mangfold/calendar';
+import { type Event, EventStatus, type OrganiserRole, type OrganiserStatus } from '@mangfold/calendar';
 import { type SiteLanguage, sitePaths } from '@mangfold/config';
 import { localize } from '@mangfold/db';
 import { fieldId } from '../../forms/fields';
@@ -82,8 +82,8 @@ const TEXT = {
 export interface OrganiserView {
   associationId: string;
   name: string;
-  role: OrganizerRole;
-  status: OrganizerStatus;
+  role: OrganiserRole;
+  status: OrganiserStatus;
 }
 
 export interface EventDetailPageProps {

@@ -137,7 +137,7 @@ export class PortalEventsController {
       cancel: async () => ({ done: 'cancelled', event: await this.events.cancel(user, id, text(body, 'reason')) }),
       publish: async () => ({ done: 'published', event: await this.events.publish(user, id) }),
       reject: async () => ({ done: 'rejected', event: await this.events.reject(user, id, text(body, 'reason')) }),
-      invite: async () => ({ done: 'invited', event: await this.events.inviteCoOrganizer(user, id, text(body, 'associationId')) }),
+      invite: async () => ({ done: 'invited', event: await this.events.inviteCoOrganiser(user, id, text(body, 'associationId')) }),
       respond: async () => {
         const accept = text(body, 'answer') === 'accept';
         const event = await this.events.respondToInvitation(user, id, text(body, 'associationId') || null, accept);

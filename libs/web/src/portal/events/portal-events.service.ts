@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Role, type AuthUser } from '@mangfold/auth';
 import { Association, AssociationAccess, AssociationStatus } from '@mangfold/associations';
-import { type Event, EventOrganizer, EventQueries, OrganizerStatus } from '@mangfold/calendar';
+import { type Event, EventOrganiser, EventQueries, OrganiserStatus } from '@mangfold/calendar';
 import type { Choice } from '../portal-reference.service';
 import type { OrganiserView } from './event-detail.page';
 
@@ -28,7 +28,7 @@ export class PortalEventsService {
     const event = await this.queries.findVisible(user, { id });
     if (!event) return null;
     const [rows, mine] = await Promise.all([
-      this.em.find(EventOrganizer, { event: event.id }, { populate: ['association'], orderBy: { role: 'desc', createdAt: 'asc' } }),
+      this.em.find(EventOrganiser, { event: event.id }, { populate: ['association'], orderBy: { role: 'desc', createdAt: 'asc' } }),
       this.access.memberAssociationIds(user.id),
     ]);
     const organisers = rows.map((o) => ({ associationId: o.association.id, name: o.association.name, role: o.role, status: o.status }));
@@ -36,8 +36,8 @@ export class PortalEventsService {
     return {
       event,
       organisers,
-      canEdit: isAdmin || organisers.some((o) => o.status === OrganizerStatus.ACCEPTED && mine.includes(o.associationId)),
-      invitedAs: organisers.filter((o) => o.status === OrganizerStatus.INVITED && mine.includes(o.associationId)),
+      canEdit: isAdmin || organisers.some((o) => o.status === OrganiserStatus.ACCEPTED && mine.includes(o.associationId)),
+      invitedAs: organisers.filter((o) => o.status === OrganiserStatus.INVITED && mine.includes(o.associationId)),
     };
   }
 

@@ -3,12 +3,12 @@ import { BaseEntity } from '@mangfold/db';
 import { Association } from '@mangfold/associations';
 import { Event } from './event.entity';
 
-export enum OrganizerRole {
+export enum OrganiserRole {
   PRIMARY = 'PRIMARY',
   CO_ORGANIZER = 'CO_ORGANIZER',
 }
 
-export enum OrganizerStatus {
+export enum OrganiserStatus {
   INVITED = 'INVITED',
   ACCEPTED = 'ACCEPTED',
   DECLINED = 'DECLINED',
@@ -18,18 +18,18 @@ export enum OrganizerStatus {
 @Entity({ tableName: 'event_organizer' })
 @Unique({ properties: ['event', 'association'] })
 @Index({ properties: ['association', 'status'] })
-export class EventOrganizer extends BaseEntity {
+export class EventOrganiser extends BaseEntity {
   @ManyToOne(() => Event, { deleteRule: 'cascade' })
   event!: Rel<Event>;
 
   @ManyToOne(() => Association, { deleteRule: 'cascade' })
   association!: Rel<Association>;
 
-  @Enum({ items: () => OrganizerRole, nativeEnumName: 'organizer_role' })
-  role: Opt<OrganizerRole> = OrganizerRole.CO_ORGANIZER;
+  @Enum({ items: () => OrganiserRole, nativeEnumName: 'organizer_role' })
+  role: Opt<OrganiserRole> = OrganiserRole.CO_ORGANIZER;
 
-  @Enum({ items: () => OrganizerStatus, nativeEnumName: 'organizer_status' })
-  status: Opt<OrganizerStatus> = OrganizerStatus.INVITED;
+  @Enum({ items: () => OrganiserStatus, nativeEnumName: 'organizer_status' })
+  status: Opt<OrganiserStatus> = OrganiserStatus.INVITED;
 
   @Property({ type: 'timestamptz', nullable: true })
   respondedAt: Date | null = null;
