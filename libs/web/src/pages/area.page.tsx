@@ -47,6 +47,19 @@ export interface AreaPageProps {
   actors: ActorCardData[];
 }
 
+/** The district's feed and RSS: a housing area has none of its own, so it offers its district's. */
+function DistrictFeeds({ lang, baseUrl, district }: { lang: SiteLanguage; baseUrl: string; district: { slug: string } }) {
+  return (
+    <SubscribeLinks
+      lang={lang}
+      baseUrl={baseUrl}
+      feed={{ scope: 'district', slug: district.slug }}
+      rssPath={withFilter(sitePaths.eventsRss(lang), { district: district.slug })}
+      howToPath={sitePaths.subscribe(lang)}
+    />
+  );
+}
+
 /** A district: its events, its actors, its housing areas and its feed. */
 export function DistrictPage({
   lang,
@@ -89,13 +102,7 @@ export function DistrictPage({
           </ul>
         </>
       ) : null}
-      <SubscribeLinks
-        lang={lang}
-        baseUrl={baseUrl}
-        feed={{ scope: 'district', slug: district.slug }}
-        rssPath={withFilter(sitePaths.eventsRss(lang), { district: district.slug })}
-        howToPath={sitePaths.subscribe(lang)}
-      />
+      <DistrictFeeds lang={lang} baseUrl={baseUrl} district={district} />
     </Layout>
   );
 }
@@ -134,13 +141,7 @@ export function HousingAreaPage({
       <h2>{t.actors}</h2>
       <ActorList lang={lang} actors={actors} />
       <p class="notice">{t.noOwnFeed(housingArea.name, district.name)}</p>
-      <SubscribeLinks
-        lang={lang}
-        baseUrl={baseUrl}
-        feed={{ scope: 'district', slug: district.slug }}
-        rssPath={withFilter(sitePaths.eventsRss(lang), { district: district.slug })}
-        howToPath={sitePaths.subscribe(lang)}
-      />
+      <DistrictFeeds lang={lang} baseUrl={baseUrl} district={district} />
     </Layout>
   );
 }
