@@ -82,6 +82,9 @@ export class ReferenceData implements OnApplicationBootstrap, BeforeApplicationS
     });
     this.subscriber.on('error', () => undefined);
     this.subscriber.subscribe(this.channel).catch((error: Error) => this.logger.warn(`reference data channel: ${error.message}`));
+    // Listening first: its first connection tells everyone that changes may have gone unheard,
+    // which would drop a copy read before it.
+    await this.changes.listen(this.config.db.url);
     await this.snapshot().catch((error: Error) => this.logger.warn(`reference data not read yet: ${error.message}`));
   }
 

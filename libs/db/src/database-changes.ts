@@ -37,6 +37,7 @@ export class DatabaseChanges implements OnModuleDestroy {
   private listener: Client | undefined;
   private url: string | undefined;
   private retry: NodeJS.Timeout | undefined;
+  private first: Promise<void> | undefined;
   private closed = false;
 
   constructor() {
@@ -69,11 +70,18 @@ export class DatabaseChanges implements OnModuleDestroy {
     );
   };
 
-  /** Starts hearing changes made by other processes (once; reconnects until `onModuleDestroy`). */
-  listen(url: string | undefined): void {
-    if (this.url !== undefined || !url) return;
-    this.url = url;
-    this.connect();
+  /**
+   * Starts hearing changes made by other processes (once; reconnects until `onModuleDestroy`).
+   * Resolves when the first connection listens (or has failed to): a copy read after that can
+   * only miss a change if the connection drops, and then it is told.
+   */
+  listen(url: string | undefined): Promise<void> {
+    if (!url) return Promise.resolve();
+    this.first ??= new Promise<void>((settled) => {
+      this.url = url;
+      this.connect(settled);
+    });
+    return this.first;
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -84,8 +92,8 @@ export class DatabaseChanges implements OnModuleDestroy {
     await listener?.end().catch(() => undefined);
   }
 
-  private connect(): void {
-    if (this.closed || !this.url) return;
+  private connect(settled?: () => void): void {
+    if (this.closed || !this.url) return settled?.();
     const client = new Client({ connectionString: this.url, application_name: 'mangfold-changes' });
     this.listener = client;
     client.on('notification', (n: Notification) => {
@@ -103,7 +111,9 @@ export class DatabaseChanges implements OnModuleDestroy {
       .then(() => client.query(`listen ${CHANGES_CHANNEL}`))
       // Whatever was announced before this connection listened went unheard.
       .then(() => this.emit(null))
+      .then(settled)
       .catch((error: Error) => {
+        settled?.();
         this.logger.warn(`cannot listen for changes: ${error.message}`);
         if (this.listener === client) {
           this.listener = undefined;

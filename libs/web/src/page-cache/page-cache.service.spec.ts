@@ -9,7 +9,7 @@ const page = (bytes = 10) => Buffer.alloc(bytes, 'x');
 
 function cacheWith(changes = new DatabaseChanges()): PageCache {
   const cache = new PageCache(changes, { db: { url: undefined } } as unknown as AppConfig);
-  cache.onApplicationBootstrap();
+  void cache.onApplicationBootstrap(); // subscribes at once; without a url there is nothing to listen to
   return cache;
 }
 

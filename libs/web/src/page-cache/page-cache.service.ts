@@ -76,9 +76,9 @@ export class PageCache implements OnApplicationBootstrap, OnModuleDestroy {
     @InjectConfig() private readonly config: AppConfig,
   ) {}
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
     this.unsubscribe = this.changes.subscribe(() => this.clear());
-    this.changes.listen(this.config.db.url);
+    await this.changes.listen(this.config.db.url);
   }
 
   onModuleDestroy(): void {
