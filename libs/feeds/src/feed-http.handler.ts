@@ -74,7 +74,6 @@ export class FeedHttpHandler implements OnApplicationBootstrap {
   private readonly logger = new Logger('Feeds');
   private metrics: Metrics | undefined;
   private readonly targets = new Map<string, FeedTarget | null>();
-  private readonly observers = new Map<string, { observe(seconds: number): void }>();
 
   constructor(
     private readonly cache: FeedCache,
@@ -229,15 +228,7 @@ export class FeedHttpHandler implements OnApplicationBootstrap {
   }
 
   private observe(method: string, route: string, status: number, started: number): void {
-    if (!this.metrics) return;
-    const id = `${method} ${route} ${status}`;
-    let observer = this.observers.get(id);
-    if (!observer) {
-      // A bound child skips label hashing on every request.
-      observer = this.metrics.httpDuration.labels({ method, route, status: String(status) });
-      this.observers.set(id, observer);
-    }
-    observer.observe((performance.now() - started) / 1000);
+    this.metrics?.observeHttp(method, route, status, started);
   }
 }
 

@@ -79,7 +79,6 @@ export function notModified(headers: IncomingHttpHeaders, etag: string | undefin
 @Injectable()
 export class PageHttpHandler implements OnApplicationBootstrap {
   private metrics: Metrics | undefined;
-  private readonly observers = new Map<string, { observe(seconds: number): void }>();
 
   constructor(
     private readonly cache: PageCache,
@@ -172,16 +171,7 @@ export class PageHttpHandler implements OnApplicationBootstrap {
   }
 
   private observe(method: string, key: string, status: number, started: number): void {
-    if (!this.metrics) return;
-    const route = routeOf(key);
-    const id = `${method} ${route} ${status}`;
-    let observer = this.observers.get(id);
-    if (!observer) {
-      // A bound child skips label hashing on every request.
-      observer = this.metrics.httpDuration.labels({ method, route, status: String(status) });
-      this.observers.set(id, observer);
-    }
-    observer.observe((performance.now() - started) / 1000);
+    this.metrics?.observeHttp(method, routeOf(key), status, started);
   }
 }
 
